@@ -1,0 +1,47 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let package = Package(
+  name: "lectern",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "lectern", targets: ["lectern"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+  ],
+  targets: [
+    // Debian: libcmark-gfm-dev + libcmark-gfm-extensions-dev (pkg-config libcmark-gfm links both).
+    .systemLibrary(
+      name: "CCmarkGFM",
+      pkgConfig: "libcmark-gfm",
+      providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+    ),
+    .target(name: "LecternCore"),
+    .target(name: "LecternMarkdown", dependencies: ["CCmarkGFM", "LecternCore"]),
+    .target(name: "LecternDeck", dependencies: ["LecternMarkdown", "LecternCore", "Yams"]),
+    .executableTarget(
+      name: "lectern",
+      dependencies: [
+        "LecternDeck", "LecternMarkdown", "LecternCore",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .target(name: "LecternTestSupport", dependencies: ["LecternCore"], path: "Tests/LecternTestSupport"),
+    .testTarget(
+      name: "LecternMarkdownTests",
+      dependencies: ["LecternMarkdown", "LecternTestSupport"],
+      exclude: ["Fixtures"]
+    ),
+    .testTarget(
+      name: "LecternDeckTests",
+      dependencies: ["LecternDeck", "LecternTestSupport"],
+      exclude: ["Fixtures"]
+    ),
+    .testTarget(
+      name: "LecternCLITests",
+      dependencies: ["LecternTestSupport"]
+    ),
+  ]
+)

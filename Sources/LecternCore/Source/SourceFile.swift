@@ -1,0 +1,143 @@
+/// The text of one input file, with a line index for turning byte offsets into lines and columns.
+///
+/// `text` never holds a byte-order mark: a leading BOM is removed and remembered in `hadByteOrderMark`.
+/// Line breaks are `\n`, `\r\n` or a lone `\r`, counted the way cmark-gfm counts them.
+public struct SourceFile: Sendable {
+  /// The path as the user gave it, or `<stdin>`.
+  public let path: String
+  public let text: String
+  public let hadByteOrderMark: Bool
+  /// UTF-8 offset of the first byte of each line (index 0 is line 1).
+  public let lineStarts: [Int]
+  /// Whether each line is pure ASCII (then byte column == character column).
+  private let asciiLines: [Bool]
+  private let utf8: [UInt8]
+
+  public init(path: String, text: String) {
+    var text = text
+    var bom = false
+    if text.unicodeScalars.first == "\u{FEFF}" {
+      text.unicodeScalars.removeFirst()
+      bom = true
+    }
+    self.path = path
+    self.text = text
+    self.hadByteOrderMark = bom
+    let bytes = Array(text.utf8)
+    self.utf8 = bytes
+    var starts = [0]
+    var ascii: [Bool] = []
+    var lineIsASCII = true
+    var i = 0
+    let n = bytes.count
+    starts.reserveCapacity(n / 32 + 1)
+    while i < n {
+      let b = bytes[i]
+      if b == 0x0A || b == 0x0D {
+        if b == 0x0D, i + 1 < n, bytes[i + 1] == 0x0A { i += 1 }
+        ascii.append(lineIsASCII)
+        lineIsASCII = true
+        starts.append(i + 1)
+      } else if b >= 0x80 {
+        lineIsASCII = false
+      }
+      i += 1
+    }
+    ascii.append(lineIsASCII)
+    self.lineStarts = starts
+    self.asciiLines = ascii
+  }
+
+  /// The number of lines; a final line break does not start a new counted line of content,
+  /// but the empty line after it is addressable.
+  public var lineCount: Int { lineStarts.count }
+
+  /// The UTF-8 bytes of the text (without BOM).
+  public var bytes: [UInt8] { utf8 }
+
+  /// The text of a 1-based line, without its line break; `nil` when out of range.
+  public func line(_ number: Int) -> Substring? {
+    guard number >= 1, number <= lineStarts.count else { return nil }
+    let start = lineStarts[number - 1]
+    var end = number < lineStarts.count ? lineStarts[number] : utf8.count
+    while end > start, utf8[end - 1] == 0x0A || utf8[end - 1] == 0x0D { end -= 1 }
+    let s = text.utf8.index(text.utf8.startIndex, offsetBy: start)
+    let e = text.utf8.index(s, offsetBy: end - start)
+    return text[s..<e]
+  }
+
+  /// The number of UTF-8 bytes on a line, without its line break.
+  public func byteLength(ofLine number: Int) -> Int {
+    guard number >= 1, number <= lineStarts.count else { return 0 }
+    let start = lineStarts[number - 1]
+    var end = number < lineStarts.count ? lineStarts[number] : utf8.count
+    while end > start, utf8[end - 1] == 0x0A || utf8[end - 1] == 0x0D { end -= 1 }
+    return end - start
+  }
+
+  /// Converts a 1-based UTF-8 byte column on a line into a 1-based character (scalar) column.
+  ///
+  /// A byte column inside a multi-byte character maps to that character.
+  public func characterColumn(line: Int, byteColumn: Int) -> Int {
+    guard line >= 1, line <= lineStarts.count, byteColumn > 1 else { return max(byteColumn, 1) }
+    if asciiLines[line - 1] { return byteColumn }
+    let start = lineStarts[line - 1]
+    let limit = min(start + byteColumn - 1, utf8.count)
+    var column = 1
+    var i = start
+    while i < limit {
+      let b = utf8[i]
+      if b & 0xC0 != 0x80 { column += 1 }
+      i += 1
+    }
+    // A byte column pointing into the middle of a character belongs to that character.
+    if limit < utf8.count, utf8[limit] & 0xC0 == 0x80 { column -= 1 }
+    return max(column, 1)
+  }
+
+  /// The 1-based line containing a UTF-8 offset.
+  public func lineNumber(atOffset offset: Int) -> Int {
+    var lo = 0
+    var hi = lineStarts.count - 1
+    while lo < hi {
+      let mid = (lo + hi + 1) / 2
+      if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+    }
+    return lo + 1
+  }
+
+  /// The location of a UTF-8 offset (characters for columns).
+  public func location(atOffset offset: Int) -> SourceLocation {
+    let line = lineNumber(atOffset: offset)
+    return SourceLocation(
+      line: line, column: characterColumn(line: line, byteColumn: offset - lineStarts[line - 1] + 1))
+  }
+
+  /// The UTF-8 offset of a line and character column.
+  public func offset(of location: SourceLocation) -> Int {
+    guard location.line >= 1, location.line <= lineStarts.count else { return utf8.count }
+    let start = lineStarts[location.line - 1]
+    let length = byteLength(ofLine: location.line)
+    var i = start
+    var column = 1
+    while i < start + length, column < location.column {
+      i += 1
+      while i < start + length, utf8[i] & 0xC0 == 0x80 { i += 1 }
+      column += 1
+    }
+    return i
+  }
+
+  /// The text covered by a range (inclusive of its end character).
+  public func text(in range: SourceRange) -> Substring {
+    let s = offset(of: range.start)
+    var e = offset(of: range.end)
+    if e < utf8.count {
+      e += 1
+      while e < utf8.count, utf8[e] & 0xC0 == 0x80 { e += 1 }
+    }
+    let si = text.utf8.index(text.utf8.startIndex, offsetBy: s)
+    let ei = text.utf8.index(text.utf8.startIndex, offsetBy: max(e, s))
+    return text[si..<ei]
+  }
+}

@@ -1,0 +1,135 @@
+import LecternCore
+import Yams
+
+/// A YAML value read with Marp's rules: every scalar is a string (js-yaml's FAILSAFE schema), so
+/// `paginate: true` holds the text `true` and each directive decides what it accepts.
+public indirect enum YAMLValue: Sendable, Hashable {
+  case scalar(String)
+  case sequence([YAMLValue])
+  case mapping([Entry])
+
+  /// A key, its value and the line and column of the key in the original file.
+  public struct Entry: Sendable, Hashable {
+    public var key: String
+    public var value: YAMLValue
+    public var location: SourceLocation?
+  }
+
+  /// The scalar's text; `nil` for sequences and mappings.
+  public var string: String? {
+    if case .scalar(let s) = self { s } else { nil }
+  }
+
+  /// Joined with spaces for a sequence of scalars (Marp's `class: [a, b]`), else the scalar.
+  public var words: String? {
+    switch self {
+    case .scalar(let s): return s
+    case .sequence(let items): return items.compactMap(\.string).joined(separator: " ")
+    case .mapping: return nil
+    }
+  }
+}
+
+/// What reading a YAML text gave.
+enum YAMLReadResult {
+  /// A mapping, with keys located in the original file.
+  case mapping([YAMLValue.Entry])
+  /// Valid YAML that is not a mapping (a plain sentence, a list).
+  case notMapping
+  /// Invalid YAML, with where and why.
+  case invalid(message: String, location: SourceLocation?)
+}
+
+enum YAMLReader {
+  /// Reads `text` as Marp reads directive YAML. `firstLine`/`firstColumn` place the text in the file.
+  ///
+  /// - Parameter looseKeys: when non-empty, lines `key: value` whose key is one of these and whose
+  ///   value does not start with a YAML special character get the value quoted first, as Marp Core's
+  ///   loose YAML does (so `footer: ![w:150](logo.png)` and values with `: ` inside still parse).
+  static func read(_ text: String, firstLine: Int, firstColumn: Int = 1, looseKeys: Set<String>) -> YAMLReadResult {
+    let prepared = looseKeys.isEmpty ? text : loosen(text, keys: looseKeys)
+    let node: Node?
+    do {
+      node = try Yams.compose(yaml: prepared)
+    } catch let error as YamlError {
+      return invalid(error, firstLine: firstLine, firstColumn: firstColumn)
+    } catch {
+      return .invalid(message: "\(error)", location: nil)
+    }
+    guard let node, case .mapping(let mapping) = node else { return .notMapping }
+    var entries: [YAMLValue.Entry] = []
+    for (key, value) in mapping {
+      guard let keyText = key.scalar?.string else { continue }
+      let location = key.mark.map {
+        SourceLocation(line: firstLine + $0.line - 1, column: ($0.line == 1 ? firstColumn - 1 : 0) + $0.column)
+      }
+      entries.append(YAMLValue.Entry(key: keyText, value: convert(value), location: location))
+    }
+    return .mapping(entries)
+  }
+
+  private static func convert(_ node: Node) -> YAMLValue {
+    switch node {
+    case .scalar(let s): return .scalar(s.string)
+    case .sequence(let seq): return .sequence(seq.map(convert))
+    case .mapping(let map):
+      return .mapping(
+        map.compactMap { key, value in
+          key.scalar.map { YAMLValue.Entry(key: $0.string, value: convert(value), location: nil) }
+        })
+    case .alias: return .scalar("")
+    }
+  }
+
+  private static func invalid(_ error: YamlError, firstLine: Int, firstColumn: Int) -> YAMLReadResult {
+    switch error {
+    case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
+      let why = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+      let location = SourceLocation(line: firstLine + mark.line - 1, column: (mark.line == 1 ? firstColumn - 1 : 0) + mark.column)
+      return .invalid(message: why, location: location)
+    case .composer(let context, let problem, let mark, _):
+      let why = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+      let location = SourceLocation(line: firstLine + mark.line - 1, column: mark.column)
+      return .invalid(message: why, location: location)
+    default:
+      return .invalid(message: "\(error)", location: nil)
+    }
+  }
+
+  /// Marp Core's loose YAML: quote the value of `known-key: value` lines.
+  static func loosen(_ text: String, keys: Set<String>) -> String {
+    var out: [Substring] = []
+    let special: Set<Character> = ["\"", "'", "{", "|", ">", "~", "&", "*", "["]
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      guard let colon = line.firstIndex(of: ":") else {
+        out.append(line)
+        continue
+      }
+      var key = line[..<colon]
+      while key.last == " " || key.last == "\t" { key.removeLast() }
+      var bare = key
+      if bare.first == "_" || bare.first == "$" { bare.removeFirst() }
+      let value = line[line.index(after: colon)...]
+      let trimmedValue = value.trimmingSpaces
+      guard keys.contains(String(bare)), !key.contains(" "), !trimmedValue.isEmpty,
+        let first = trimmedValue.first, !special.contains(first)
+      else {
+        out.append(line)
+        continue
+      }
+      let leading = value.prefix(while: { $0 == " " || $0 == "\t" })
+      let escaped = trimmedValue.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+      out.append(Substring("\(line[...colon])\(leading)\"\(escaped)\""))
+    }
+    return out.joined(separator: "\n")
+  }
+}
+
+extension Substring {
+  var trimmingSpaces: String {
+    var s = self
+    while let f = s.first, f == " " || f == "\t" || f == "\r" { s.removeFirst() }
+    while let l = s.last, l == " " || l == "\t" || l == "\r" { s.removeLast() }
+    return String(s)
+  }
+}

@@ -1,0 +1,308 @@
+import CCmarkGFM
+import LecternCore
+
+/// The GFM extensions Lectern parses with, by cmark-gfm's registry names.
+private let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+/// The only parser of Markdown in Lectern: cmark-gfm, converted to Swift values.
+///
+/// Parses with the GFM extensions and footnotes, source positions on, walks the C tree once
+/// (iteratively, so deep nesting cannot overflow the stack), and frees the C document before
+/// returning. Positions are shifted to the original file and converted to character columns.
+enum CMarkParser {
+  static func parse(_ source: SourceFile, firstLine: Int) -> [Block] {
+    _ = CMarkParser.ensureRegistered
+    let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES
+    guard let parser = cmark_parser_new(options) else { return [] }
+    defer { cmark_parser_free(parser) }
+    for name in extensionNames {
+      if let ext = cmark_find_syntax_extension(name) {
+        cmark_parser_attach_syntax_extension(parser, ext)
+      }
+    }
+    let startOffset = firstLine <= source.lineStarts.count ? source.lineStarts[firstLine - 1] : source.bytes.count
+    source.bytes.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress, buffer.count > startOffset else { return }
+      base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
+        cmark_parser_feed(parser, chars + startOffset, buffer.count - startOffset)
+      }
+    }
+    guard let document = cmark_parser_finish(parser) else { return [] }
+    defer { cmark_node_free(document) }
+    var converter = Converter(source: source, lineOffset: firstLine - 1)
+    return converter.convert(document)
+  }
+}
+
+/// What a converted child turns into, before its parent knows what it needs.
+private enum Built {
+  case block(Block)
+  case inline(Inline)
+  case item(ListItem)
+  case row(Table.Row, isHeader: Bool)
+  case cell(Table.Cell)
+}
+
+private struct Frame {
+  let node: OpaquePointer
+  var children: [Built] = []
+}
+
+private struct Converter {
+  let source: SourceFile
+  let lineOffset: Int
+  let tableType = lectern_node_type_table()
+  let rowType = lectern_node_type_table_row()
+  let cellType = lectern_node_type_table_cell()
+  let strikeType = lectern_node_type_strikethrough()
+
+  init(source: SourceFile, lineOffset: Int) {
+    self.source = source
+    self.lineOffset = lineOffset
+  }
+
+  mutating func convert(_ document: OpaquePointer) -> [Block] {
+    guard let iter = cmark_iter_new(document) else { return [] }
+    defer { cmark_iter_free(iter) }
+    var stack: [Frame] = []
+    var result: [Block] = []
+    while true {
+      let event = cmark_iter_next(iter)
+      if event == CMARK_EVENT_DONE { break }
+      guard let node = cmark_iter_get_node(iter) else { continue }
+      if event == CMARK_EVENT_ENTER {
+        if isLeaf(node) {
+          let built = build(node, children: [])
+          if stack.isEmpty { continue }
+          if let built { stack[stack.count - 1].children.append(built) }
+        } else {
+          stack.append(Frame(node: node))
+        }
+      } else if event == CMARK_EVENT_EXIT {
+        guard let frame = stack.popLast() else { continue }
+        if stack.isEmpty {
+          // The document itself.
+          result = frame.children.compactMap { if case .block(let b) = $0 { b } else { nil } }
+        } else if let built = build(frame.node, children: frame.children) {
+          stack[stack.count - 1].children.append(built)
+        }
+      }
+    }
+    return result
+  }
+
+  private func isLeaf(_ node: OpaquePointer) -> Bool {
+    let type = cmark_node_get_type(node)
+    switch type {
+    case CMARK_NODE_TEXT, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_CODE,
+      CMARK_NODE_HTML_INLINE, CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK,
+      CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_FOOTNOTE_REFERENCE:
+      return true
+    default:
+      // Containers without children are reported by the iterator as enter+exit.
+      return false
+    }
+  }
+
+  private func literal(_ node: OpaquePointer) -> String {
+    cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+  }
+
+  // MARK: Positions
+
+  /// The node's range in the original file, normalised; `nil` when cmark has none.
+  private func range(_ node: OpaquePointer) -> SourceRange? {
+    let startLine = Int(cmark_node_get_start_line(node))
+    let startColumn = Int(cmark_node_get_start_column(node))
+    var endLine = Int(cmark_node_get_end_line(node))
+    var endColumn = Int(cmark_node_get_end_column(node))
+    guard startLine > 0, startColumn > 0 else { return nil }
+    if endColumn <= 0 {
+      // cmark reports "end of the previous line" as column 0.
+      endLine -= 1
+      endColumn = endLine >= 1 ? source.byteLength(ofLine: endLine + lineOffset) : 0
+    }
+    if endLine < startLine || (endLine == startLine && endColumn < startColumn) {
+      endLine = startLine
+      endColumn = max(startColumn, source.byteLength(ofLine: startLine + lineOffset))
+    }
+    return makeRange(startLine, startColumn, endLine, endColumn)
+  }
+
+  private func makeRange(_ sl: Int, _ sc: Int, _ el: Int, _ ec: Int) -> SourceRange {
+    let l1 = sl + lineOffset
+    let l2 = el + lineOffset
+    return SourceRange(
+      line: l1, column: source.characterColumn(line: l1, byteColumn: sc),
+      endLine: l2, endColumn: source.characterColumn(line: l2, byteColumn: max(ec, 1)))
+  }
+
+  /// HTML blocks: cmark sometimes ends the range on the first line; the literal tells the truth.
+  private func htmlBlockRange(_ node: OpaquePointer, literal: String) -> SourceRange? {
+    let startLine = Int(cmark_node_get_start_line(node))
+    let startColumn = Int(cmark_node_get_start_column(node))
+    guard startLine > 0, startColumn > 0 else { return nil }
+    var lines = 0
+    for b in literal.utf8 where b == 0x0A { lines += 1 }
+    if !literal.hasSuffix("\n") { lines += 1 }
+    let endLine = startLine + max(lines, 1) - 1
+    let endColumn = max(source.byteLength(ofLine: endLine + lineOffset), 1)
+    return makeRange(startLine, startColumn, endLine, endColumn)
+  }
+
+  // MARK: Building
+
+  private func blocks(_ children: [Built]) -> [Block] {
+    children.compactMap { if case .block(let b) = $0 { b } else { nil } }
+  }
+
+  private func inlines(_ children: [Built]) -> [Inline] {
+    children.compactMap { if case .inline(let i) = $0 { i } else { nil } }
+  }
+
+  private func build(_ node: OpaquePointer, children: [Built]) -> Built? {
+    let type = cmark_node_get_type(node)
+    switch type {
+    case CMARK_NODE_PARAGRAPH:
+      return .block(Block(.paragraph(inlines(children)), range: range(node)))
+    case CMARK_NODE_HEADING:
+      let r = range(node)
+      let level = Int(cmark_node_get_heading_level(node))
+      let setext = isSetextHeading(r)
+      return .block(Block(.heading(Heading(level: level, inlines: inlines(children), isSetext: setext)), range: r))
+    case CMARK_NODE_BLOCK_QUOTE:
+      return .block(Block(.blockQuote(blocks(children)), range: range(node)))
+    case CMARK_NODE_LIST:
+      let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
+      let items = children.compactMap { if case .item(let i) = $0 { i } else { nil } }
+      let list = ListBlock(
+        kind: ordered ? .ordered : .bullet,
+        start: ordered ? Int(cmark_node_get_list_start(node)) : nil,
+        isTight: cmark_node_get_list_tight(node) != 0,
+        items: items)
+      return .block(Block(.list(list), range: range(node)))
+    case CMARK_NODE_ITEM:
+      let isTask = typeString(node) == "tasklist"
+      let checked: Bool? = isTask ? cmark_gfm_extensions_get_tasklist_item_checked(node) : nil
+      return .item(ListItem(blocks: blocks(children), isChecked: checked, range: range(node)))
+    case CMARK_NODE_CODE_BLOCK:
+      var length: Int32 = 0
+      var offset: Int32 = 0
+      var char: CChar = 0
+      let fenced = cmark_node_get_fenced(node, &length, &offset, &char) != 0
+      let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
+      return .block(Block(.codeBlock(CodeBlock(info: info, code: literal(node), isFenced: fenced)), range: range(node)))
+    case CMARK_NODE_HTML_BLOCK:
+      let text = literal(node)
+      return .block(Block(.htmlBlock(text), range: htmlBlockRange(node, literal: text)))
+    case CMARK_NODE_THEMATIC_BREAK:
+      return .block(Block(.thematicBreak, range: range(node)))
+    case CMARK_NODE_FOOTNOTE_DEFINITION:
+      return .block(Block(.footnoteDefinition(label: literal(node), blocks: blocks(children)), range: range(node)))
+    case CMARK_NODE_TEXT:
+      return .inline(Inline(.text(literal(node)), range: range(node)))
+    case CMARK_NODE_SOFTBREAK:
+      return .inline(Inline(.softBreak, range: nil))
+    case CMARK_NODE_LINEBREAK:
+      return .inline(Inline(.lineBreak, range: nil))
+    case CMARK_NODE_CODE:
+      return .inline(Inline(.code(literal(node)), range: range(node)))
+    case CMARK_NODE_HTML_INLINE:
+      return .inline(Inline(.html(literal(node)), range: range(node)))
+    case CMARK_NODE_EMPH:
+      return .inline(Inline(.emphasis(inlines(children)), range: range(node)))
+    case CMARK_NODE_STRONG:
+      return .inline(Inline(.strong(inlines(children)), range: range(node)))
+    case CMARK_NODE_LINK:
+      let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+      let title = cmark_node_get_title(node).map { String(cString: $0) } ?? ""
+      return .inline(Inline(.link(destination: url, title: title, children: inlines(children)), range: range(node)))
+    case CMARK_NODE_IMAGE:
+      let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+      let title = cmark_node_get_title(node).map { String(cString: $0) } ?? ""
+      return .inline(Inline(.image(source: url, title: title, children: inlines(children)), range: range(node)))
+    case CMARK_NODE_FOOTNOTE_REFERENCE:
+      return .inline(Inline(.footnoteReference(literal(node)), range: range(node)))
+    case tableType:
+      return .block(Block(.table(buildTable(node, children: children)), range: range(node)))
+    case rowType:
+      let cells = children.compactMap { if case .cell(let c) = $0 { c } else { nil } }
+      let r = range(node)
+      let line = r.flatMap { source.line($0.start.line) }.map(String.init) ?? ""
+      let header = cmark_gfm_extensions_get_table_row_is_header(node) != 0
+      return .row(Table.Row(cells: cells, range: r, sourceLine: line), isHeader: header)
+    case cellType:
+      let synthesized = cmark_node_get_start_column(node) <= 0
+      let r = synthesized ? nil : range(node)
+      var content = inlines(children)
+      if let r { content = content.map { verified($0, in: r) } }
+      return .cell(Table.Cell(inlines: content, range: r, isSynthesized: synthesized))
+    case strikeType:
+      return .inline(Inline(.strikethrough(inlines(children)), range: range(node)))
+    default:
+      return nil
+    }
+  }
+
+  private func typeString(_ node: OpaquePointer) -> String {
+    cmark_node_get_type_string(node).map { String(cString: $0) } ?? ""
+  }
+
+  private func isSetextHeading(_ range: SourceRange?) -> Bool {
+    guard let range, let line = source.line(range.start.line) else { return false }
+    let trimmed = line.drop(while: { $0 == " " })
+    return !trimmed.hasPrefix("#")
+  }
+
+  private func buildTable(_ node: OpaquePointer, children: [Built]) -> Table {
+    let columns = Int(cmark_gfm_extensions_get_table_columns(node))
+    var alignments: [Table.Alignment] = []
+    if let raw = cmark_gfm_extensions_get_table_alignments(node) {
+      for i in 0..<columns {
+        switch raw[i] {
+        case UInt8(ascii: "l"): alignments.append(.left)
+        case UInt8(ascii: "c"): alignments.append(.center)
+        case UInt8(ascii: "r"): alignments.append(.right)
+        default: alignments.append(.none)
+        }
+      }
+    } else {
+      alignments = Array(repeating: .none, count: columns)
+    }
+    var header: Table.Row?
+    var rows: [Table.Row] = []
+    for child in children {
+      if case .row(let row, let isHeader) = child {
+        if isHeader && header == nil { header = row } else { rows.append(row) }
+      }
+    }
+    return Table(
+      alignments: alignments,
+      header: header ?? Table.Row(cells: [], range: nil, sourceLine: ""),
+      rows: rows, range: range(node))
+  }
+
+  /// cmark-gfm re-parses a cell's unescaped content, so positions of inlines inside cells can be
+  /// shifted (after `\|`, after leading spaces). Keep an inline's range only when the source really
+  /// holds its text there; otherwise drop it (a missing range is honest, a wrong one is not).
+  private func verified(_ inline: Inline, in cell: SourceRange) -> Inline {
+    var copy = inline
+    if let r = inline.range {
+      switch inline.kind {
+      case .text(let s):
+        if r.start < cell.start || cell.end < r.end || source.text(in: r) != s[...] { copy.range = nil }
+      default:
+        if r.start < cell.start || cell.end < r.end { copy.range = nil }
+      }
+    }
+    switch inline.kind {
+    case .emphasis(let c): copy.kind = .emphasis(c.map { verified($0, in: cell) })
+    case .strong(let c): copy.kind = .strong(c.map { verified($0, in: cell) })
+    case .strikethrough(let c): copy.kind = .strikethrough(c.map { verified($0, in: cell) })
+    case .link(let d, let t, let c): copy.kind = .link(destination: d, title: t, children: c.map { verified($0, in: cell) })
+    case .image(let d, let t, let c): copy.kind = .image(source: d, title: t, children: c.map { verified($0, in: cell) })
+    default: break
+    }
+    return copy
+  }
+}

@@ -1,0 +1,251 @@
+import CCmarkGFM
+import Foundation
+import LecternCore
+
+/// Renders Swift Markdown values to HTML through cmark-gfm's own HTML renderer.
+///
+/// The Swift tree is rebuilt as a cmark tree (tables by parsing a skeleton of the right shape, whose
+/// cells then receive the real content, because cmark-gfm offers no API to create table nodes) and
+/// freed after rendering.
+enum CMarkRenderer {
+  static func html(_ blocks: [Block], allowRawHTML: Bool) -> String {
+    _ = CMarkParser.ensureRegistered
+    guard let document = cmark_node_new(CMARK_NODE_DOCUMENT) else { return "" }
+    defer { cmark_node_free(document) }
+    var builder = TreeBuilder(allowRawHTML: allowRawHTML)
+    for block in blocks { builder.append(block, to: document) }
+    var options = CMARK_OPT_DEFAULT
+    if allowRawHTML { options |= CMARK_OPT_UNSAFE }
+    let extensions = CMarkParser.renderExtensions()
+    defer { cmark_llist_free(cmark_get_default_mem_allocator(), extensions) }
+    guard let rendered = cmark_render_html(document, options, extensions) else { return "" }
+    defer { free(rendered) }
+    return String(cString: rendered)
+  }
+}
+
+extension CMarkParser {
+  static let ensureRegistered: Void = { cmark_gfm_core_extensions_ensure_registered() }()
+
+  static func renderExtensions() -> UnsafeMutablePointer<cmark_llist>? {
+    var list: UnsafeMutablePointer<cmark_llist>? = nil
+    for name in ["table", "strikethrough", "autolink", "tagfilter", "tasklist"] {
+      if let ext = cmark_find_syntax_extension(name) {
+        list = cmark_llist_append(cmark_get_default_mem_allocator(), list, UnsafeMutableRawPointer(ext))
+      }
+    }
+    return list
+  }
+}
+
+/// Schemes that never survive into rendered links or images.
+enum URLSafety {
+  static func isSafe(_ url: String, isImage: Bool) -> Bool {
+    // Browsers ignore control characters and whitespace inside a scheme: strip them before checking.
+    let compact = url.unicodeScalars.filter { $0.value > 0x20 && $0 != "\u{7F}" }
+    let lowered = String(String.UnicodeScalarView(compact)).lowercased()
+    for scheme in ["javascript:", "vbscript:", "file:"] where lowered.hasPrefix(scheme) { return false }
+    if lowered.hasPrefix("data:") {
+      guard isImage else { return false }
+      return ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp", "data:image/svg+xml"]
+        .contains { lowered.hasPrefix($0) }
+    }
+    return true
+  }
+}
+
+private struct TreeBuilder {
+  let allowRawHTML: Bool
+
+  private func node(_ type: cmark_node_type) -> OpaquePointer {
+    cmark_node_new(type)!
+  }
+
+  private func escape(_ s: String) -> String {
+    var out = ""
+    out.reserveCapacity(s.utf8.count)
+    for c in s.unicodeScalars {
+      switch c {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      default: out.unicodeScalars.append(c)
+      }
+    }
+    return out
+  }
+
+  private func custom(_ type: cmark_node_type, enter: String, exit: String) -> OpaquePointer {
+    let n = node(type)
+    cmark_node_set_on_enter(n, enter)
+    cmark_node_set_on_exit(n, exit)
+    return n
+  }
+
+  mutating func append(_ block: Block, to parent: OpaquePointer) {
+    switch block.kind {
+    case .heading(let h):
+      let n = node(CMARK_NODE_HEADING)
+      cmark_node_set_heading_level(n, Int32(h.level))
+      append(h.inlines, to: n)
+      cmark_node_append_child(parent, n)
+    case .paragraph(let inlines):
+      let n = node(CMARK_NODE_PARAGRAPH)
+      append(inlines, to: n)
+      cmark_node_append_child(parent, n)
+    case .blockQuote(let blocks):
+      let n = node(CMARK_NODE_BLOCK_QUOTE)
+      for b in blocks { append(b, to: n) }
+      cmark_node_append_child(parent, n)
+    case .list(let list):
+      let n = node(CMARK_NODE_LIST)
+      cmark_node_set_list_type(n, list.kind == .ordered ? CMARK_ORDERED_LIST : CMARK_BULLET_LIST)
+      if let start = list.start { cmark_node_set_list_start(n, Int32(start)) }
+      cmark_node_set_list_tight(n, list.isTight ? 1 : 0)
+      for item in list.items {
+        let i: OpaquePointer
+        if let checked = item.isChecked, let ext = cmark_find_syntax_extension("tasklist") {
+          i = cmark_node_new_with_ext(CMARK_NODE_ITEM, ext)!
+          cmark_gfm_extensions_set_tasklist_item_checked(i, checked)
+        } else {
+          i = node(CMARK_NODE_ITEM)
+        }
+        for b in item.blocks { append(b, to: i) }
+        cmark_node_append_child(n, i)
+      }
+      cmark_node_append_child(parent, n)
+    case .codeBlock(let code):
+      let n = node(CMARK_NODE_CODE_BLOCK)
+      cmark_node_set_fence_info(n, code.info)
+      cmark_node_set_literal(n, code.code)
+      cmark_node_append_child(parent, n)
+    case .htmlBlock(let html):
+      if allowRawHTML {
+        let n = node(CMARK_NODE_HTML_BLOCK)
+        cmark_node_set_literal(n, html)
+        cmark_node_append_child(parent, n)
+      } else {
+        let p = node(CMARK_NODE_PARAGRAPH)
+        let t = node(CMARK_NODE_TEXT)
+        cmark_node_set_literal(t, String(html.reversed().drop(while: { $0 == "\n" }).reversed()))
+        cmark_node_append_child(p, t)
+        cmark_node_append_child(parent, p)
+      }
+    case .thematicBreak:
+      cmark_node_append_child(parent, node(CMARK_NODE_THEMATIC_BREAK))
+    case .table(let table):
+      if let n = tableNode(table) { cmark_node_append_child(parent, n) }
+    case .footnoteDefinition(let label, let blocks):
+      let n = custom(
+        CMARK_NODE_CUSTOM_BLOCK, enter: "<div class=\"footnote\" id=\"fn-\(escape(label))\"><sup>\(escape(label))</sup>",
+        exit: "</div>")
+      for b in blocks { append(b, to: n) }
+      cmark_node_append_child(parent, n)
+    }
+  }
+
+  /// A cmark table of the right shape, parsed from a skeleton, with the real cell content moved in.
+  private mutating func tableNode(_ table: Table) -> OpaquePointer? {
+    let columns = max(table.columnCount, 1)
+    var skeleton = "|" + String(repeating: " x |", count: columns) + "\n|"
+    for a in table.alignments {
+      switch a {
+      case .none: skeleton += "---|"
+      case .left: skeleton += ":--|"
+      case .center: skeleton += ":-:|"
+      case .right: skeleton += "--:|"
+      }
+    }
+    if table.alignments.isEmpty { skeleton += "---|" }
+    skeleton += "\n"
+    for _ in table.rows { skeleton += "|" + String(repeating: " x |", count: columns) + "\n" }
+    guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return nil }
+    defer { cmark_parser_free(parser) }
+    if let ext = cmark_find_syntax_extension("table") { cmark_parser_attach_syntax_extension(parser, ext) }
+    cmark_parser_feed(parser, skeleton, skeleton.utf8.count)
+    guard let doc = cmark_parser_finish(parser) else { return nil }
+    defer { cmark_node_free(doc) }
+    guard let tableNode = cmark_node_first_child(doc) else { return nil }
+    let allRows = [table.header] + table.rows
+    var rowNode = cmark_node_first_child(tableNode)
+    var r = 0
+    while let row = rowNode, r < allRows.count {
+      var cellNode = cmark_node_first_child(row)
+      var c = 0
+      while let cell = cellNode {
+        while let child = cmark_node_first_child(cell) { cmark_node_free(child) }
+        if c < allRows[r].cells.count { append(allRows[r].cells[c].inlines, to: cell) }
+        cellNode = cmark_node_next(cell)
+        c += 1
+      }
+      rowNode = cmark_node_next(row)
+      r += 1
+    }
+    cmark_node_unlink(tableNode)
+    return tableNode
+  }
+
+  mutating func append(_ inlines: [Inline], to parent: OpaquePointer) {
+    for inline in inlines { append(inline, to: parent) }
+  }
+
+  private func text(_ s: String) -> OpaquePointer {
+    let t = node(CMARK_NODE_TEXT)
+    cmark_node_set_literal(t, s)
+    return t
+  }
+
+  mutating func append(_ inline: Inline, to parent: OpaquePointer) {
+    switch inline.kind {
+    case .text(let s):
+      cmark_node_append_child(parent, text(s))
+    case .softBreak:
+      cmark_node_append_child(parent, node(CMARK_NODE_SOFTBREAK))
+    case .lineBreak:
+      cmark_node_append_child(parent, node(CMARK_NODE_LINEBREAK))
+    case .code(let s):
+      let n = node(CMARK_NODE_CODE)
+      cmark_node_set_literal(n, s)
+      cmark_node_append_child(parent, n)
+    case .html(let s):
+      if allowRawHTML {
+        let n = node(CMARK_NODE_HTML_INLINE)
+        cmark_node_set_literal(n, s)
+        cmark_node_append_child(parent, n)
+      } else {
+        cmark_node_append_child(parent, text(s))
+      }
+    case .emphasis(let c):
+      let n = node(CMARK_NODE_EMPH)
+      append(c, to: n)
+      cmark_node_append_child(parent, n)
+    case .strong(let c):
+      let n = node(CMARK_NODE_STRONG)
+      append(c, to: n)
+      cmark_node_append_child(parent, n)
+    case .strikethrough(let c):
+      let ext = cmark_find_syntax_extension("strikethrough")
+      let n = cmark_node_new_with_ext(lectern_node_type_strikethrough(), ext)!
+      append(c, to: n)
+      cmark_node_append_child(parent, n)
+    case .link(let destination, let title, let c):
+      let n = node(CMARK_NODE_LINK)
+      cmark_node_set_url(n, URLSafety.isSafe(destination, isImage: false) ? destination : "")
+      cmark_node_set_title(n, title)
+      append(c, to: n)
+      cmark_node_append_child(parent, n)
+    case .image(let source, let title, let c):
+      let n = node(CMARK_NODE_IMAGE)
+      cmark_node_set_url(n, URLSafety.isSafe(source, isImage: true) ? source : "")
+      cmark_node_set_title(n, title)
+      append(c, to: n)
+      cmark_node_append_child(parent, n)
+    case .footnoteReference(let label):
+      let n = custom(
+        CMARK_NODE_CUSTOM_INLINE,
+        enter: "<sup class=\"footnote-ref\"><a href=\"#fn-\(escape(label))\">\(escape(label))</a></sup>", exit: "")
+      cmark_node_append_child(parent, n)
+    }
+  }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+@main
+struct Lectern: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "lectern",
+    abstract: "Turn Markdown into talks and postmortems.",
+    version: "0.1.0",
+    subcommands: [Extract.self]
+  )
+}
