@@ -21,10 +21,11 @@ let package = Package(
     .target(name: "LecternCore"),
     .target(name: "LecternMarkdown", dependencies: ["CCmarkGFM", "LecternCore"]),
     .target(name: "LecternDeck", dependencies: ["LecternMarkdown", "LecternCore", "Yams"]),
+    .target(name: "LecternRender", dependencies: ["LecternDeck", "LecternMarkdown", "LecternCore"]),
     .executableTarget(
       name: "lectern",
       dependencies: [
-        "LecternDeck", "LecternMarkdown", "LecternCore",
+        "LecternRender", "LecternDeck", "LecternMarkdown", "LecternCore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -38,6 +39,10 @@ let package = Package(
       name: "LecternDeckTests",
       dependencies: ["LecternDeck", "LecternTestSupport"],
       exclude: ["Fixtures"]
+    ),
+    .testTarget(
+      name: "LecternRenderTests",
+      dependencies: ["LecternRender", "LecternTestSupport"]
     ),
     .testTarget(
       name: "LecternCLITests",

@@ -6,8 +6,10 @@ public enum DirectiveCatalog {
   public enum ValueKind: Sendable, Hashable {
     /// Any string.
     case text
-    /// A string, or a list of strings joined with spaces (`class`).
+    /// A string, or a list of strings joined with spaces (`class`); each word a CSS class name.
     case words
+    /// A string or a list of strings, free text (`keywords`).
+    case list
     /// One of these words (compared case-insensitively, as Marp does for booleans).
     case oneOf([String])
     /// `headingDivider`: 1...6, a list of them, or `false`.
@@ -33,7 +35,7 @@ public enum DirectiveCatalog {
     Entry(name: "title", isGlobal: true, value: .text),
     Entry(name: "description", isGlobal: true, value: .text),
     Entry(name: "author", isGlobal: true, value: .text),
-    Entry(name: "keywords", isGlobal: true, value: .words),
+    Entry(name: "keywords", isGlobal: true, value: .list),
     Entry(name: "url", isGlobal: true, value: .text),
     Entry(name: "image", isGlobal: true, value: .text),
     // Local (Marpit)
@@ -84,6 +86,8 @@ public enum DirectiveCatalog {
         return "'\(bad)' is not a valid class name"
       }
       return nil
+    case .list:
+      return value.words == nil ? "expected a text or a list of texts" : nil
     case .oneOf(let allowed):
       guard let s = value.string, allowed.contains(s.lowercased()) else {
         return "expected one of \(allowed.map { "'\($0)'" }.joined(separator: ", "))"

@@ -1,7 +1,106 @@
 import ArgumentParser
+import Foundation
+import LecternCore
+import LecternDeck
+import LecternMarkdown
+import LecternRender
+
 extension Lectern {
   struct Extract: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print a deck or document as typed JSON.")
-    func run() throws {}
+    static let configuration = CommandConfiguration(
+      abstract: "Print a deck or document as typed JSON.",
+      discussion: """
+        A file whose front matter says 'marp: true' is read as a Marp deck (slides, directives, notes,
+        backgrounds, tables); any other file as a document (sections by heading, tables). Problems in
+        the file are printed to standard error as 'file:line:column: severity: message'; the exit
+        status is 1 when one of them is an error, 2 when the file cannot be read.
+        """)
+
+    enum Kind: String, ExpressibleByArgument, CaseIterable {
+      case auto, deck, document
+    }
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+      case json, csv, markdown
+    }
+
+    @Argument(help: "The Markdown file to read, or '-' for standard input.")
+    var file: String
+
+    @Option(help: "Read the file as a deck or a document instead of deciding from its front matter.")
+    var kind: Kind = .auto
+
+    @Flag(help: "Print only the tables.")
+    var tables = false
+
+    @Option(help: "Output format: json, or with --tables also csv or markdown.")
+    var format: Format = .json
+
+    @Flag(help: "Indent the JSON.")
+    var pretty = false
+
+    @Option(name: [.short, .customLong("output")], help: "Write to this file (atomically) instead of standard output.")
+    var output: String?
+
+    func validate() throws {
+      if format != .json && !tables {
+        throw ValidationError("--format \(format.rawValue) needs --tables; the full model is JSON only")
+      }
+    }
+
+    func run() throws {
+      let source: SourceFile
+      do {
+        source = try SourceFile.load(path: file)
+      } catch let error as InputError {
+        printError(error.description)
+        throw ExitCode(2)
+      }
+      let kind = self.kind
+      let tables = self.tables
+      let format = self.format
+      let pretty = self.pretty
+      let (bytes, diagnostics) = try withLargeStack { () -> ([UInt8], [Diagnostic]) in
+        let resolved = kind == .auto ? DocumentKind.detect(source) : (kind == .deck ? .deck : .document)
+        switch resolved {
+        case .deck:
+          let deck = Deck(source: source)
+          if tables {
+            let located = deck.slides.flatMap { s in s.tables.map { LocatedTable(table: $0, slide: s.number, section: nil) } }
+            return (Self.render(located, format: format, pretty: pretty), deck.diagnostics)
+          }
+          return (ExtractJSON.deck(deck, pretty: pretty), deck.diagnostics)
+        case .document:
+          let doc = ProseDocument(source: source)
+          if tables {
+            var located: [LocatedTable] = doc.outline.preamble.allTables.map { LocatedTable(table: $0, slide: nil, section: nil) }
+            func visit(_ s: Section, path: [String]) {
+              let here = path + [s.title]
+              for t in s.blocks.allTables { located.append(LocatedTable(table: t, slide: nil, section: here.joined(separator: " › "))) }
+              for sub in s.subsections { visit(sub, path: here) }
+            }
+            for s in doc.outline.sections { visit(s, path: []) }
+            return (Self.render(located, format: format, pretty: pretty), doc.diagnostics)
+          }
+          return (ExtractJSON.document(doc, pretty: pretty), doc.diagnostics)
+        }
+      }
+      do {
+        try Output.write(bytes, to: output)
+      } catch let error as CommandError {
+        printError(error.description)
+        throw ExitCode(2)
+      }
+      DiagnosticPrinter.print(diagnostics)
+      if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+    }
+
+    static func render(_ located: [LocatedTable], format: Format, pretty: Bool) -> [UInt8] {
+      switch format {
+      case .json: return ExtractJSON.tables(located, pretty: pretty)
+      case .csv: return Array(located.map { TableExport.csv($0.table) }.joined(separator: "\r\n").utf8)
+      case .markdown: return Array(located.map { TableExport.markdown($0.table) }.joined(separator: "\n").utf8)
+      }
+    }
   }
 }
