@@ -47,12 +47,25 @@ enum YAMLReader {
   ///   value does not start with a YAML special character get the value quoted first, as Marp Core's
   ///   loose YAML does (so `footer: ![w:150](logo.png)` and values with `: ` inside still parse).
   static func read(_ text: String, firstLine: Int, firstColumn: Int = 1, looseKeys: Set<String>) -> YAMLReadResult {
+    // A YAML mapping needs a `key: value` colon or a `{}` flow mapping; prose without either is
+    // not one, and skipping the YAML parser for it keeps decks with many notes fast.
+    guard text.utf8.contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "?") }) else {
+      return .notMapping
+    }
     let prepared = looseKeys.isEmpty ? text : loosen(text, keys: looseKeys)
     let node: Node?
     do {
-      node = try Yams.compose(yaml: prepared)
+      node = try Parser(yaml: prepared, resolver: .basic, constructor: .default, encoding: .utf8).singleRoot()
     } catch let error as YamlError {
-      return invalid(error, firstLine: firstLine, firstColumn: firstColumn)
+      let result = invalid(error, firstLine: firstLine, firstColumn: firstColumn)
+      // libyaml reports some errors at the end of the stream; point at the last line of the YAML instead.
+      if case .invalid(let message, let location?) = result {
+        let lastLine = firstLine + max(text.split(separator: "\n", omittingEmptySubsequences: false).count - 1, 0)
+        if location.line > lastLine {
+          return .invalid(message: message, location: SourceLocation(line: lastLine, column: 1))
+        }
+      }
+      return result
     } catch {
       return .invalid(message: "\(error)", location: nil)
     }

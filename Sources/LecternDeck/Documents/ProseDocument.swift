@@ -63,7 +63,17 @@ public enum DocumentKind: String, Sendable, CaseIterable {
 
   /// A file is a deck when its front matter says `marp: true`; everything else is a document.
   public static func detect(_ source: SourceFile) -> DocumentKind {
-    guard case .found(let yamlLines, _) = FrontMatterSplitter.split(source), let lines = yamlLines else { return .document }
+    let lines: ClosedRange<Int>
+    switch FrontMatterSplitter.split(source) {
+    case .found(let yamlLines, _):
+      guard let yamlLines else { return .document }
+      lines = yamlLines
+    case .unterminated:
+      // Unclosed front matter that asks for Marp is still meant as a deck (and gets a diagnostic).
+      lines = 2...max(2, source.lineCount)
+    case .none:
+      return .document
+    }
     for n in lines {
       guard let line = source.line(n) else { continue }
       let parts = line.split(separator: ":", maxSplits: 1)

@@ -161,7 +161,7 @@ private struct DeckParser {
           }
         }
         if case .heading(let h) = blocks[blockIndex].kind,
-          collector.comments.contains(where: { $0.blockIndex == blockIndex && $0.isFitMarker })
+          (commentsByBlock[blockIndex] ?? []).contains(where: { collector.comments[$0].isFitMarker })
         {
           fits.append(FitHeading(level: h.level, text: h.inlines.plainText.trimmed, range: blocks[blockIndex].range))
         }

@@ -43,9 +43,24 @@ private enum Built {
   case cell(Table.Cell)
 }
 
+/// An open C node and its converted children, sorted by what they became.
 private struct Frame {
   let node: OpaquePointer
-  var children: [Built] = []
+  var blocks: [Block] = []
+  var inlines: [Inline] = []
+  var items: [ListItem] = []
+  var rows: [(Table.Row, Bool)] = []
+  var cells: [Table.Cell] = []
+
+  mutating func add(_ built: Built) {
+    switch built {
+    case .block(let b): blocks.append(b)
+    case .inline(let i): inlines.append(i)
+    case .item(let i): items.append(i)
+    case .row(let r, let isHeader): rows.append((r, isHeader))
+    case .cell(let c): cells.append(c)
+    }
+  }
 }
 
 private struct Converter {
@@ -61,47 +76,32 @@ private struct Converter {
     self.lineOffset = lineOffset
   }
 
+  /// Depth-first over the C tree with an explicit stack of frames (no recursion), building each
+  /// node's Swift value when its children are done.
   mutating func convert(_ document: OpaquePointer) -> [Block] {
-    guard let iter = cmark_iter_new(document) else { return [] }
-    defer { cmark_iter_free(iter) }
-    var stack: [Frame] = []
-    var result: [Block] = []
-    while true {
-      let event = cmark_iter_next(iter)
-      if event == CMARK_EVENT_DONE { break }
-      guard let node = cmark_iter_get_node(iter) else { continue }
-      if event == CMARK_EVENT_ENTER {
-        if isLeaf(node) {
-          let built = build(node, children: [])
-          if stack.isEmpty { continue }
-          if let built { stack[stack.count - 1].children.append(built) }
-        } else {
+    var stack: [Frame] = [Frame(node: document)]
+    var next = cmark_node_first_child(document)
+    while !stack.isEmpty {
+      if let node = next {
+        if let child = cmark_node_first_child(node) {
           stack.append(Frame(node: node))
+          next = child
+          continue
         }
-      } else if event == CMARK_EVENT_EXIT {
-        guard let frame = stack.popLast() else { continue }
-        if stack.isEmpty {
-          // The document itself.
-          result = frame.children.compactMap { if case .block(let b) = $0 { b } else { nil } }
-        } else if let built = build(frame.node, children: frame.children) {
-          stack[stack.count - 1].children.append(built)
-        }
+        // A leaf (or an empty container): build it now.
+        if let built = build(node, children: Frame(node: node)) { stack[stack.count - 1].add(built) }
+        next = cmark_node_next(node)
+        continue
       }
+      // No more siblings: close the innermost open node.
+      let frame = stack.removeLast()
+      if stack.isEmpty {
+        return frame.blocks
+      }
+      if let built = build(frame.node, children: frame) { stack[stack.count - 1].add(built) }
+      next = cmark_node_next(frame.node)
     }
-    return result
-  }
-
-  private func isLeaf(_ node: OpaquePointer) -> Bool {
-    let type = cmark_node_get_type(node)
-    switch type {
-    case CMARK_NODE_TEXT, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_CODE,
-      CMARK_NODE_HTML_INLINE, CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK,
-      CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_FOOTNOTE_REFERENCE:
-      return true
-    default:
-      // Containers without children are reported by the iterator as enter+exit.
-      return false
-    }
+    return []
   }
 
   private func literal(_ node: OpaquePointer) -> String {
@@ -152,15 +152,11 @@ private struct Converter {
 
   // MARK: Building
 
-  private func blocks(_ children: [Built]) -> [Block] {
-    children.compactMap { if case .block(let b) = $0 { b } else { nil } }
-  }
+  private func blocks(_ children: Frame) -> [Block] { children.blocks }
 
-  private func inlines(_ children: [Built]) -> [Inline] {
-    children.compactMap { if case .inline(let i) = $0 { i } else { nil } }
-  }
+  private func inlines(_ children: Frame) -> [Inline] { children.inlines }
 
-  private func build(_ node: OpaquePointer, children: [Built]) -> Built? {
+  private func build(_ node: OpaquePointer, children: Frame) -> Built? {
     let type = cmark_node_get_type(node)
     switch type {
     case CMARK_NODE_PARAGRAPH:
@@ -174,7 +170,7 @@ private struct Converter {
       return .block(Block(.blockQuote(blocks(children)), range: range(node)))
     case CMARK_NODE_LIST:
       let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
-      let items = children.compactMap { if case .item(let i) = $0 { i } else { nil } }
+      let items = children.items
       let list = ListBlock(
         kind: ordered ? .ordered : .bullet,
         start: ordered ? Int(cmark_node_get_list_start(node)) : nil,
@@ -226,7 +222,7 @@ private struct Converter {
     case tableType:
       return .block(Block(.table(buildTable(node, children: children)), range: range(node)))
     case rowType:
-      let cells = children.compactMap { if case .cell(let c) = $0 { c } else { nil } }
+      let cells = children.cells
       let r = range(node)
       let line = r.flatMap { source.line($0.start.line) }.map(String.init) ?? ""
       let header = cmark_gfm_extensions_get_table_row_is_header(node) != 0
@@ -254,7 +250,7 @@ private struct Converter {
     return !trimmed.hasPrefix("#")
   }
 
-  private func buildTable(_ node: OpaquePointer, children: [Built]) -> Table {
+  private func buildTable(_ node: OpaquePointer, children: Frame) -> Table {
     let columns = Int(cmark_gfm_extensions_get_table_columns(node))
     var alignments: [Table.Alignment] = []
     if let raw = cmark_gfm_extensions_get_table_alignments(node) {
@@ -271,10 +267,8 @@ private struct Converter {
     }
     var header: Table.Row?
     var rows: [Table.Row] = []
-    for child in children {
-      if case .row(let row, let isHeader) = child {
-        if isHeader && header == nil { header = row } else { rows.append(row) }
-      }
+    for (row, isHeader) in children.rows {
+      if isHeader && header == nil { header = row } else { rows.append(row) }
     }
     return Table(
       alignments: alignments,

@@ -1,3 +1,4 @@
+import Foundation
 import LecternCore
 import LecternDeck
 import LecternMarkdown
@@ -9,8 +10,9 @@ import LecternMarkdown
 public enum ExtractJSON {
   public static let schemaVersion = 1
 
-  public static func deck(_ deck: Deck, pretty: Bool = false) -> [UInt8] {
-    var w = JSONWriter(pretty: pretty, capacity: deck.source.bytes.count * 4)
+  /// The deck as JSON. With a `sink`, the output is streamed to it in chunks and `[]` is returned.
+  public static func deck(_ deck: Deck, pretty: Bool = false, sink: ((ArraySlice<UInt8>) -> Void)? = nil) -> [UInt8] {
+    var w = JSONWriter(pretty: pretty, sink: sink)
     w.beginObject()
     w.field("schemaVersion", schemaVersion)
     w.field("kind", "deck")
@@ -41,16 +43,43 @@ public enum ExtractJSON {
     w.field("noteCount", deck.slides.reduce(0) { $0 + $1.notes.count })
     w.key("slides")
     w.beginArray()
-    for slide in deck.slides { self.slide(slide, &w) }
+    if pretty {
+      for slide in deck.slides { self.slide(slide, &w) }
+    } else {
+      // Slides are independent: encode batches of them on all cores, then emit them in order.
+      // Batches keep memory bounded however long the deck is.
+      let batch = 256
+      let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+      var start = 0
+      while start < deck.slides.count {
+        let end = min(start + batch * workers, deck.slides.count)
+        let parts = ParallelChunks(count: workers)
+        let slides = deck.slides[start..<end]
+        let per = (slides.count + workers - 1) / workers
+        DispatchQueue.concurrentPerform(iterations: workers) { k in
+          let lo = slides.startIndex + k * per
+          let hi = min(lo + per, slides.endIndex)
+          guard lo < hi else { return }
+          var part = JSONWriter()
+          part.beginArray()
+          for slide in slides[lo..<hi] { self.slide(slide, &part) }
+          part.endArray()
+          parts.set(k, Array(part.bytes.dropFirst().dropLast()))
+        }
+        for k in 0..<workers { w.rawElements(parts.get(k)) }
+        start = end
+      }
+    }
     w.endArray()
     w.key("diagnostics")
     diagnostics(deck.diagnostics, &w)
     w.endObject()
-    return w.bytes + [0x0A]
+    return w.finish()
   }
 
-  public static func document(_ doc: ProseDocument, pretty: Bool = false) -> [UInt8] {
-    var w = JSONWriter(pretty: pretty, capacity: doc.source.bytes.count * 4)
+  /// The document as JSON. With a `sink`, the output is streamed to it in chunks and `[]` is returned.
+  public static func document(_ doc: ProseDocument, pretty: Bool = false, sink: ((ArraySlice<UInt8>) -> Void)? = nil) -> [UInt8] {
+    var w = JSONWriter(pretty: pretty, sink: sink)
     w.beginObject()
     w.field("schemaVersion", schemaVersion)
     w.field("kind", "document")
@@ -59,10 +88,11 @@ public enum ExtractJSON {
     frontMatter(doc.frontMatter, &w)
     w.field("title", doc.title)
     w.key("preamble")
-    blocks(doc.outline.preamble, &w)
+    var tableIndex = 0
+    blocks(doc.outline.preamble, &w, &tableIndex)
     w.key("sections")
     w.beginArray()
-    for s in doc.outline.sections { section(s, &w) }
+    for s in doc.outline.sections { section(s, &w, &tableIndex) }
     w.endArray()
     w.key("tables")
     w.beginArray()
@@ -71,7 +101,7 @@ public enum ExtractJSON {
     w.key("diagnostics")
     diagnostics(doc.diagnostics, &w)
     w.endObject()
-    return w.bytes + [0x0A]
+    return w.finish()
   }
 
   /// Only the tables, each with where it was found (`slide` for decks, `section` for documents).
@@ -87,14 +117,14 @@ public enum ExtractJSON {
       w.endObject()
     }
     w.endArray()
-    return w.bytes + [0x0A]
+    return w.finish()
   }
 
   // MARK: Pieces
 
   static func range(_ r: SourceRange?, _ w: inout JSONWriter) {
     if let r {
-      w.value("\(r.start.line):\(r.start.column)-\(r.end.line):\(r.end.column)")
+      w.range(r.start.line, r.start.column, r.end.line, r.end.column)
     } else {
       w.null()
     }
@@ -241,11 +271,12 @@ public enum ExtractJSON {
     for t in s.tables { table(t, &w) }
     w.endArray()
     w.key("blocks")
-    blocks(s.blocks, &w)
+    var tableIndex = 0
+    blocks(s.blocks, &w, &tableIndex)
     w.endObject()
   }
 
-  static func section(_ s: Section, _ w: inout JSONWriter) {
+  static func section(_ s: Section, _ w: inout JSONWriter, _ tables: inout Int) {
     w.beginObject()
     w.field("level", s.level)
     w.field("title", s.title)
@@ -254,10 +285,10 @@ public enum ExtractJSON {
     w.key("headingRange")
     range(s.heading.range, &w)
     w.key("blocks")
-    blocks(s.blocks, &w)
+    blocks(s.blocks, &w, &tables)
     w.key("subsections")
     w.beginArray()
-    for sub in s.subsections { section(sub, &w) }
+    for sub in s.subsections { section(sub, &w, &tables) }
     w.endArray()
     w.endObject()
   }
@@ -298,13 +329,13 @@ public enum ExtractJSON {
     w.endObject()
   }
 
-  static func blocks(_ blocks: [Block], _ w: inout JSONWriter) {
+  static func blocks(_ blocks: [Block], _ w: inout JSONWriter, _ tables: inout Int) {
     w.beginArray()
-    for b in blocks { block(b, &w) }
+    for b in blocks { block(b, &w, &tables) }
     w.endArray()
   }
 
-  static func block(_ b: Block, _ w: inout JSONWriter) {
+  static func block(_ b: Block, _ w: inout JSONWriter, _ tables: inout Int) {
     w.beginObject()
     switch b.kind {
     case .heading(let h):
@@ -327,7 +358,7 @@ public enum ExtractJSON {
       w.key("range")
       range(b.range, &w)
       w.key("blocks")
-      blocks(children, &w)
+      blocks(children, &w, &tables)
     case .list(let list):
       w.field("type", "list")
       w.key("range")
@@ -344,7 +375,7 @@ public enum ExtractJSON {
         w.key("checked")
         if let c = item.isChecked { w.value(c) } else { w.null() }
         w.key("blocks")
-        blocks(item.blocks, &w)
+        blocks(item.blocks, &w, &tables)
         w.endObject()
       }
       w.endArray()
@@ -364,17 +395,20 @@ public enum ExtractJSON {
       w.field("type", "thematicBreak")
       w.key("range")
       range(b.range, &w)
-    case .table(let t):
+    case .table:
+      // The table itself is in the enclosing slide's (or document's) `tables`, at this index.
       w.field("type", "table")
-      w.key("table")
-      table(t, &w)
+      w.key("range")
+      range(b.range, &w)
+      w.field("table", tables)
+      tables += 1
     case .footnoteDefinition(let label, let children):
       w.field("type", "footnoteDefinition")
       w.key("range")
       range(b.range, &w)
       w.field("label", label)
       w.key("blocks")
-      blocks(children, &w)
+      blocks(children, &w, &tables)
     }
     w.endObject()
   }
@@ -468,5 +502,25 @@ public struct LocatedTable: Sendable {
     self.table = table
     self.slide = slide
     self.section = section
+  }
+}
+
+/// Results of parallel workers, one slot each; every slot is written by exactly one worker.
+private final class ParallelChunks: @unchecked Sendable {
+  private var slots: [[UInt8]]
+  private let lock = NSLock()
+
+  init(count: Int) { slots = Array(repeating: [], count: count) }
+
+  func set(_ index: Int, _ bytes: [UInt8]) {
+    lock.lock()
+    slots[index] = bytes
+    lock.unlock()
+  }
+
+  func get(_ index: Int) -> [UInt8] {
+    lock.lock()
+    defer { lock.unlock() }
+    return slots[index]
   }
 }

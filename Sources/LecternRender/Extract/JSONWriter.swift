@@ -6,10 +6,21 @@ public struct JSONWriter {
   public private(set) var bytes: [UInt8] = []
   private var needsComma: [Bool] = [false]
   private let pretty: Bool
+  /// Receives the output in chunks of about `chunkSize` bytes; `nil` keeps everything in `bytes`.
+  private let sink: ((ArraySlice<UInt8>) -> Void)?
+  private let chunkSize = 1 << 20
 
-  public init(pretty: Bool = false, capacity: Int = 1 << 16) {
+  public init(pretty: Bool = false, sink: ((ArraySlice<UInt8>) -> Void)? = nil) {
     self.pretty = pretty
-    bytes.reserveCapacity(capacity)
+    self.sink = sink
+    bytes.reserveCapacity(sink == nil ? 1 << 16 : chunkSize + 4096)
+  }
+
+  /// Hands full chunks to the sink. Called between values, so chunks never split a character.
+  private mutating func flushIfNeeded() {
+    guard let sink, bytes.count >= chunkSize else { return }
+    sink(bytes[...])
+    bytes.removeAll(keepingCapacity: true)
   }
 
   private mutating func newline() {
@@ -27,6 +38,7 @@ public struct JSONWriter {
   }
 
   public mutating func beginObject() {
+    flushIfNeeded()
     separateValue()
     bytes.append(0x7B)
     needsComma.append(false)
@@ -78,7 +90,39 @@ public struct JSONWriter {
 
   public mutating func value(_ n: Int) {
     separateValue()
-    bytes.append(contentsOf: String(n).utf8)
+    writeDigits(n)
+  }
+
+  private mutating func writeDigits(_ n: Int) {
+    if n < 0 {
+      bytes.append(0x2D)
+      writeDigits(-n)
+      return
+    }
+    if n >= 10 { writeDigits(n / 10) }
+    bytes.append(UInt8(0x30 + n % 10))
+  }
+
+  /// Writes already-encoded JSON values (`a,b,c` without brackets) as elements of the current array.
+  public mutating func rawElements(_ encoded: [UInt8]) {
+    guard !encoded.isEmpty else { return }
+    flushIfNeeded()
+    separateValue()
+    bytes.append(contentsOf: encoded)
+  }
+
+  /// Writes a source range as the string `"l1:c1-l2:c2"` without building a String.
+  public mutating func range(_ l1: Int, _ c1: Int, _ l2: Int, _ c2: Int) {
+    separateValue()
+    bytes.append(0x22)
+    writeDigits(l1)
+    bytes.append(0x3A)
+    writeDigits(c1)
+    bytes.append(0x2D)
+    writeDigits(l2)
+    bytes.append(0x3A)
+    writeDigits(c2)
+    bytes.append(0x22)
   }
 
   public mutating func value(_ d: Double) {
@@ -130,32 +174,43 @@ public struct JSONWriter {
 
   private mutating func string(raw s: String) {
     bytes.append(0x22)
-    for b in s.utf8 {
-      switch b {
-      case 0x22:
-        bytes.append(0x5C)
-        bytes.append(0x22)
-      case 0x5C:
-        bytes.append(0x5C)
-        bytes.append(0x5C)
-      case 0x0A:
-        bytes.append(0x5C)
-        bytes.append(0x6E)
-      case 0x0D:
-        bytes.append(0x5C)
-        bytes.append(0x72)
-      case 0x09:
-        bytes.append(0x5C)
-        bytes.append(0x74)
-      case 0x00..<0x20:
-        bytes.append(contentsOf: "\\u00".utf8)
-        let hex = Array("0123456789abcdef".utf8)
-        bytes.append(hex[Int(b >> 4)])
-        bytes.append(hex[Int(b & 0xF)])
-      default:
-        bytes.append(b)
+    var s = s
+    s.withUTF8 { utf8 in
+      var runStart = 0
+      var i = 0
+      let n = utf8.count
+      while i < n {
+        let b = utf8[i]
+        if b >= 0x20 && b != 0x22 && b != 0x5C {
+          i += 1
+          continue
+        }
+        if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
+        switch b {
+        case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
+        case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
+        case 0x0A: bytes.append(contentsOf: [0x5C, 0x6E])
+        case 0x0D: bytes.append(contentsOf: [0x5C, 0x72])
+        case 0x09: bytes.append(contentsOf: [0x5C, 0x74])
+        default:
+          let hex: [UInt8] = Array("0123456789abcdef".utf8)
+          bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+        }
+        i += 1
+        runStart = i
       }
+      if runStart < n { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<n])) }
     }
     bytes.append(0x22)
+  }
+
+  /// Ends the document with a line break and hands over the bytes.
+  public consuming func finish() -> [UInt8] {
+    bytes.append(0x0A)
+    if let sink {
+      sink(bytes[...])
+      return []
+    }
+    return bytes
   }
 }

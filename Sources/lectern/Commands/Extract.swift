@@ -56,22 +56,34 @@ extension Lectern {
         printError(error.description)
         throw ExitCode(2)
       }
+      let sink: OutputSink
+      do {
+        sink = try OutputSink(path: output)
+      } catch let error as CommandError {
+        printError(error.description)
+        throw ExitCode(2)
+      }
       let kind = self.kind
       let tables = self.tables
       let format = self.format
       let pretty = self.pretty
-      let (bytes, diagnostics) = try withLargeStack { () -> ([UInt8], [Diagnostic]) in
+      let diagnostics = try withLargeStack { () -> [Diagnostic] in
+        let write: (ArraySlice<UInt8>) -> Void = { sink.write($0) }
         let resolved = kind == .auto ? DocumentKind.detect(source) : (kind == .deck ? .deck : .document)
         switch resolved {
         case .deck:
           let deck = Deck(source: source)
+          defer { ProcessTeardown.keepUntilExit(deck) }
           if tables {
             let located = deck.slides.flatMap { s in s.tables.map { LocatedTable(table: $0, slide: s.number, section: nil) } }
-            return (Self.render(located, format: format, pretty: pretty), deck.diagnostics)
+            write(Self.render(located, format: format, pretty: pretty)[...])
+          } else {
+            _ = ExtractJSON.deck(deck, pretty: pretty, sink: write)
           }
-          return (ExtractJSON.deck(deck, pretty: pretty), deck.diagnostics)
+          return deck.diagnostics
         case .document:
           let doc = ProseDocument(source: source)
+          defer { ProcessTeardown.keepUntilExit(doc) }
           if tables {
             var located: [LocatedTable] = doc.outline.preamble.allTables.map { LocatedTable(table: $0, slide: nil, section: nil) }
             func visit(_ s: Section, path: [String]) {
@@ -80,13 +92,15 @@ extension Lectern {
               for sub in s.subsections { visit(sub, path: here) }
             }
             for s in doc.outline.sections { visit(s, path: []) }
-            return (Self.render(located, format: format, pretty: pretty), doc.diagnostics)
+            write(Self.render(located, format: format, pretty: pretty)[...])
+          } else {
+            _ = ExtractJSON.document(doc, pretty: pretty, sink: write)
           }
-          return (ExtractJSON.document(doc, pretty: pretty), doc.diagnostics)
+          return doc.diagnostics
         }
       }
       do {
-        try Output.write(bytes, to: output)
+        try sink.commit()
       } catch let error as CommandError {
         printError(error.description)
         throw ExitCode(2)

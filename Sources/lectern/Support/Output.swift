@@ -1,30 +1,78 @@
 import Foundation
 import LecternCore
 
-/// Where a command's product goes: standard output, or a file written atomically.
-enum Output {
-  /// Writes bytes to `path` (temp file in the same folder, then rename) or to stdout for `nil`/`-`.
-  static func write(_ bytes: [UInt8], to path: String?) throws {
+/// Where a command's product goes: standard output, or a file replaced atomically (written to a
+/// temporary file in the same folder, renamed over the target when complete, removed on failure).
+final class OutputSink: @unchecked Sendable {
+  private let path: String?
+  private let handle: FileHandle
+  private let tempURL: URL?
+  private var failure: String?
+
+  init(path: String?) throws {
     guard let path, path != "-" else {
-      FileHandle.standardOutput.write(Data(bytes))
+      self.path = nil
+      self.handle = FileHandle.standardOutput
+      self.tempURL = nil
       return
     }
     let url = URL(fileURLWithPath: path)
     let folder = url.deletingLastPathComponent()
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let temp = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
     do {
-      try Data(bytes).write(to: temp)
-      if rename(temp.path, url.path) != 0 {
-        throw CommandError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
-      }
-    } catch let error as CommandError {
-      try? FileManager.default.removeItem(at: temp)
-      throw error
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     } catch {
-      try? FileManager.default.removeItem(at: temp)
       throw CommandError.cannotWrite(path: path, reason: error.localizedDescription)
     }
+    let temp = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+    guard FileManager.default.createFile(atPath: temp.path, contents: nil), let handle = try? FileHandle(forWritingTo: temp)
+    else {
+      throw CommandError.cannotWrite(path: path, reason: "cannot create a temporary file in \(folder.path)")
+    }
+    self.path = path
+    self.handle = handle
+    self.tempURL = temp
+  }
+
+  func write(_ bytes: ArraySlice<UInt8>) {
+    guard failure == nil, !bytes.isEmpty else { return }
+    bytes.withUnsafeBufferPointer { buffer in
+      var offset = 0
+      let fd = handle.fileDescriptor
+      while offset < buffer.count {
+        let written = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+        if written < 0 {
+          if errno == EINTR { continue }
+          failure = String(cString: strerror(errno))
+          return
+        }
+        offset += written
+      }
+    }
+  }
+
+  /// Makes the output visible: renames the temporary file over the target.
+  func commit() throws {
+    guard let path, let tempURL else {
+      if let failure { throw CommandError.cannotWrite(path: "<stdout>", reason: failure) }
+      return
+    }
+    try? handle.close()
+    if let failure {
+      try? FileManager.default.removeItem(at: tempURL)
+      throw CommandError.cannotWrite(path: path, reason: failure)
+    }
+    if rename(tempURL.path, path) != 0 {
+      let reason = String(cString: strerror(errno))
+      try? FileManager.default.removeItem(at: tempURL)
+      throw CommandError.cannotWrite(path: path, reason: reason)
+    }
+  }
+
+  /// Drops a partly written output.
+  func discard() {
+    guard let tempURL else { return }
+    try? handle.close()
+    try? FileManager.default.removeItem(at: tempURL)
   }
 }
 
@@ -42,14 +90,10 @@ func printError(_ line: String) {
 /// Failures that stop a command.
 enum CommandError: Error, CustomStringConvertible {
   case cannotWrite(path: String, reason: String)
-  case input(InputError)
-  case diagnostics(count: Int)
 
   var description: String {
     switch self {
     case .cannotWrite(let path, let reason): "\(path): error: cannot write: \(reason)"
-    case .input(let e): e.description
-    case .diagnostics(let count): "\(count) error\(count == 1 ? "" : "s")"
     }
   }
 }
@@ -71,4 +115,17 @@ func withLargeStack<T: Sendable>(_ body: @escaping @Sendable () throws -> T) thr
 
 private final class ResultBox<T>: @unchecked Sendable {
   var result: Result<T, Error>?
+}
+
+/// Freeing a large model node by node at the end of a one-shot command costs as much as a tenth of
+/// the run; the process is about to exit and the OS reclaims it at once. (Compilers do the same.)
+enum ProcessTeardown {
+  private final class Holder: @unchecked Sendable {
+    let value: Any
+    init(_ value: Any) { self.value = value }
+  }
+
+  static func keepUntilExit(_ value: Any) {
+    _ = Unmanaged.passRetained(Holder(value))
+  }
 }

@@ -51,7 +51,7 @@ public struct Table: Sendable, Hashable {
     }
 
     /// The cell's visible text, trimmed (escaped pipes already unescaped).
-    public var text: String { inlines.plainText.trimmingCharacters(in: .whitespaces) }
+    public var text: String { inlines.plainText.trimmed }
   }
 }
 
