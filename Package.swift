@@ -46,7 +46,8 @@ let package = Package(
     ),
     .testTarget(
       name: "LecternCLITests",
-      dependencies: ["LecternTestSupport"]
+      dependencies: ["lectern", "LecternTestSupport"],
+      exclude: ["Snapshots"]
     ),
   ]
 )

@@ -83,3 +83,77 @@ public struct MarkedText {
     self.markers = markers
   }
 }
+
+/// The result of running the built `lectern` binary.
+public struct CommandResult: Sendable {
+  public var status: Int32
+  public var stdout: String
+  public var stderr: String
+  public var stdoutData: Data
+}
+
+public enum LecternBinary {
+  /// The `lectern` executable SwiftPM built next to the test bundle.
+  public static var url: URL? {
+    var candidates: [URL] = []
+    let bundle = Bundle.main.bundleURL
+    candidates.append(bundle.appendingPathComponent("lectern"))
+    candidates.append(bundle.deletingLastPathComponent().appendingPathComponent("lectern"))
+    if let arg = CommandLine.arguments.first {
+      candidates.append(URL(fileURLWithPath: arg).deletingLastPathComponent().appendingPathComponent("lectern"))
+    }
+    candidates.append(TestPaths.repositoryRoot().appendingPathComponent(".build/debug/lectern"))
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+  }
+
+  /// Runs `lectern` with arguments and optional standard input.
+  public static func run(_ arguments: [String], stdin: Data? = nil, in directory: URL? = nil, environment: [String: String] = [:]) throws -> CommandResult {
+    guard let url else { throw CocoaError(.fileNoSuchFile) }
+    let process = Process()
+    process.executableURL = url
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
+    var env = ProcessInfo.processInfo.environment
+    env.merge(environment) { _, new in new }
+    process.environment = env
+    let out = Pipe()
+    let err = Pipe()
+    let input = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = input
+    try process.run()
+    if let stdin { input.fileHandleForWriting.write(stdin) }
+    try input.fileHandleForWriting.close()
+    // Read both pipes concurrently so a large output cannot block the child.
+    final class Box: @unchecked Sendable { var data = Data() }
+    let errBox = Box()
+    let group = DispatchGroup()
+    group.enter()
+    DispatchQueue.global().async {
+      errBox.data = err.fileHandleForReading.readDataToEndOfFile()
+      group.leave()
+    }
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    process.waitUntilExit()
+    return CommandResult(
+      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errBox.data, as: UTF8.self), stdoutData: outData)
+  }
+}
+
+/// Compares text with a golden file in `Snapshots/` beside the test; `RECORD_SNAPSHOTS=1` rewrites
+/// it and fails, so the new file gets reviewed before it is committed.
+public func snapshotMismatch(_ actual: String, named name: String, filePath: String = #filePath) -> String? {
+  let url = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Snapshots").appendingPathComponent(name)
+  if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
+    try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try? actual.write(to: url, atomically: true, encoding: .utf8)
+    return "recorded \(name); review it and run again without RECORD_SNAPSHOTS"
+  }
+  guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+    return "no snapshot \(name); record it with RECORD_SNAPSHOTS=1"
+  }
+  return expected == actual ? nil : "output differs from \(name):\n--- expected\n\(expected)\n--- actual\n\(actual)"
+}

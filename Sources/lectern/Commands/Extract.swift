@@ -10,10 +10,10 @@ extension Lectern {
     static let configuration = CommandConfiguration(
       abstract: "Print a deck or document as typed JSON.",
       discussion: """
-        A file whose front matter says 'marp: true' is read as a Marp deck (slides, directives, notes,
-        backgrounds, tables); any other file as a document (sections by heading, tables). Problems in
-        the file are printed to standard error as 'file:line:column: severity: message'; the exit
-        status is 1 when one of them is an error, 2 when the file cannot be read.
+        A file whose front matter says 'marp: true' is read as a Marp deck (slides, directives, notes, \
+        backgrounds, tables); any other file as a document (sections by heading, tables). Problems in the \
+        file are printed to standard error as 'file:line:column: severity: message [code]'. The exit status \
+        is 1 when one of them is an error, 2 when the file cannot be read or the output cannot be written.
         """)
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
