@@ -44,14 +44,17 @@ struct CorpusTests {
   }
 
   @Test func upstreamFirstMisspelledDirectiveIsFound() throws {
-    let url = try #require(TestPaths.shared?.appendingPathComponent("corpus/decks/JanMaackKjerbye__public-slides__docs_Upstream_first.md"))
+    let url = try #require(
+      TestPaths.shared?.appendingPathComponent("corpus/decks/JanMaackKjerbye__public-slides__docs_Upstream_first.md"))
     let deck = Deck(source: try SourceFile.at(url))
     #expect(deck.diagnostics.contains { $0.code == "unknown-directive" && $0.message.contains("BackgroundColor") })
   }
 
   @Test func everyPostmortemReadsWithoutError() throws {
     let folder = try #require(TestPaths.shared?.appendingPathComponent("corpus/postmortems"))
-    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".md") && $0 != "SOURCES.md" }
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+      $0.hasSuffix(".md") && $0 != "SOURCES.md"
+    }
     #expect(files.count == 10)
     for file in files {
       let doc = ProseDocument(source: try SourceFile.at(folder.appendingPathComponent(file)))

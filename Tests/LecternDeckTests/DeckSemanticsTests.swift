@@ -173,7 +173,9 @@ import Testing
   }
 
   @Test func scopedAndGlobalStyles() {
-    let d = deck("---\nmarp: true\n---\n\n<style scoped>\nh1 { color: red; }\n</style>\n\n---\n\n<style>\nsection { padding: 0; }\n</style>\n")
+    let d = deck(
+      "---\nmarp: true\n---\n\n<style scoped>\nh1 { color: red; }\n</style>\n\n---\n\n<style>\nsection { padding: 0; }\n</style>\n"
+    )
     #expect(d.slides[0].scopedStyles.map(\.css) == ["h1 { color: red; }"])
     #expect(d.styles.map(\.css) == ["section { padding: 0; }"])
   }

@@ -49,7 +49,10 @@ struct SeedTests {
     let fitLeft = try #require(deck.slides[6].backgrounds.first)
     #expect((fitLeft.size, fitLeft.split, fitLeft.splitSize) == ("contain", .left, "60%"))
     let logos = deck.slides[15].backgrounds
-    #expect(logos.map { ($0.url as NSString).lastPathComponent } == ["01_anthropic.png", "01_meta.png", "01_microsoft.png", "01_google.png"])
+    #expect(
+      logos.map { ($0.url as NSString).lastPathComponent } == [
+        "01_anthropic.png", "01_meta.png", "01_microsoft.png", "01_google.png",
+      ])
     #expect(logos[0].direction == .vertical)
     #expect(logos.map(\.height) == ["300px", "300px", "200px", "300px"])
     // 24 `![bg …]` images in the file, each one a background of its slide.
@@ -62,17 +65,21 @@ struct SeedTests {
     #expect(located.map(\.0) == [28, 29, 30, 31, 32, 43, 44])
     let header = ["Metric", "High Performers", "Mid Performers", "Low Performers"]
     for (_, t) in located.prefix(5) { #expect(t.header.cells.map(\.text) == header) }
-    #expect(located[0].1.rows.map { $0.cells.map(\.text) } == [["Deployment Frequency", "Multiple times/day", "Weekly to monthly", "Less than monthly"]])
+    #expect(
+      located[0].1.rows.map { $0.cells.map(\.text) } == [
+        ["Deployment Frequency", "Multiple times/day", "Weekly to monthly", "Less than monthly"]
+      ])
     #expect(located[2].1.rows.map { $0.cells.map(\.text) } == [["Change Failure Rate", "<15%", "15-30%", ">30%"]])
     // A block quote right under a table ends it: one body row, not seven.
     #expect(located[3].1.rows.map { $0.cells.map(\.text) } == [["Time to Restore Service", "<1 hour", "<1 day", ">1 day"]])
     let dora = located[4].1
-    #expect(dora.rows.map { $0.cells.map(\.text) } == [
-      ["Deployment Frequency", "Multiple times/day", "Weekly to monthly", "Less than monthly"],
-      ["Lead Time for Changes", "Hours", "Days", "Weeks to months"],
-      ["Change Failure Rate", "<15%", "15-30%", ">30%"],
-      ["Time to Restore Service", "<1 hour", "<1 day", ">1 day"],
-    ])
+    #expect(
+      dora.rows.map { $0.cells.map(\.text) } == [
+        ["Deployment Frequency", "Multiple times/day", "Weekly to monthly", "Less than monthly"],
+        ["Lead Time for Changes", "Hours", "Days", "Weeks to months"],
+        ["Change Failure Rate", "<15%", "15-30%", ">30%"],
+        ["Time to Restore Service", "<1 hour", "<1 day", ">1 day"],
+      ])
     #expect(dora.range == SourceRange(line: 258, column: 1, endLine: 263, endColumn: 115))
     let shortTerm = located[5].1
     #expect(shortTerm.header.cells.map(\.text) == ["Team", "What"])
@@ -80,7 +87,10 @@ struct SeedTests {
     #expect(shortTerm.rows[0].cells[1].text == "Alert on 85% of disk usage & Runbook update")
     let longTerm = located[6].1
     #expect(longTerm.header.cells.map(\.text) == ["Team", "Focus", "DORA Metric"])
-    #expect(longTerm.rows.map { $0.cells[2].text } == ["Deployment Frequency", "Lead Time for Changes", "Change Failure Rate", "Time to Restore Service"])
+    #expect(
+      longTerm.rows.map { $0.cells[2].text } == [
+        "Deployment Frequency", "Lead Time for Changes", "Change Failure Rate", "Time to Restore Service",
+      ])
     for (_, t) in located { for row in t.rows { #expect(row.cells.allSatisfy { !$0.isSynthesized }) } }
   }
 
@@ -112,20 +122,25 @@ struct SeedTests {
   @Test func seed003NarrativeSubsectionsPerTeam() throws {
     let doc = ProseDocument(source: try load("003"))
     let narrative = doc.outline.sections[3]
-    #expect(narrative.subsections.map(\.title) == ["Opening Story Cliffhanger", "Short-Term Actions", "Long-Term Focus", "Closing Thoughts"])
+    #expect(
+      narrative.subsections.map(\.title) == [
+        "Opening Story Cliffhanger", "Short-Term Actions", "Long-Term Focus", "Closing Thoughts",
+      ])
     #expect(narrative.subsections[1].subsections.map(\.title) == ["SRE Team", "Data Team", "UI Team", "C++ Team"])
     #expect(narrative.subsections[2].subsections.map(\.title) == ["SRE Team", "C++ Team", "Data Team", "UI Team"])
   }
 
   @Test func seed004StrategyWithSeverityTable() throws {
     let doc = ProseDocument(source: try load("004"))
-    #expect(doc.outline.sections.map(\.title) == [
-      "Engineering Excellence Strategy", "1. Change lead time", "2. Deployment frequency", "3. Change fail percentage",
-      "4. Mean time-to-restore (MTTR)",
-    ])
+    #expect(
+      doc.outline.sections.map(\.title) == [
+        "Engineering Excellence Strategy", "1. Change lead time", "2. Deployment frequency", "3. Change fail percentage",
+        "4. Mean time-to-restore (MTTR)",
+      ])
     let severity = try #require(doc.tables.first)
     #expect(doc.tables.count == 1)
     #expect(severity.header.cells.map(\.text) == ["Severity", "Description", "Examples", "Response Time"])
-    #expect(severity.rows.map { [$0.cells[0].text, $0.cells[3].text] } == [["1", "30 minutes"], ["2", "1 Hours"], ["3", "24 Hours"]])
+    #expect(
+      severity.rows.map { [$0.cells[0].text, $0.cells[3].text] } == [["1", "30 minutes"], ["2", "1 Hours"], ["3", "24 Hours"]])
   }
 }

@@ -33,7 +33,9 @@ import Testing
   func dangerousLinksNeverSurvive(_ url: String) {
     for raw in [false, true] {
       let out = HTMLRenderer(allowRawHTML: raw).render([
-        Block(.paragraph([Inline(.link(destination: url, title: "", children: [Inline(.text("x"), range: nil)]), range: nil)]), range: nil)
+        Block(
+          .paragraph([Inline(.link(destination: url, title: "", children: [Inline(.text("x"), range: nil)]), range: nil)]),
+          range: nil)
       ])
       #expect(out == "<p><a href=\"\">x</a></p>\n")
     }

@@ -40,10 +40,11 @@ import Testing
     let source = SourceFile.inline("\u{FEFF}# A\r\n\r\nb\r\n")
     #expect(source.hadByteOrderMark)
     let doc = MarkdownDocument(parsing: source)
-    #expect(doc.blocks.map(\.range) == [
-      SourceRange(line: 1, column: 1, endLine: 1, endColumn: 3),
-      SourceRange(line: 3, column: 1, endLine: 3, endColumn: 1),
-    ])
+    #expect(
+      doc.blocks.map(\.range) == [
+        SourceRange(line: 1, column: 1, endLine: 1, endColumn: 3),
+        SourceRange(line: 3, column: 1, endLine: 3, endColumn: 1),
+      ])
   }
 
   @Test func multiLineHTMLBlockRangeCoversAllItsLines() {

@@ -107,7 +107,9 @@ public enum LecternBinary {
   }
 
   /// Runs `lectern` with arguments and optional standard input.
-  public static func run(_ arguments: [String], stdin: Data? = nil, in directory: URL? = nil, environment: [String: String] = [:]) throws -> CommandResult {
+  public static func run(_ arguments: [String], stdin: Data? = nil, in directory: URL? = nil, environment: [String: String] = [:])
+    throws -> CommandResult
+  {
     guard let url else { throw CocoaError(.fileNoSuchFile) }
     let process = Process()
     process.executableURL = url
@@ -146,7 +148,8 @@ public enum LecternBinary {
 /// Compares text with a golden file in `Snapshots/` beside the test; `RECORD_SNAPSHOTS=1` rewrites
 /// it and fails, so the new file gets reviewed before it is committed.
 public func snapshotMismatch(_ actual: String, named name: String, filePath: String = #filePath) -> String? {
-  let url = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Snapshots").appendingPathComponent(name)
+  let url = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Snapshots").appendingPathComponent(
+    name)
   if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
     try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     try? actual.write(to: url, atomically: true, encoding: .utf8)

@@ -109,7 +109,8 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
     case .binary(let path, let line, let column):
       return "\(path):\(line):\(column): error: binary file (NUL byte); expected UTF-8 Markdown text"
     case .invalidUTF8(let path, let line, let column, let byte):
-      return "\(path):\(line):\(column): error: invalid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true))); expected UTF-8 Markdown text"
+      return
+        "\(path):\(line):\(column): error: invalid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true))); expected UTF-8 Markdown text"
     }
   }
 }

@@ -108,7 +108,9 @@ public enum DirectiveCatalog {
   private static func isClassName(_ word: Substring) -> Bool {
     guard let first = word.unicodeScalars.first else { return false }
     if first.properties.numericType != nil { return false }
-    return word.unicodeScalars.allSatisfy { $0 == "-" || $0 == "_" || $0.value > 0x7F || ($0.properties.isAlphabetic) || ("0"..."9").contains($0) }
+    return word.unicodeScalars.allSatisfy {
+      $0 == "-" || $0 == "_" || $0.value > 0x7F || ($0.properties.isAlphabetic) || ("0"..."9").contains($0)
+    }
   }
 
   /// The closest known directive name, for "did you mean" messages (case-insensitive match or edit distance ≤ 2).

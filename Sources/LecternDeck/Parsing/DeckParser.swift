@@ -44,11 +44,15 @@ private struct DeckParser {
         entries = e
       case .notMapping:
         if !yaml.trimmed.isEmpty {
-          report(.error, "front matter is not a YAML mapping; expected 'key: value' lines", SourceRange(line: 2, column: 1, endLine: 2, endColumn: 1), "front-matter-yaml")
+          report(
+            .error, "front matter is not a YAML mapping; expected 'key: value' lines",
+            SourceRange(line: 2, column: 1, endLine: 2, endColumn: 1), "front-matter-yaml")
         }
       case .invalid(let message, let location):
         let at = location ?? SourceLocation(line: 2, column: 1)
-        report(.error, "invalid YAML in front matter: \(message); expected 'key: value' lines", SourceRange(start: at, end: at), "front-matter-yaml")
+        report(
+          .error, "invalid YAML in front matter: \(message); expected 'key: value' lines", SourceRange(start: at, end: at),
+          "front-matter-yaml")
       }
       frontMatter = FrontMatter(
         yaml: yaml, range: SourceRange(line: 1, column: 1, endLine: closingLine, endColumn: 3), entries: entries,
@@ -61,7 +65,9 @@ private struct DeckParser {
         if scope == nil && !DirectiveCatalog.frontMatterOnly.contains(entry.key) {
           let at = entry.location.map { SourceRange(start: $0, end: $0) }
           if let suggestion = DirectiveCatalog.suggestion(for: entry.key) {
-            report(.warning, "unknown directive '\(entry.key)' in front matter; did you mean '\(suggestion)'?", at, "unknown-directive")
+            report(
+              .warning, "unknown directive '\(entry.key)' in front matter; did you mean '\(suggestion)'?", at, "unknown-directive"
+            )
           }
         }
       }
@@ -184,7 +190,8 @@ private struct DeckParser {
       }
       let resolved = globals.merging(local).merging(spot)
       spot = ResolvedDirectives()
-      let range = slideRange(separator: group.separator, blocks: slideBlocks, next: nextStart(groups, after: number, blocks: blocks))
+      let range = slideRange(
+        separator: group.separator, blocks: slideBlocks, next: nextStart(groups, after: number, blocks: blocks))
       slides.append(
         Slide(
           number: number + 1, range: range, openedBy: group.opening, blocks: slideBlocks, directives: resolved,
@@ -192,7 +199,9 @@ private struct DeckParser {
           scopedStyles: scoped))
     }
 
-    diagnostics.sort { ($0.range?.start ?? SourceLocation(line: 0, column: 0)) < ($1.range?.start ?? SourceLocation(line: 0, column: 0)) }
+    diagnostics.sort {
+      ($0.range?.start ?? SourceLocation(line: 0, column: 0)) < ($1.range?.start ?? SourceLocation(line: 0, column: 0))
+    }
     return Deck(
       source: source, frontMatter: frontMatter, globalDirectives: globals, directives: directives, slides: slides,
       styles: globalStyles, diagnostics: diagnostics, document: document)
@@ -249,7 +258,9 @@ private struct DeckParser {
     return false
   }
 
-  private func nextStart(_ groups: [(opening: Slide.Opening, separator: Block?, blockIndices: [Int])], after index: Int, blocks: [Block]) -> Int? {
+  private func nextStart(
+    _ groups: [(opening: Slide.Opening, separator: Block?, blockIndices: [Int])], after index: Int, blocks: [Block]
+  ) -> Int? {
     guard index + 1 < groups.count else { return nil }
     let next = groups[index + 1]
     if let sep = next.separator?.range { return sep.start.line }

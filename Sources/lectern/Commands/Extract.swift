@@ -88,7 +88,9 @@ extension Lectern {
             var located: [LocatedTable] = doc.outline.preamble.allTables.map { LocatedTable(table: $0, slide: nil, section: nil) }
             func visit(_ s: Section, path: [String]) {
               let here = path + [s.title]
-              for t in s.blocks.allTables { located.append(LocatedTable(table: t, slide: nil, section: here.joined(separator: " › "))) }
+              for t in s.blocks.allTables {
+                located.append(LocatedTable(table: t, slide: nil, section: here.joined(separator: " › ")))
+              }
               for sub in s.subsections { visit(sub, path: here) }
             }
             for s in doc.outline.sections { visit(s, path: []) }

@@ -54,4 +54,3 @@ public struct Table: Sendable, Hashable {
     public var text: String { inlines.plainText.trimmed }
   }
 }
-

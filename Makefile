@@ -1,0 +1,54 @@
+# Lectern: one entry point for people and CI.
+#   make demo   build, then run Lectern on the example material in decks/ (writes out/)
+#   make test   format check + the whole test suite
+#   make bench  speed against the cmark-gfm CLI on generated decks (needs ../shared/bench)
+
+SHELL := /bin/bash
+SWIFT ?= swift
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm libsqlite3-dev python3
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+OUT ?= out
+
+.PHONY: deps build release demo test format lint-format bench ci clean
+
+# Installs the system packages Lectern builds and tests with, when any is missing.
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+# The main job on the bundled examples: every deck and document in decks/ read into its typed model.
+demo: build
+	@mkdir -p $(OUT)
+	@set -e; for f in decks/*.md; do \
+	  name=$$(basename $$f .md); \
+	  .build/debug/lectern extract $$f -o $(OUT)/$$name.json; \
+	  .build/debug/lectern extract $$f --tables --format markdown -o $(OUT)/$$name.tables.md; \
+	  python3 -c "import json,sys; d=json.load(open('$(OUT)/'+sys.argv[1]+'.json')); \
+	    print(f\"{sys.argv[2]}: {d['kind']}, \" + (f\"{d['slideCount']} slides, {d['noteCount']} notes\" if d['kind']=='deck' else f\"{len(d['sections'])} sections, {len(d['tables'])} tables\") + f\" -> $(OUT)/{sys.argv[1]}.json\")" $$name $$f; \
+	done
+
+lint-format:
+	$(SWIFT) format lint --strict --recursive Sources Tests
+
+format:
+	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
+
+test: deps lint-format
+	$(SWIFT) test
+
+bench: deps release
+	python3 bench/extract_bench.py
+
+ci: test demo
+
+clean:
+	rm -rf .build $(OUT)
