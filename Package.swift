@@ -32,17 +32,15 @@ let package = Package(
     .target(name: "LecternTestSupport", dependencies: ["LecternCore"], path: "Tests/LecternTestSupport"),
     .testTarget(
       name: "LecternMarkdownTests",
-      dependencies: ["LecternMarkdown", "LecternTestSupport"],
-      exclude: ["Fixtures"]
+      dependencies: ["LecternMarkdown", "LecternTestSupport"]
     ),
     .testTarget(
       name: "LecternDeckTests",
-      dependencies: ["LecternDeck", "LecternTestSupport"],
-      exclude: ["Fixtures"]
+      dependencies: ["LecternDeck", "LecternTestSupport"]
     ),
     .testTarget(
       name: "LecternRenderTests",
-      dependencies: ["LecternRender", "LecternTestSupport"]
+      dependencies: ["LecternRender", "LecternDeck", "LecternMarkdown", "LecternTestSupport"]
     ),
     .testTarget(
       name: "LecternCLITests",
