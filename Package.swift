@@ -22,10 +22,11 @@ let package = Package(
     .target(name: "LecternMarkdown", dependencies: ["CCmarkGFM", "LecternCore"]),
     .target(name: "LecternDeck", dependencies: ["LecternMarkdown", "LecternCore", "Yams"]),
     .target(name: "LecternRender", dependencies: ["LecternDeck", "LecternMarkdown", "LecternCore"]),
+    .target(name: "LecternLint", dependencies: ["LecternDeck", "LecternMarkdown", "LecternCore", "Yams"]),
     .executableTarget(
       name: "lectern",
       dependencies: [
-        "LecternRender", "LecternDeck", "LecternMarkdown", "LecternCore",
+        "LecternLint", "LecternRender", "LecternDeck", "LecternMarkdown", "LecternCore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -41,6 +42,10 @@ let package = Package(
     .testTarget(
       name: "LecternRenderTests",
       dependencies: ["LecternRender", "LecternDeck", "LecternMarkdown", "LecternTestSupport"]
+    ),
+    .testTarget(
+      name: "LecternLintTests",
+      dependencies: ["LecternLint", "LecternDeck", "LecternMarkdown", "LecternTestSupport"]
     ),
     .testTarget(
       name: "LecternCLITests",

@@ -8,8 +8,12 @@ public struct Deck: Sendable {
   public var frontMatter: FrontMatter?
   /// Global directives in effect (front matter and comments; the last one written wins).
   public var globalDirectives: ResolvedDirectives
-  /// Every directive written anywhere in the deck, known or not, in source order.
+  /// Every directive written anywhere in the deck, known or not, in source order. Keys of comments
+  /// that are speaker notes are not here (see `unknownDirectiveKeys`).
   public var directives: [Directive]
+  /// Keys Marp does not know, from front matter, directive comments and comments that became notes
+  /// because none of their keys is a directive (`<!-- BackgroundColor: white -->`).
+  public var unknownDirectiveKeys: [Directive]
   public var slides: [Slide]
   /// Global `<style>` elements.
   public var styles: [StyleElement]

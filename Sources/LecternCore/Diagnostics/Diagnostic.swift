@@ -24,15 +24,19 @@ public struct Diagnostic: Sendable, Hashable {
   public var message: String
   public var path: String
   public var range: SourceRange?
-  /// A stable identifier of the kind of problem (`front-matter-yaml`, `unknown-directive`, ...).
+  /// A stable identifier of the kind of problem (`front-matter-yaml`, `unknown-directive`, ...);
+  /// for lint findings, the rule id.
   public var code: String
+  /// Edits that repair the problem without losing content, when it can be repaired.
+  public var fix: Fix?
 
-  public init(_ severity: Severity, _ message: String, path: String, range: SourceRange?, code: String) {
+  public init(_ severity: Severity, _ message: String, path: String, range: SourceRange?, code: String, fix: Fix? = nil) {
     self.severity = severity
     self.message = message
     self.path = path
     self.range = range
     self.code = code
+    self.fix = fix
   }
 
   /// `path:line:column: severity: message [code]`, the form editors and CI logs understand.

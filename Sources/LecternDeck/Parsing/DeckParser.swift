@@ -14,6 +14,7 @@ extension Deck {
 private struct DeckParser {
   let source: SourceFile
   var diagnostics: [Diagnostic] = []
+  var unknownKeys: [Directive] = []
 
   init(source: SourceFile) {
     self.source = source
@@ -202,8 +203,11 @@ private struct DeckParser {
     diagnostics.sort {
       ($0.range?.start ?? SourceLocation(line: 0, column: 0)) < ($1.range?.start ?? SourceLocation(line: 0, column: 0))
     }
+    let frontMatterUnknown = directives.filter { !$0.isKnown && $0.origin == .frontMatter }
     return Deck(
-      source: source, frontMatter: frontMatter, globalDirectives: globals, directives: directives, slides: slides,
+      source: source, frontMatter: frontMatter, globalDirectives: globals, directives: directives,
+      unknownDirectiveKeys: (frontMatterUnknown + unknownKeys).sorted { ($0.location ?? SourceLocation(line: 0, column: 0)) < ($1.location ?? SourceLocation(line: 0, column: 0)) },
+      slides: slides,
       styles: globalStyles, diagnostics: diagnostics, document: document)
   }
 
@@ -219,6 +223,7 @@ private struct DeckParser {
       return Directive(key: entry.key, name: name, value: entry.value, scope: scope, origin: .comment, location: location)
     }
     let isDirectiveComment = found.contains { $0.isKnown }
+    unknownKeys.append(contentsOf: found.filter { !$0.isKnown })
     for d in found where !d.isKnown {
       let at = d.location.map { SourceRange(start: $0, end: $0) }
       if let suggestion = DirectiveCatalog.suggestion(for: d.key) {

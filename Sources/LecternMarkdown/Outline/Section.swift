@@ -62,7 +62,7 @@ public struct Outline: Sendable, Hashable {
   }
 }
 
-extension String {
+extension StringProtocol {
   /// Without leading and trailing spaces, tabs and line breaks.
   public var trimmed: String {
     var s = Substring(self)

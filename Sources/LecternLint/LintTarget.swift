@@ -1,0 +1,98 @@
+import Foundation
+import LecternCore
+import LecternDeck
+import LecternMarkdown
+
+/// One file prepared for the rules: its text, its Markdown tree, its deck model when it is a deck,
+/// and line maps the raw-text rules need.
+public struct LintTarget: Sendable {
+  public let source: SourceFile
+  public let blocks: [Block]
+  /// Set when the file is a Marp deck (`marp: true`).
+  public let deck: Deck?
+  /// Every GFM table, nested ones included, in source order.
+  public let tables: [Table]
+  /// Lines whose text is not Markdown prose: front matter, code blocks, HTML blocks (index = line - 1).
+  public let isOpaqueLine: [Bool]
+  /// Lines that belong to a parsed table (index = line - 1).
+  public let isTableLine: [Bool]
+  /// The folder relative image paths are resolved against.
+  public let directory: URL?
+
+  public init(source: SourceFile, kind: DocumentKind? = nil) {
+    self.source = source
+    let kind = kind ?? DocumentKind.detect(source)
+    var frontMatterEnd = 0
+    if kind == .deck {
+      let deck = Deck(source: source)
+      self.deck = deck
+      self.blocks = deck.document.blocks
+      frontMatterEnd = (deck.document.firstLine - 1)
+    } else {
+      let doc = ProseDocument(source: source)
+      self.deck = nil
+      self.blocks = doc.document.blocks
+      frontMatterEnd = doc.document.firstLine - 1
+    }
+    var opaque = Array(repeating: false, count: source.lineCount + 1)
+    for line in 0..<min(frontMatterEnd, opaque.count) { opaque[line] = true }
+    var tableLines = Array(repeating: false, count: source.lineCount + 1)
+    var collector = LineCollector()
+    collector.walk(blocks)
+    for r in collector.opaque {
+      for line in r.start.line...r.end.line where line - 1 < opaque.count { opaque[line - 1] = true }
+    }
+    for t in collector.tables {
+      guard let r = t.range else { continue }
+      for line in r.start.line...r.end.line where line - 1 < tableLines.count { tableLines[line - 1] = true }
+    }
+    self.tables = collector.tables
+    self.isOpaqueLine = opaque
+    self.isTableLine = tableLines
+    self.directory =
+      source.path == "<stdin>" ? nil : URL(fileURLWithPath: source.path).deletingLastPathComponent().standardizedFileURL
+  }
+
+  public var path: String { source.path }
+
+  /// A range on one line, from a character column for `length` characters.
+  public func range(line: Int, column: Int, length: Int = 1) -> SourceRange {
+    SourceRange(line: line, column: column, endLine: line, endColumn: column + max(length, 1) - 1)
+  }
+
+  /// The range of a byte span within one line.
+  public func range(line: Int, bytes: Range<Int>) -> SourceRange {
+    let start = source.characterColumn(line: line, byteColumn: bytes.lowerBound + 1)
+    let end = source.characterColumn(line: line, byteColumn: max(bytes.upperBound, bytes.lowerBound + 1))
+    return SourceRange(line: line, column: start, endLine: line, endColumn: end)
+  }
+
+  /// The UTF-8 offset of a byte column on a line.
+  public func offset(line: Int, byte: Int) -> Int { source.lineStarts[line - 1] + byte }
+
+  /// The offset just after the line's text (before its line break).
+  public func endOffset(ofLine line: Int) -> Int { source.lineStarts[line - 1] + source.byteLength(ofLine: line) }
+
+  /// The line break this file uses.
+  public var lineBreak: String { source.text.contains("\r\n") ? "\r\n" : "\n" }
+}
+
+private struct LineCollector: MarkdownWalker {
+  var opaque: [SourceRange] = []
+  var tables: [Table] = []
+
+  mutating func visit(_ block: Block) -> Bool {
+    switch block.kind {
+    case .codeBlock, .htmlBlock:
+      if let r = block.range { opaque.append(r) }
+      return false
+    case .table(let t):
+      tables.append(t)
+      return false
+    default:
+      return true
+    }
+  }
+
+  mutating func visit(_ inline: Inline) -> Bool { false }
+}

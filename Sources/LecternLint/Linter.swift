@@ -1,0 +1,44 @@
+import Foundation
+import LecternCore
+import LecternDeck
+
+/// Runs the enabled rules on one file, applies inline suppressions and the configuration, and
+/// returns diagnostics in source order. Never prints.
+public struct Linter: Sendable {
+  public var configuration: LintConfiguration
+  /// Rule ids to run exclusively (`--rule`); empty runs all enabled rules.
+  public var only: Set<String>
+
+  public init(configuration: LintConfiguration = LintConfiguration(), only: Set<String> = []) {
+    self.configuration = configuration
+    self.only = only
+  }
+
+  public func lint(_ source: SourceFile) -> [Diagnostic] {
+    lint(LintTarget(source: source))
+  }
+
+  public func lint(_ target: LintTarget) -> [Diagnostic] {
+    let suppressions = Suppressions(source: target.source, isOpaqueLine: target.isOpaqueLine)
+    var diagnostics: [Diagnostic] = []
+    for ruleType in LintRules.all {
+      let description = ruleType.description
+      if !only.isEmpty && !only.contains(description.id) { continue }
+      if configuration.disabled.contains(description.id) { continue }
+      if description.scope == .decks && target.deck == nil { continue }
+      let rule = ruleType.init(options: configuration.options[description.id] ?? RuleOptions())
+      var findings: [Finding] = []
+      rule.check(target, into: &findings)
+      let severity = configuration.severities[description.id] ?? description.severity
+      for f in findings where !suppressions.suppresses(description.id, line: f.range.start.line) {
+        diagnostics.append(Diagnostic(severity, f.message, path: target.path, range: f.range, code: description.id, fix: f.fix))
+      }
+    }
+    diagnostics.sort {
+      let a = $0.range?.start ?? SourceLocation(line: 0, column: 0)
+      let b = $1.range?.start ?? SourceLocation(line: 0, column: 0)
+      return a != b ? a < b : $0.code < $1.code
+    }
+    return diagnostics
+  }
+}

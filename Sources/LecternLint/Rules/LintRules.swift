@@ -1,0 +1,23 @@
+/// Every built-in rule, alphabetical by id. Adding a rule here adds its examples to the tests.
+public enum LintRules {
+  public static let all: [any LintRule.Type] = [
+    EmptySlideRule.self,
+    FrontMatterRule.self,
+    InvalidDirectiveValueRule.self,
+    MissingImageRule.self,
+    MojibakeRule.self,
+    TabSeparatedTableRule.self,
+    TableCodeSpanPipeRule.self,
+    TableEmptyHeaderRule.self,
+    TableExtraCellsRule.self,
+    TableMissingCellsRule.self,
+    TableNotParsedRule.self,
+    TablePipeStyleRule.self,
+    TableSwallowedRowRule.self,
+    TableTooLargeRule.self,
+    UnclosedBlockRule.self,
+    UnknownDirectiveRule.self,
+  ]
+
+  public static func rule(id: String) -> (any LintRule.Type)? { all.first { $0.description.id == id } }
+}

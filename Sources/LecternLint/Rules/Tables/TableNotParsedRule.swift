@@ -1,0 +1,177 @@
+import LecternCore
+import LecternMarkdown
+
+/// Lines written as a pipe table that cmark-gfm does not read as one.
+struct TableNotParsedRule: LintRule {
+  static let description = RuleDescription(
+    id: "table-not-parsed",
+    summary: "Pipe rows that cmark-gfm does not parse as a table: a bad delimiter row, or rows glued to a list or quote.",
+    rationale: """
+      A table whose delimiter row has the wrong number of cells, uses `+` or lacks dashes, or that follows a list \
+      item or quote line without a blank line, is shown as a paragraph of pipes.
+      """,
+    severity: .error,
+    examples: [
+      .passes("| a | b |\n|---|---|\n| 1 | 2 |\n"),
+      .passes("Use `a | b` for alternatives.\n"),
+      .passes("text | more\n"),
+      .fails("| a | b | c |\n↓|---|---|\n| 1 | 2 | 3 |\n"),
+      .fails("| a | b |\n↓|---+---|\n| 1 | 2 |\n"),
+      .fails("| a | b |\n↓| : | --- |\n| 1 | 2 |\n"),
+      .fails("| a | b |\n↓- | -\n| 1 | 2 |\n"),
+      .fails("↓| a | b |\n| 1 | 2 |\n| 3 | 4 |\n"),
+      .fails("- item\n↓| a | b |\n|---|---|\n| 1 | 2 |\n"),
+      .fails("> | a | b |\n> |---|---|\n↓| 1 | 2 |\n"),
+      .fixes("| a | b | c |\n|---|:-:|\n| 1 | 2 | 3 |\n", "| a | b | c |\n|---|:---:|---|\n| 1 | 2 | 3 |\n"),
+      .fixes("| a | b |\n|---+---|\n| 1 | 2 |\n", "| a | b |\n|---|---|\n| 1 | 2 |\n"),
+      .fixes("| a | b |\n| 1 | 2 |\n", "| a | b |\n|---|---|\n| 1 | 2 |\n"),
+      .fixes("- item\n| a | b |\n|---|---|\n| 1 | 2 |\n", "- item\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"),
+      .fixes("> | a | b |\n> |---|---|\n| 1 | 2 |\n", "> | a | b |\n> |---|---|\n> | 1 | 2 |\n"),
+    ])
+
+  init(options: RuleOptions) {}
+
+  func check(_ target: LintTarget, into findings: inout [Finding]) {
+    let source = target.source
+    var line = 1
+    while line <= source.lineCount {
+      guard isCandidate(target, line) else {
+        line += 1
+        continue
+      }
+      var end = line
+      while end + 1 <= source.lineCount, isCandidate(target, end + 1) { end += 1 }
+      check(target, run: line...end, into: &findings)
+      line = end + 1
+    }
+  }
+
+  /// A prose line with pipes (not code, not HTML, not part of a parsed table).
+  private func isCandidate(_ target: LintTarget, _ line: Int) -> Bool {
+    guard !target.isOpaqueLine[line - 1], !target.isTableLine[line - 1], let text = target.source.line(line),
+      text.contains("|")
+    else { return false }
+    return PipeRowSyntax(text).isPipeRow
+  }
+
+  private func rows(_ target: LintTarget, _ run: ClosedRange<Int>) -> [(Int, PipeRowSyntax)] {
+    run.map { ($0, PipeRowSyntax(target.source.line($0)!)) }
+  }
+
+  private func check(_ target: LintTarget, run: ClosedRange<Int>, into findings: inout [Finding]) {
+    let rows = rows(target, run)
+    let first = rows[0]
+    let before = run.lowerBound > 1 ? target.source.line(run.lowerBound - 1).map(String.init) : nil
+
+    // Rows right under a table in a quote or list, but outside it.
+    if let before, target.isTableLine[run.lowerBound - 2] {
+      let tablePrefix = String(decoding: Array(before.utf8.prefix(PipeRowSyntax(Substring(before)).contentStart)), as: UTF8.self)
+      let rowPrefix = String(decoding: Array((target.source.line(first.0) ?? "").utf8.prefix(first.1.contentStart)), as: UTF8.self)
+      if tablePrefix != rowPrefix {
+        findings.append(
+          Finding(
+            Self.outsideContainer(tablePrefix.contains(">") ? "block quote" : "list item"),
+            at: target.range(line: first.0, bytes: first.1.contentStart..<(first.1.contentStart + 1)),
+            fix: Fix(
+              "give the rows the table's prefix",
+              edits: rows.map { TextEdit(start: target.offset(line: $0.0, byte: 0), end: target.offset(line: $0.0, byte: $0.1.contentStart), replacement: tablePrefix) })))
+        return
+      }
+    }
+
+    guard rows.count >= 2 else { return }
+    let header = first.1
+    let second = rows[1]
+    let secondText = String(target.source.line(second.0) ?? "")
+    let afterPrefix = secondText.utf8.dropFirst(second.1.contentStart)
+    let delimiterLike =
+      afterPrefix.contains(UInt8(ascii: "-"))
+      && afterPrefix.allSatisfy { [UInt8(ascii: "|"), UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "+"), 0x20, 0x09].contains($0) }
+    let delimiterRange = target.range(line: second.0, bytes: second.1.contentStart..<max(second.1.contentStart + 1, secondText.utf8.count))
+
+    if delimiterLike {
+      let regenerate = Fix(
+        "rewrite the delimiter row with \(header.cells.count) cells",
+        edits: [
+          TextEdit(
+            start: target.offset(line: second.0, byte: second.1.contentStart), end: target.endOffset(ofLine: second.0),
+            replacement: delimiterRow(for: header, from: second.1))
+        ])
+      let startsLikeList = afterPrefix.first == UInt8(ascii: "-") && afterPrefix.dropFirst().first == 0x20
+      if afterPrefix.contains(UInt8(ascii: "+")) {
+        findings.append(Finding(Self.gridDelimiter(String(decoding: afterPrefix, as: UTF8.self)), at: delimiterRange, fix: regenerate))
+      } else if startsLikeList && !second.1.hasLeadingPipe {
+        findings.append(Finding(Self.listDelimiter(String(decoding: afterPrefix, as: UTF8.self)), at: delimiterRange, fix: regenerate))
+      } else if second.1.cells.count != header.cells.count {
+        findings.append(Finding(Self.countMismatch(header: header.cells.count, delimiter: second.1.cells.count), at: delimiterRange, fix: regenerate))
+      } else if let bad = second.1.cells.first(where: { !PipeRowSyntax.isDelimiterCell($0.text) }) {
+        findings.append(Finding(Self.badDelimiterCell(bad.text), at: delimiterRange, fix: regenerate))
+      } else if let before, !before.trimmed.isEmpty {
+        findings.append(
+          Finding(
+            Self.glued(to: before),
+            at: target.range(line: first.0, bytes: first.1.contentStart..<(first.1.contentStart + 1)),
+            fix: Fix("insert a blank line before the table", edits: [.insert(target.lineBreak, at: target.source.lineStarts[first.0 - 1])])))
+      }
+      return
+    }
+
+    // Rows without any delimiter row: table-shaped lines (same cell count, outer pipes).
+    let counts = Set(rows.map(\.1.cells.count))
+    let framed = rows.allSatisfy(\.1.hasLeadingPipe) || rows.allSatisfy(\.1.hasTrailingPipe)
+    guard counts.count == 1, header.cells.count >= 2, framed else { return }
+    let lineText = target.source.line(first.0) ?? ""
+    let prefix = String(decoding: Array(lineText.utf8.prefix(header.contentStart)), as: UTF8.self)
+    findings.append(
+      Finding(
+        Self.noDelimiter(count: header.cells.count),
+        at: target.range(line: first.0, bytes: header.contentStart..<(header.contentStart + 1)),
+        fix: Fix(
+          "insert a delimiter row after the first row",
+          edits: [.insert(prefix + delimiterRow(for: header, from: nil) + target.lineBreak, at: target.source.lineStarts[first.0])])))
+  }
+
+  /// A delimiter row with the header's cell count and pipe style, keeping alignments that were written.
+  private func delimiterRow(for header: PipeRowSyntax, from written: PipeRowSyntax?) -> String {
+    var cells: [String] = []
+    for index in 0..<header.cells.count {
+      let old = written.flatMap { index < $0.cells.count ? $0.cells[index].text : nil } ?? ""
+      let left = old.hasPrefix(":")
+      let right = old.hasSuffix(":") && old.count > 1
+      cells.append((left ? ":" : "") + "---" + (right ? ":" : ""))
+    }
+    let body = cells.joined(separator: "|")
+    return (header.hasLeadingPipe || !header.hasTrailingPipe ? "|" : "") + body + (header.hasTrailingPipe || !header.hasLeadingPipe ? "|" : "")
+  }
+}
+
+extension TableNotParsedRule {
+  fileprivate static func gridDelimiter(_ text: String) -> String {
+    "delimiter row '\(text)' uses '+' between cells, so no table is read; expected '|'"
+  }
+  fileprivate static func listDelimiter(_ text: String) -> String {
+    "delimiter row '\(text)' is read as a list item, so no table is read; expected a leading '|'"
+  }
+  fileprivate static func countMismatch(header: Int, delimiter: Int) -> String {
+    "header has \(header) cells but the delimiter row has \(delimiter), so no table is read"
+  }
+  fileprivate static func badDelimiterCell(_ text: String) -> String {
+    "delimiter cell '\(text)' has no '-', so no table is read; expected '---', ':--', ':-:' or '--:'"
+  }
+  fileprivate static func glued(to line: String) -> String {
+    let kind = line.trimmed.hasPrefix(">") ? "block quote" : (isListItem(line) ? "list item" : "line")
+    return "table is glued to the \(kind) above and read as its text; expected a blank line before it"
+  }
+  fileprivate static func outsideContainer(_ kind: String) -> String {
+    "rows continue the table of the \(kind) above without its prefix, so they are not part of it"
+  }
+  fileprivate static func noDelimiter(count: Int) -> String {
+    "pipe rows without a delimiter row are not a table; expected a row like '|\(Array(repeating: "---", count: count).joined(separator: "|"))|' after the first"
+  }
+  private static func isListItem(_ line: String) -> Bool {
+    let t = line.trimmed
+    if t.hasPrefix("- ") || t.hasPrefix("* ") || t.hasPrefix("+ ") { return true }
+    let digits = t.prefix(while: \.isNumber)
+    return !digits.isEmpty && (t.dropFirst(digits.count).hasPrefix(". ") || t.dropFirst(digits.count).hasPrefix(") "))
+  }
+}

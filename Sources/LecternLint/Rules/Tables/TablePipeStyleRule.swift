@@ -1,0 +1,66 @@
+import LecternCore
+import LecternMarkdown
+
+/// Rows of one table that disagree about leading and trailing pipes.
+struct TablePipeStyleRule: LintRule {
+  static let description = RuleDescription(
+    id: "table-pipe-style",
+    summary: "Rows of a table mix leading/trailing pipe styles.",
+    rationale: "Mixed styles make cell counts hard to see and are a common source of shifted columns.",
+    severity: .warning,
+    examples: [
+      .passes("| a | b |\n|---|---|\n| 1 | 2 |\n"),
+      .passes("a | b\n--|--\n1 | 2\n"),
+      .fails("| a | b |\n|---|---|\n↓1 | 2\n"),
+      .fixes("| a | b |\n|---|---|\n1 | 2 |\n", "| a | b |\n|---|---|\n| 1 | 2 |\n"),
+    ])
+
+  init(options: RuleOptions) {}
+
+  func check(_ target: LintTarget, into findings: inout [Finding]) {
+    for table in target.tables {
+      guard let headerLine = table.header.range?.start.line else { continue }
+      var lines: [(Int, String)] = [(headerLine, table.header.sourceLine)]
+      if let delimiter = target.source.line(headerLine + 1) { lines.append((headerLine + 1, String(delimiter))) }
+      for row in table.rows {
+        if let l = row.range?.start.line, row.sourceLine.contains("|") { lines.append((l, row.sourceLine)) }
+      }
+      let styles = lines.map { line -> (Int, PipeRowSyntax) in (line.0, PipeRowSyntax(Substring(line.1))) }
+      let header = styles[0].1
+      guard
+        let odd = styles.first(where: { $0.1.hasLeadingPipe != header.hasLeadingPipe || $0.1.hasTrailingPipe != header.hasTrailingPipe })
+      else { continue }
+      // The fix gives every row both pipes: that never changes a cell.
+      var edits: [TextEdit] = []
+      for (line, raw) in styles {
+        if !raw.hasLeadingPipe { edits.append(.insert("| ", at: target.offset(line: line, byte: raw.contentStart))) }
+        if !raw.hasTrailingPipe {
+          let text = Array((target.source.line(line) ?? "").utf8)
+          var end = text.count
+          while end > 0, text[end - 1] == 0x20 || text[end - 1] == 0x09 { end -= 1 }
+          edits.append(TextEdit(start: target.offset(line: line, byte: end), end: target.endOffset(ofLine: line), replacement: " |"))
+        }
+      }
+      findings.append(
+        Finding(
+          Self.message(header: header, row: odd.1),
+          at: target.range(line: odd.0, bytes: odd.1.contentStart..<(odd.1.contentStart + 1)),
+          fix: Fix("add leading and trailing pipes to every row", edits: edits)))
+    }
+  }
+}
+
+extension TablePipeStyleRule {
+  fileprivate static func style(_ row: PipeRowSyntax) -> String {
+    switch (row.hasLeadingPipe, row.hasTrailingPipe) {
+    case (true, true): "leading and trailing pipes"
+    case (true, false): "a leading pipe only"
+    case (false, true): "a trailing pipe only"
+    case (false, false): "no outer pipes"
+    }
+  }
+
+  fileprivate static func message(header: PipeRowSyntax, row: PipeRowSyntax) -> String {
+    "row has \(style(row)); the header has \(style(header))"
+  }
+}

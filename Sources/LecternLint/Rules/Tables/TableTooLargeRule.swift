@@ -1,0 +1,59 @@
+import LecternCore
+import LecternMarkdown
+
+/// A table too big for a slide at the deck's size.
+struct TableTooLargeRule: LintRule {
+  static let description = RuleDescription(
+    id: "table-too-large",
+    summary: "A table on a slide has more columns, rows or text per cell than fit at the deck's size.",
+    rationale: "Marp does not shrink tables: the bottom rows or right columns fall off the projected slide.",
+    severity: .warning,
+    scope: .decks,
+    examples: [
+      .passes("---\nmarp: true\n---\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"),
+      .fails("---\nmarp: true\n---\n\n↓| a | b | c | d | e | f | g | h | i |\n|---|---|---|---|---|---|---|---|---|\n| 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 |\n"),
+      .fails("---\nmarp: true\nsize: 4:3\n---\n\n↓| a | b | c | d | e | f | g |\n|---|---|---|---|---|---|---|\n| 1 | 2 | 3 | 4 | 5 | 6 | 7 |\n"),
+    ])
+
+  let maxColumns: Int
+  let maxRows: Int
+  let maxCellLength: Int
+
+  init(options: RuleOptions) {
+    maxColumns = options.int("max-columns", default: 8)
+    maxRows = options.int("max-rows", default: 14)
+    maxCellLength = options.int("max-cell-length", default: 120)
+  }
+
+  func check(_ target: LintTarget, into findings: inout [Finding]) {
+    guard let deck = target.deck else { return }
+    // 4:3 slides are narrower (960 px against 1280 px wide by default): fewer columns fit.
+    let narrow = deck.globalDirectives["size"] == "4:3"
+    let columnLimit = narrow ? max(1, maxColumns * 3 / 4) : maxColumns
+    for slide in deck.slides {
+      for table in slide.tables {
+        guard let range = table.range else { continue }
+        let at = SourceRange(start: range.start, end: range.start)
+        if table.columnCount > columnLimit {
+          findings.append(Finding(Self.columns(table.columnCount, limit: columnLimit, slide: slide.number), at: at))
+        } else if table.rows.count > maxRows {
+          findings.append(Finding(Self.rows(table.rows.count, limit: maxRows, slide: slide.number), at: at))
+        } else if let long = ([table.header] + table.rows).flatMap(\.cells).first(where: { $0.text.count > maxCellLength }) {
+          findings.append(Finding(Self.cell(long.text.count, limit: maxCellLength, slide: slide.number), at: long.range ?? at))
+        }
+      }
+    }
+  }
+}
+
+extension TableTooLargeRule {
+  fileprivate static func columns(_ n: Int, limit: Int, slide: Int) -> String {
+    "table on slide \(slide) has \(n) columns; at most \(limit) fit the slide"
+  }
+  fileprivate static func rows(_ n: Int, limit: Int, slide: Int) -> String {
+    "table on slide \(slide) has \(n) body rows; at most \(limit) fit the slide"
+  }
+  fileprivate static func cell(_ n: Int, limit: Int, slide: Int) -> String {
+    "a cell on slide \(slide) holds \(n) characters; at most \(limit) fit a table cell"
+  }
+}
