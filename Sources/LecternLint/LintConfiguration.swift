@@ -35,22 +35,31 @@ public struct LintConfiguration: Sendable {
     do {
       node = try Yams.compose(yaml: text)
     } catch let error as YamlError {
-      if case .scanner(_, let problem, let mark, _) = error { throw ConfigurationError(path: path, line: mark.line, message: "invalid YAML: \(problem)") }
-      if case .parser(_, let problem, let mark, _) = error { throw ConfigurationError(path: path, line: mark.line, message: "invalid YAML: \(problem)") }
+      if case .scanner(_, let problem, let mark, _) = error {
+        throw ConfigurationError(path: path, line: mark.line, message: "invalid YAML: \(problem)")
+      }
+      if case .parser(_, let problem, let mark, _) = error {
+        throw ConfigurationError(path: path, line: mark.line, message: "invalid YAML: \(problem)")
+      }
       throw ConfigurationError(path: path, line: nil, message: "invalid YAML: \(error)")
     }
     guard let node else { return config }
-    guard let root = node.mapping else { throw ConfigurationError(path: path, line: node.mark?.line, message: "expected a mapping with a 'rules' key") }
+    guard let root = node.mapping else {
+      throw ConfigurationError(path: path, line: node.mark?.line, message: "expected a mapping with a 'rules' key")
+    }
     for (key, value) in root {
       guard key.string == "rules" else {
         throw ConfigurationError(path: path, line: key.mark?.line, message: "unknown key '\(key.string ?? "")'; expected 'rules'")
       }
-      guard let rules = value.mapping else { throw ConfigurationError(path: path, line: value.mark?.line, message: "expected 'rules' to map rule ids to settings") }
+      guard let rules = value.mapping else {
+        throw ConfigurationError(path: path, line: value.mark?.line, message: "expected 'rules' to map rule ids to settings")
+      }
       for (ruleKey, setting) in rules {
         let id = ruleKey.string ?? ""
         guard LintRules.all.contains(where: { $0.description.id == id }) else {
           let known = LintRules.all.map { $0.description.id }.joined(separator: ", ")
-          throw ConfigurationError(path: path, line: ruleKey.mark?.line, message: "unknown rule '\(id)'; expected one of \(known)")
+          throw ConfigurationError(
+            path: path, line: ruleKey.mark?.line, message: "unknown rule '\(id)'; expected one of \(known)")
         }
         if let word = setting.string {
           try config.apply(word, to: id, path: path, line: setting.mark?.line)
@@ -66,7 +75,8 @@ public struct LintConfiguration: Sendable {
           }
           config.options[id] = RuleOptions(values)
         } else {
-          throw ConfigurationError(path: path, line: setting.mark?.line, message: "expected 'off', a severity or a mapping for rule '\(id)'")
+          throw ConfigurationError(
+            path: path, line: setting.mark?.line, message: "expected 'off', a severity or a mapping for rule '\(id)'")
         }
       }
     }
@@ -79,7 +89,8 @@ public struct LintConfiguration: Sendable {
     case "on", "true", "enabled": disabled.remove(id)
     default:
       guard let severity = Severity(rawValue: word.lowercased()) else {
-        throw ConfigurationError(path: path, line: line, message: "unknown setting '\(word)' for '\(id)'; expected off, on, note, warning or error")
+        throw ConfigurationError(
+          path: path, line: line, message: "unknown setting '\(word)' for '\(id)'; expected off, on, note, warning or error")
       }
       severities[id] = severity
     }

@@ -206,7 +206,9 @@ private struct DeckParser {
     let frontMatterUnknown = directives.filter { !$0.isKnown && $0.origin == .frontMatter }
     return Deck(
       source: source, frontMatter: frontMatter, globalDirectives: globals, directives: directives,
-      unknownDirectiveKeys: (frontMatterUnknown + unknownKeys).sorted { ($0.location ?? SourceLocation(line: 0, column: 0)) < ($1.location ?? SourceLocation(line: 0, column: 0)) },
+      unknownDirectiveKeys: (frontMatterUnknown + unknownKeys).sorted {
+        ($0.location ?? SourceLocation(line: 0, column: 0)) < ($1.location ?? SourceLocation(line: 0, column: 0))
+      },
       slides: slides,
       styles: globalStyles, diagnostics: diagnostics, document: document)
   }

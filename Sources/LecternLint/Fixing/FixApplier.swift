@@ -30,7 +30,12 @@ public struct FixApplier: Sendable {
       var accepted: [TextEdit] = []
       var fixes = 0
       for fix in diagnostics.compactMap(\.fix) {
-        let overlaps = fix.edits.contains { e in accepted.contains { a in e.start < a.end && a.start < e.end || (e.start == a.start && e.end == a.end && e.start == e.end && e.replacement == a.replacement) } }
+        let overlaps = fix.edits.contains { e in
+          accepted.contains { a in
+            e.start < a.end && a.start < e.end
+              || (e.start == a.start && e.end == a.end && e.start == e.end && e.replacement == a.replacement)
+          }
+        }
         if overlaps { continue }
         accepted.append(contentsOf: fix.edits)
         fixes += 1

@@ -23,7 +23,8 @@ struct EmptySlideRule: LintRule {
     for slide in deck.slides where slide.backgrounds.isEmpty && !slide.blocks.contains(where: isVisible) {
       guard let range = slide.range else { continue }
       let isLast = slide.number == deck.slides.count
-      findings.append(Finding(Self.message(slide.number, trailing: isLast), at: SourceRange(start: range.start, end: range.start)))
+      findings.append(
+        Finding(Self.message(slide.number, trailing: isLast), at: SourceRange(start: range.start, end: range.start)))
     }
   }
 
@@ -33,7 +34,9 @@ struct EmptySlideRule: LintRule {
       let t = html.trimmed
       return !(t.hasPrefix("<!--") || t.lowercased().hasPrefix("<style"))
     case .paragraph(let inlines):
-      return !inlines.allSatisfy { if case .html(let h) = $0.kind { h.hasPrefix("<!--") } else if case .softBreak = $0.kind { true } else { false } }
+      return !inlines.allSatisfy {
+        if case .html(let h) = $0.kind { h.hasPrefix("<!--") } else if case .softBreak = $0.kind { true } else { false }
+      }
     default:
       return true
     }

@@ -40,7 +40,8 @@ struct FrontMatterRule: LintRule {
     findings.append(
       Finding(
         Self.notFirst(line: first), at: target.range(line: first, column: 1, length: 3),
-        fix: Fix("remove the blank lines before it", edits: [TextEdit(start: 0, end: source.lineStarts[first - 1], replacement: "")])))
+        fix: Fix(
+          "remove the blank lines before it", edits: [TextEdit(start: 0, end: source.lineStarts[first - 1], replacement: "")])))
   }
 }
 

@@ -33,7 +33,9 @@ struct MissingImageRule: LintRule {
   static func localPath(_ url: String) -> String? {
     let lowered = url.lowercased()
     if url.isEmpty || url.hasPrefix("#") || lowered.hasPrefix("data:") || lowered.hasPrefix("//") { return nil }
-    if let colon = url.firstIndex(of: ":"), url[..<colon].allSatisfy({ $0.isLetter || $0 == "+" || $0 == "-" || $0 == "." }), url.distance(from: url.startIndex, to: colon) > 1 {
+    if let colon = url.firstIndex(of: ":"), url[..<colon].allSatisfy({ $0.isLetter || $0 == "+" || $0 == "-" || $0 == "." }),
+      url.distance(from: url.startIndex, to: colon) > 1
+    {
       guard lowered.hasPrefix("file:") else { return nil }
       return URL(string: url)?.path
     }
@@ -44,7 +46,9 @@ struct MissingImageRule: LintRule {
 }
 
 extension MissingImageRule {
-  fileprivate static func message(_ url: String) -> String { "image '\(url)' does not exist; expected a file relative to the deck's folder" }
+  fileprivate static func message(_ url: String) -> String {
+    "image '\(url)' does not exist; expected a file relative to the deck's folder"
+  }
 }
 
 private struct ImageWalker: MarkdownWalker {

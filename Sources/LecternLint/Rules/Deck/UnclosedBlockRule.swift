@@ -21,7 +21,10 @@ struct UnclosedBlockRule: LintRule {
     walker.walk(target.blocks)
     for range in walker.unclosed {
       let hidden = range.end.line - range.start.line
-      findings.append(Finding(Self.comment(hidden), at: SourceRange(start: range.start, end: SourceLocation(line: range.start.line, column: range.start.column + 3))))
+      findings.append(
+        Finding(
+          Self.comment(hidden),
+          at: SourceRange(start: range.start, end: SourceLocation(line: range.start.line, column: range.start.column + 3))))
     }
     // `$$` on a line of its own opens or closes display math; count them outside code and HTML.
     var open: Int?

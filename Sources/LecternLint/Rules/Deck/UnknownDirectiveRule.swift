@@ -14,7 +14,9 @@ struct UnknownDirectiveRule: LintRule {
       .passes("---\nmarp: true\n---\n\n<!-- backgroundColor: white -->\n<!-- a note: with a colon -->\n"),
       .fails("---\nmarp: true\n---\n\n<!-- ↓BackgroundColor: white -->\n"),
       .fails("---\nmarp: true\n↓pagniate: true\n---\n\nA\n"),
-      .fixes("---\nmarp: true\n---\n\n<!-- _BackgroundColor: white -->\n", "---\nmarp: true\n---\n\n<!-- _backgroundColor: white -->\n"),
+      .fixes(
+        "---\nmarp: true\n---\n\n<!-- _BackgroundColor: white -->\n", "---\nmarp: true\n---\n\n<!-- _backgroundColor: white -->\n"
+      ),
     ])
 
   init(options: RuleOptions) {}
@@ -31,7 +33,9 @@ struct UnknownDirectiveRule: LintRule {
         ? Fix("rename it '\(suggestion)'", edits: [TextEdit(start: start, end: start + keyBytes, replacement: suggestion)]) : nil
       findings.append(
         Finding(
-          Self.message(d.key, suggestion, asNote: d.origin == .comment && !deck.directives.contains { $0.location?.line == at.line && $0.isKnown }),
+          Self.message(
+            d.key, suggestion,
+            asNote: d.origin == .comment && !deck.directives.contains { $0.location?.line == at.line && $0.isKnown }),
           at: SourceRange(start: at, end: SourceLocation(line: at.line, column: at.column + d.key.count - 1)), fix: fix))
     }
   }
@@ -39,6 +43,7 @@ struct UnknownDirectiveRule: LintRule {
 
 extension UnknownDirectiveRule {
   fileprivate static func message(_ key: String, _ suggestion: String, asNote: Bool) -> String {
-    "unknown directive '\(key)'; did you mean '\(suggestion)'?" + (asNote ? " Marp shows this comment as a speaker note" : " Marp ignores it")
+    "unknown directive '\(key)'; did you mean '\(suggestion)'?"
+      + (asNote ? " Marp shows this comment as a speaker note" : " Marp ignores it")
   }
 }

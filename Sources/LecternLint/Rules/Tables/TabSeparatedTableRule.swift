@@ -15,7 +15,8 @@ struct TabSeparatedTableRule: LintRule {
       .fails("↓Metric\tHigh\tLow\nDeploys\tDaily\tMonthly\n"),
       .fixes(
         "# DORA\n\nMetric\tHigh\tLow\nDeploys\tDaily\tMonthly\nLead | time\t<1h\t>1w\n\nText\n",
-        "# DORA\n\n| Metric | High | Low |\n| --- | --- | --- |\n| Deploys | Daily | Monthly |\n| Lead \\| time | <1h | >1w |\n\nText\n"),
+        "# DORA\n\n| Metric | High | Low |\n| --- | --- | --- |\n| Deploys | Daily | Monthly |\n| Lead \\| time | <1h | >1w |\n\nText\n"
+      ),
     ])
 
   init(options: RuleOptions) {}
@@ -35,7 +36,11 @@ struct TabSeparatedTableRule: LintRule {
         var table = "| " + rows[0].map(escape).joined(separator: " | ") + " |" + target.lineBreak
         table += "|" + Array(repeating: " --- ", count: fields.count).joined(separator: "|") + "|" + target.lineBreak
         for row in rows.dropFirst() { table += "| " + row.map(escape).joined(separator: " | ") + " |" + target.lineBreak }
-        var edits = [TextEdit(start: source.lineStarts[line - 1], end: end < source.lineCount ? source.lineStarts[end] : source.bytes.count, replacement: table)]
+        var edits = [
+          TextEdit(
+            start: source.lineStarts[line - 1], end: end < source.lineCount ? source.lineStarts[end] : source.bytes.count,
+            replacement: table)
+        ]
         if end < source.lineCount, let after = source.line(end + 1), !after.trimmed.isEmpty {
           edits[0].replacement += target.lineBreak
         }

@@ -10,6 +10,7 @@ struct TableMissingCellsRule: LintRule {
     severity: .warning,
     examples: [
       .passes("| a | b |\n|---|---|\n| 1 | 2 |\n"),
+      .passes("a | b | c\n--|---|--\n1 | 2 |\n"),
       .fails("| a | b | c |\n|---|---|---|\n| 1 | 2 |↓\n"),
       .fails("a | b | c\n--|---|--\n1 | 2↓\n"),
       .fixes("| a | b | c |\n|---|---|---|\n| 1 |\n", "| a | b | c |\n|---|---|---|\n| 1 |  |  |\n"),
@@ -20,10 +21,12 @@ struct TableMissingCellsRule: LintRule {
 
   func check(_ target: LintTarget, into findings: inout [Finding]) {
     for table in target.tables {
+      let header = PipeRowSyntax(Substring(table.header.sourceLine))
       for row in table.rows {
         guard let line = row.range?.start.line else { continue }
         let raw = PipeRowSyntax(Substring(row.sourceLine))
         guard raw.isPipeRow || raw.cells.count > 1, raw.cells.count < table.columnCount, !raw.cells.isEmpty else { continue }
+        if raw.endsWithEmptyCell(header: header) { continue }
         let missing = table.columnCount - raw.cells.count
         let lineLength = target.source.byteLength(ofLine: line)
         var contentEnd = lineLength
@@ -39,7 +42,10 @@ struct TableMissingCellsRule: LintRule {
             at: SourceRange(line: line, column: at, endLine: line, endColumn: at),
             fix: Fix(
               "add \(missing) empty cell\(missing == 1 ? "" : "s")",
-              edits: [TextEdit(start: target.offset(line: line, byte: contentEnd), end: target.endOffset(ofLine: line), replacement: padding)])
+              edits: [
+                TextEdit(
+                  start: target.offset(line: line, byte: contentEnd), end: target.endOffset(ofLine: line), replacement: padding)
+              ])
           ))
       }
     }

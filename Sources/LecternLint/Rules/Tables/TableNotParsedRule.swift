@@ -66,7 +66,8 @@ struct TableNotParsedRule: LintRule {
     // Rows right under a table in a quote or list, but outside it.
     if let before, target.isTableLine[run.lowerBound - 2] {
       let tablePrefix = String(decoding: Array(before.utf8.prefix(PipeRowSyntax(Substring(before)).contentStart)), as: UTF8.self)
-      let rowPrefix = String(decoding: Array((target.source.line(first.0) ?? "").utf8.prefix(first.1.contentStart)), as: UTF8.self)
+      let rowPrefix = String(
+        decoding: Array((target.source.line(first.0) ?? "").utf8.prefix(first.1.contentStart)), as: UTF8.self)
       if tablePrefix != rowPrefix {
         findings.append(
           Finding(
@@ -74,7 +75,11 @@ struct TableNotParsedRule: LintRule {
             at: target.range(line: first.0, bytes: first.1.contentStart..<(first.1.contentStart + 1)),
             fix: Fix(
               "give the rows the table's prefix",
-              edits: rows.map { TextEdit(start: target.offset(line: $0.0, byte: 0), end: target.offset(line: $0.0, byte: $0.1.contentStart), replacement: tablePrefix) })))
+              edits: rows.map {
+                TextEdit(
+                  start: target.offset(line: $0.0, byte: 0), end: target.offset(line: $0.0, byte: $0.1.contentStart),
+                  replacement: tablePrefix)
+              })))
         return
       }
     }
@@ -86,8 +91,11 @@ struct TableNotParsedRule: LintRule {
     let afterPrefix = secondText.utf8.dropFirst(second.1.contentStart)
     let delimiterLike =
       afterPrefix.contains(UInt8(ascii: "-"))
-      && afterPrefix.allSatisfy { [UInt8(ascii: "|"), UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "+"), 0x20, 0x09].contains($0) }
-    let delimiterRange = target.range(line: second.0, bytes: second.1.contentStart..<max(second.1.contentStart + 1, secondText.utf8.count))
+      && afterPrefix.allSatisfy {
+        [UInt8(ascii: "|"), UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "+"), 0x20, 0x09].contains($0)
+      }
+    let delimiterRange = target.range(
+      line: second.0, bytes: second.1.contentStart..<max(second.1.contentStart + 1, secondText.utf8.count))
 
     if delimiterLike {
       let regenerate = Fix(
@@ -99,11 +107,15 @@ struct TableNotParsedRule: LintRule {
         ])
       let startsLikeList = afterPrefix.first == UInt8(ascii: "-") && afterPrefix.dropFirst().first == 0x20
       if afterPrefix.contains(UInt8(ascii: "+")) {
-        findings.append(Finding(Self.gridDelimiter(String(decoding: afterPrefix, as: UTF8.self)), at: delimiterRange, fix: regenerate))
+        findings.append(
+          Finding(Self.gridDelimiter(String(decoding: afterPrefix, as: UTF8.self)), at: delimiterRange, fix: regenerate))
       } else if startsLikeList && !second.1.hasLeadingPipe {
-        findings.append(Finding(Self.listDelimiter(String(decoding: afterPrefix, as: UTF8.self)), at: delimiterRange, fix: regenerate))
+        findings.append(
+          Finding(Self.listDelimiter(String(decoding: afterPrefix, as: UTF8.self)), at: delimiterRange, fix: regenerate))
       } else if second.1.cells.count != header.cells.count {
-        findings.append(Finding(Self.countMismatch(header: header.cells.count, delimiter: second.1.cells.count), at: delimiterRange, fix: regenerate))
+        findings.append(
+          Finding(
+            Self.countMismatch(header: header.cells.count, delimiter: second.1.cells.count), at: delimiterRange, fix: regenerate))
       } else if let bad = second.1.cells.first(where: { !PipeRowSyntax.isDelimiterCell($0.text) }) {
         findings.append(Finding(Self.badDelimiterCell(bad.text), at: delimiterRange, fix: regenerate))
       } else if let before, !before.trimmed.isEmpty {
@@ -111,7 +123,9 @@ struct TableNotParsedRule: LintRule {
           Finding(
             Self.glued(to: before),
             at: target.range(line: first.0, bytes: first.1.contentStart..<(first.1.contentStart + 1)),
-            fix: Fix("insert a blank line before the table", edits: [.insert(target.lineBreak, at: target.source.lineStarts[first.0 - 1])])))
+            fix: Fix(
+              "insert a blank line before the table",
+              edits: [.insert(target.lineBreak, at: target.source.lineStarts[first.0 - 1])])))
       }
       return
     }
@@ -128,7 +142,9 @@ struct TableNotParsedRule: LintRule {
         at: target.range(line: first.0, bytes: header.contentStart..<(header.contentStart + 1)),
         fix: Fix(
           "insert a delimiter row after the first row",
-          edits: [.insert(prefix + delimiterRow(for: header, from: nil) + target.lineBreak, at: target.source.lineStarts[first.0])])))
+          edits: [
+            .insert(prefix + delimiterRow(for: header, from: nil) + target.lineBreak, at: target.source.lineStarts[first.0])
+          ])))
   }
 
   /// A delimiter row with the header's cell count and pipe style, keeping alignments that were written.
@@ -141,7 +157,8 @@ struct TableNotParsedRule: LintRule {
       cells.append((left ? ":" : "") + "---" + (right ? ":" : ""))
     }
     let body = cells.joined(separator: "|")
-    return (header.hasLeadingPipe || !header.hasTrailingPipe ? "|" : "") + body + (header.hasTrailingPipe || !header.hasLeadingPipe ? "|" : "")
+    return (header.hasLeadingPipe || !header.hasTrailingPipe ? "|" : "") + body
+      + (header.hasTrailingPipe || !header.hasLeadingPipe ? "|" : "")
   }
 }
 

@@ -11,6 +11,7 @@ struct TablePipeStyleRule: LintRule {
     examples: [
       .passes("| a | b |\n|---|---|\n| 1 | 2 |\n"),
       .passes("a | b\n--|--\n1 | 2\n"),
+      .passes("a | b | c\n--|--|--\n1 | 2 |\n"),
       .fails("| a | b |\n|---|---|\n↓1 | 2\n"),
       .fixes("| a | b |\n|---|---|\n1 | 2 |\n", "| a | b |\n|---|---|\n| 1 | 2 |\n"),
     ])
@@ -28,7 +29,10 @@ struct TablePipeStyleRule: LintRule {
       let styles = lines.map { line -> (Int, PipeRowSyntax) in (line.0, PipeRowSyntax(Substring(line.1))) }
       let header = styles[0].1
       guard
-        let odd = styles.first(where: { $0.1.hasLeadingPipe != header.hasLeadingPipe || $0.1.hasTrailingPipe != header.hasTrailingPipe })
+        let odd = styles.first(where: {
+          ($0.1.hasLeadingPipe != header.hasLeadingPipe || $0.1.hasTrailingPipe != header.hasTrailingPipe)
+            && !$0.1.endsWithEmptyCell(header: header)
+        })
       else { continue }
       // The fix gives every row both pipes: that never changes a cell.
       var edits: [TextEdit] = []
@@ -38,7 +42,8 @@ struct TablePipeStyleRule: LintRule {
           let text = Array((target.source.line(line) ?? "").utf8)
           var end = text.count
           while end > 0, text[end - 1] == 0x20 || text[end - 1] == 0x09 { end -= 1 }
-          edits.append(TextEdit(start: target.offset(line: line, byte: end), end: target.endOffset(ofLine: line), replacement: " |"))
+          edits.append(
+            TextEdit(start: target.offset(line: line, byte: end), end: target.endOffset(ofLine: line), replacement: " |"))
         }
       }
       findings.append(

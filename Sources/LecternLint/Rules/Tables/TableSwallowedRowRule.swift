@@ -20,7 +20,8 @@ struct TableSwallowedRowRule: LintRule {
 
   func check(_ target: LintTarget, into findings: inout [Finding]) {
     for table in target.tables {
-      guard let row = table.rows.first(where: { !PipeRowSyntax(Substring($0.sourceLine)).isPipeRow && !$0.sourceLine.contains("|") }),
+      guard
+        let row = table.rows.first(where: { !PipeRowSyntax(Substring($0.sourceLine)).isPipeRow && !$0.sourceLine.contains("|") }),
         let line = row.range?.start.line
       else { continue }
       let raw = PipeRowSyntax(Substring(row.sourceLine))

@@ -11,8 +11,12 @@ struct TableTooLargeRule: LintRule {
     scope: .decks,
     examples: [
       .passes("---\nmarp: true\n---\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"),
-      .fails("---\nmarp: true\n---\n\n↓| a | b | c | d | e | f | g | h | i |\n|---|---|---|---|---|---|---|---|---|\n| 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 |\n"),
-      .fails("---\nmarp: true\nsize: 4:3\n---\n\n↓| a | b | c | d | e | f | g |\n|---|---|---|---|---|---|---|\n| 1 | 2 | 3 | 4 | 5 | 6 | 7 |\n"),
+      .fails(
+        "---\nmarp: true\n---\n\n↓| a | b | c | d | e | f | g | h | i |\n|---|---|---|---|---|---|---|---|---|\n| 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 |\n"
+      ),
+      .fails(
+        "---\nmarp: true\nsize: 4:3\n---\n\n↓| a | b | c | d | e | f | g |\n|---|---|---|---|---|---|---|\n| 1 | 2 | 3 | 4 | 5 | 6 | 7 |\n"
+      ),
     ])
 
   let maxColumns: Int

@@ -26,13 +26,16 @@ struct MojibakeRule: LintRule {
         continue
       }
       for run in MojibakeDecoder.runs(in: text) {
-        let range = SourceRange(line: line, column: run.column, endLine: line, endColumn: run.column + run.original.unicodeScalars.count - 1)
+        let range = SourceRange(
+          line: line, column: run.column, endLine: line, endColumn: run.column + run.original.unicodeScalars.count - 1)
         if let repaired = run.repaired {
           let start = target.source.offset(of: range.start)
           findings.append(
             Finding(
               Self.recoverable(run.original, repaired), at: range,
-              fix: Fix("replace it with '\(repaired)'", edits: [TextEdit(start: start, end: start + run.original.utf8.count, replacement: repaired)])))
+              fix: Fix(
+                "replace it with '\(repaired)'",
+                edits: [TextEdit(start: start, end: start + run.original.utf8.count, replacement: repaired)])))
         } else {
           findings.append(Finding(Self.lost(run.original), at: range))
         }
@@ -113,7 +116,8 @@ enum MojibakeDecoder {
         } else {
           // Only well-known prefixes count as mojibake when bytes are lost: emoji (F0 9F),
           // punctuation (E2 80) and variation selectors (EF B8).
-          isMojibake = (lead == 0xF0 && bytes[1] == 0x9F) || (lead == 0xE2 && bytes[1] == 0x80) || (lead == 0xEF && bytes[1] == 0xB8)
+          isMojibake =
+            (lead == 0xF0 && bytes[1] == 0x9F) || (lead == 0xE2 && bytes[1] == 0x80) || (lead == 0xEF && bytes[1] == 0xB8)
         }
       }
       guard isMojibake else {

@@ -104,7 +104,14 @@ public struct PipeRowSyntax: Sendable, Hashable {
     pipesInCodeSpans = inCode
   }
 
-  /// The number of unescaped pipes on the line.
+  /// In a table without outer pipes, `a | b |` means "a, b and an empty last cell": GFM reads the
+  /// final pipe as a trailing pipe and pads the row, which renders the same.
+  public func endsWithEmptyCell(header: PipeRowSyntax) -> Bool {
+    !header.hasLeadingPipe && !header.hasTrailingPipe && !hasLeadingPipe && hasTrailingPipe
+      && cells.count + 1 == header.cells.count
+  }
+
+  /// Whether the line has the shape of a table row (outer pipes, or at least two cells).
   public var isPipeRow: Bool { hasLeadingPipe || hasTrailingPipe || cells.count >= 2 }
 
   /// A delimiter row: every cell is `:?-+:?` (at least one dash).
