@@ -12,6 +12,8 @@ public struct LintTarget: Sendable {
   public let deck: Deck?
   /// Every GFM table, nested ones included, in source order.
   public let tables: [Table]
+  /// For each table, its header row then its body rows as written (parallel to `tables`).
+  public let rawRows: [[PipeRowSyntax]]
   /// Lines whose text is not Markdown prose: front matter, code blocks, HTML blocks (index = line - 1).
   public let isOpaqueLine: [Bool]
   /// Lines that belong to a parsed table (index = line - 1).
@@ -47,6 +49,7 @@ public struct LintTarget: Sendable {
       for line in r.start.line...r.end.line where line - 1 < tableLines.count { tableLines[line - 1] = true }
     }
     self.tables = collector.tables
+    self.rawRows = collector.tables.map { t in ([t.header] + t.rows).map { PipeRowSyntax(Substring($0.sourceLine)) } }
     self.isOpaqueLine = opaque
     self.isTableLine = tableLines
     self.directory =
@@ -74,7 +77,10 @@ public struct LintTarget: Sendable {
   public func endOffset(ofLine line: Int) -> Int { source.lineStarts[line - 1] + source.byteLength(ofLine: line) }
 
   /// The line break this file uses.
-  public var lineBreak: String { source.text.contains("\r\n") ? "\r\n" : "\n" }
+  public var lineBreak: String { usesCRLF ? "\r\n" : "\n" }
+  private var usesCRLF: Bool {
+    source.lineStarts.count > 1 && source.lineStarts[1] >= 2 && source.bytes[source.lineStarts[1] - 2] == 0x0D
+  }
 }
 
 private struct LineCollector: MarkdownWalker {

@@ -14,8 +14,9 @@ struct Suppressions {
 
   init(source: SourceFile, isOpaqueLine: [Bool]) {
     var open: [(rules: Set<String>?, line: Int)] = []
+    guard source.text.containsBytes("lectern-") else { return }
     for line in 1...max(source.lineCount, 1) {
-      guard let text = source.line(line), text.contains("lectern-") else { continue }
+      guard let text = source.line(line), text.containsBytes("lectern-") else { continue }
       var rest = Substring(text)
       while let start = rest.range(of: "<!--") {
         let after = rest[start.upperBound...]

@@ -128,6 +128,23 @@ public struct SourceFile: Sendable {
     return i
   }
 
+  /// Whether the text covered by `range` is exactly `expected` (compared as bytes, no copies).
+  public func holds(_ expected: String, at range: SourceRange) -> Bool {
+    let s = offset(of: range.start)
+    var e = offset(of: range.end)
+    if e < utf8.count {
+      e += 1
+      while e < utf8.count, utf8[e] & 0xC0 == 0x80 { e += 1 }
+    }
+    guard e >= s else { return false }
+    var i = s
+    for b in expected.utf8 {
+      guard i < e, utf8[i] == b else { return false }
+      i += 1
+    }
+    return i == e
+  }
+
   /// The text covered by a range (inclusive of its end character).
   public func text(in range: SourceRange) -> Substring {
     let s = offset(of: range.start)
@@ -139,5 +156,51 @@ public struct SourceFile: Sendable {
     let si = text.utf8.index(text.utf8.startIndex, offsetBy: s)
     let ei = text.utf8.index(text.utf8.startIndex, offsetBy: max(e, s))
     return text[si..<ei]
+  }
+}
+
+extension StringProtocol {
+  /// The UTF-8 offset of the first occurrence of `needle`, or `nil`.
+  public func firstByteOffset(of needle: String) -> Int? {
+    let hay = Array(self.utf8)
+    let n = Array(needle.utf8)
+    guard !n.isEmpty, hay.count >= n.count else { return n.isEmpty ? 0 : nil }
+    for i in 0...(hay.count - n.count) where hay[i] == n[0] {
+      var k = 1
+      while k < n.count, hay[i + k] == n[k] { k += 1 }
+      if k == n.count { return i }
+    }
+    return nil
+  }
+
+  /// Whether the UTF-8 bytes of `needle` occur in this text: a plain byte search, much cheaper than
+  /// Foundation's locale-aware `contains(_:)` on hot paths.
+  public func containsBytes(_ needle: String) -> Bool {
+    let n = Array(needle.utf8)
+    guard let first = n.first else { return true }
+    var found = false
+    _ = self.utf8.withContiguousStorageIfAvailable { hay in
+      found = Self.search(hay, n, first)
+    }
+    if found { return true }
+    if self.utf8.withContiguousStorageIfAvailable({ _ in true }) == nil {
+      return Self.search(Array(self.utf8).withUnsafeBufferPointer { $0 }, n, first)
+    }
+    return false
+  }
+
+  private static func search(_ hay: UnsafeBufferPointer<UInt8>, _ n: [UInt8], _ first: UInt8) -> Bool {
+    guard hay.count >= n.count else { return false }
+    var i = 0
+    let last = hay.count - n.count
+    while i <= last {
+      if hay[i] == first {
+        var k = 1
+        while k < n.count, hay[i + k] == n[k] { k += 1 }
+        if k == n.count { return true }
+      }
+      i += 1
+    }
+    return false
   }
 }

@@ -52,6 +52,21 @@ enum YAMLReader {
     guard text.utf8.contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "?") }) else {
       return .notMapping
     }
+    if let simple = simpleEntry(text, firstLine: firstLine, firstColumn: firstColumn, looseKeys: looseKeys) {
+      return .mapping([simple])
+    }
+    // A block mapping's first line holds its first key: `key:` followed by a space or the line end.
+    // Prose whose first line has no such colon is a plain scalar, not a mapping.
+    if let firstLine = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: true).first {
+      let bytes = Array(firstLine.utf8)
+      let flowOrComplex = bytes.first(where: { $0 != 0x20 }).map { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "?") } ?? false
+      var hasKeyColon = false
+      for (i, b) in bytes.enumerated() where b == 0x3A && (i + 1 == bytes.count || bytes[i + 1] == 0x20 || bytes[i + 1] == 0x0D) {
+        hasKeyColon = true
+        break
+      }
+      if !hasKeyColon && !flowOrComplex { return .notMapping }
+    }
     let prepared = looseKeys.isEmpty ? text : loosen(text, keys: looseKeys)
     let node: Node?
     do {
@@ -79,6 +94,52 @@ enum YAMLReader {
       entries.append(YAMLValue.Entry(key: keyText, value: convert(value), location: location))
     }
     return .mapping(entries)
+  }
+
+  /// One line `key: plain value`, the common directive comment, read without the YAML parser.
+  /// Anything YAML could read differently (quotes, flow collections, anchors, tags, comments,
+  /// a second `: `) returns `nil` and goes to the real parser.
+  static func simpleEntry(_ text: String, firstLine: Int, firstColumn: Int, looseKeys: Set<String> = []) -> YAMLValue.Entry? {
+    let bytes = Array(text.utf8)
+    guard !bytes.contains(0x0A), !bytes.contains(0x0D), let colon = bytes.firstIndex(of: 0x3A) else { return nil }
+    var keyEnd = colon
+    while keyEnd > 0, bytes[keyEnd - 1] == 0x20 { keyEnd -= 1 }
+    guard keyEnd > 0 else { return nil }
+    let keyBytes = bytes[0..<keyEnd]
+    func isKeyByte(_ b: UInt8) -> Bool {
+      (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x5F || b == 0x2D || b == 0x24
+    }
+    guard keyBytes.allSatisfy(isKeyByte), let first = keyBytes.first, !(first >= 0x30 && first <= 0x39), first != 0x2D else {
+      return nil
+    }
+    var v = colon + 1
+    guard v == bytes.count || bytes[v] == 0x20 else { return nil }
+    while v < bytes.count, bytes[v] == 0x20 { v += 1 }
+    var end = bytes.count
+    while end > v, bytes[end - 1] == 0x20 { end -= 1 }
+    let value = bytes[v..<end]
+    var bare = keyBytes[...]
+    if let f = bare.first, f == 0x5F || f == 0x24 { bare = bare.dropFirst() }
+    if !value.isEmpty, looseKeys.contains(String(decoding: bare, as: UTF8.self)),
+      let f = value.first, !Array("\"'{|>~&*[".utf8).contains(f)
+    {
+      // Loose YAML quotes the whole value of a known key: it is the text as written.
+      return YAMLValue.Entry(
+        key: String(decoding: keyBytes, as: UTF8.self), value: .scalar(String(decoding: value, as: UTF8.self)),
+        location: SourceLocation(line: firstLine, column: firstColumn))
+    }
+    if let f = value.first, Array("[]{}\"'|>&*!%@`#,?-:~".utf8).contains(f) { return nil }
+    // `: ` or ` #` inside the value would be read differently by YAML.
+    for i in value.indices.dropLast()
+    where (value[i] == 0x3A && value[i + 1] == 0x20) || (value[i] == 0x20 && value[i + 1] == 0x23) {
+      return nil
+    }
+    if value.last == 0x3A { return nil }
+    let valueText = String(decoding: value, as: UTF8.self)
+    // YAML's plain scalars for null stay text here (Marp's FAILSAFE schema reads them as strings too).
+    return YAMLValue.Entry(
+      key: String(decoding: keyBytes, as: UTF8.self), value: .scalar(valueText),
+      location: SourceLocation(line: firstLine, column: firstColumn))
   }
 
   private static func convert(_ node: Node) -> YAMLValue {

@@ -253,8 +253,8 @@ private struct DeckParser {
       }
     }
     let line = min(contentLine + (yamlLine ?? r.start.line) - r.start.line, r.end.line)
-    guard let text = source.line(line), let found = text.range(of: key) else { return r.start }
-    return SourceLocation(line: line, column: text[..<found.lowerBound].unicodeScalars.count + 1)
+    guard let text = source.line(line), let byte = text.firstByteOffset(of: key) else { return r.start }
+    return SourceLocation(line: line, column: source.characterColumn(line: line, byteColumn: byte + 1))
   }
 
   /// Blocks Marpit hides when deciding whether a heading should start a new slide.

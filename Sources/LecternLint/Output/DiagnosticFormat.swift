@@ -51,63 +51,113 @@ struct TextFormatter {
 
 enum JSONFormatter {
   static func format(_ diagnostics: [Diagnostic]) -> String {
-    let items: [[String: Any]] = diagnostics.map { d in
-      var item: [String: Any] = [
-        "path": d.path, "severity": d.severity.rawValue, "rule": d.code, "message": d.message, "fixable": d.fix != nil,
-      ]
-      if let r = d.range {
-        item["line"] = r.start.line
-        item["column"] = r.start.column
-        item["endLine"] = r.end.line
-        item["endColumn"] = r.end.column
-      }
-      return item
+    var w = JSONWriter(pretty: true)
+    w.beginArray()
+    for d in diagnostics {
+      w.beginObject()
+      w.field("path", d.path)
+      w.field("line", d.range?.start.line)
+      w.field("column", d.range?.start.column)
+      w.field("endLine", d.range?.end.line)
+      w.field("endColumn", d.range?.end.column)
+      w.field("severity", d.severity.rawValue)
+      w.field("rule", d.code)
+      w.field("message", d.message)
+      w.field("fixable", d.fix != nil)
+      w.endObject()
     }
-    let data = (try? JSONSerialization.data(withJSONObject: items, options: [.prettyPrinted, .sortedKeys])) ?? Data("[]".utf8)
-    return String(decoding: data, as: UTF8.self) + "\n"
+    w.endArray()
+    return String(decoding: w.finish(), as: UTF8.self)
   }
 }
 
 /// SARIF 2.1.0, as GitHub code scanning accepts it.
 enum SARIFFormatter {
   static func format(_ diagnostics: [Diagnostic]) -> String {
-    let rules: [[String: Any]] = LintRules.all.map { rule in
+    var w = JSONWriter(pretty: true)
+    w.beginObject()
+    w.field("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
+    w.field("version", "2.1.0")
+    w.key("runs")
+    w.beginArray()
+    w.beginObject()
+    w.key("tool")
+    w.beginObject()
+    w.key("driver")
+    w.beginObject()
+    w.field("name", "lectern")
+    w.field("version", "0.1.0")
+    w.field("informationUri", "https://github.com/lectern/lectern")
+    w.key("rules")
+    w.beginArray()
+    for rule in LintRules.all {
       let d = rule.description
-      return [
-        "id": d.id, "name": d.id, "shortDescription": ["text": d.summary], "fullDescription": ["text": d.rationale],
-        "defaultConfiguration": ["level": level(d.severity)],
-      ]
+      w.beginObject()
+      w.field("id", d.id)
+      w.field("name", d.id)
+      w.key("shortDescription")
+      w.beginObject()
+      w.field("text", d.summary)
+      w.endObject()
+      w.key("fullDescription")
+      w.beginObject()
+      w.field("text", d.rationale)
+      w.endObject()
+      w.key("defaultConfiguration")
+      w.beginObject()
+      w.field("level", level(d.severity))
+      w.endObject()
+      w.endObject()
     }
-    let results: [[String: Any]] = diagnostics.map { d in
-      var region: [String: Any] = [:]
+    w.endArray()
+    w.endObject()
+    w.endObject()
+    w.key("results")
+    w.beginArray()
+    for d in diagnostics {
+      w.beginObject()
+      w.field("ruleId", d.code)
+      if let index = LintRules.all.firstIndex(where: { $0.description.id == d.code }) { w.field("ruleIndex", index) }
+      w.field("level", level(d.severity))
+      w.key("message")
+      w.beginObject()
+      w.field("text", d.message)
+      w.endObject()
+      w.key("locations")
+      w.beginArray()
+      w.beginObject()
+      w.key("physicalLocation")
+      w.beginObject()
+      w.key("artifactLocation")
+      w.beginObject()
+      w.field("uri", uri(d.path))
+      w.endObject()
       if let r = d.range {
-        region = ["startLine": r.start.line, "startColumn": r.start.column, "endLine": r.end.line, "endColumn": r.end.column + 1]
+        w.key("region")
+        w.beginObject()
+        w.field("startLine", r.start.line)
+        w.field("startColumn", r.start.column)
+        w.field("endLine", r.end.line)
+        w.field("endColumn", r.end.column + 1)
+        w.endObject()
       }
-      var location: [String: Any] = ["artifactLocation": ["uri": d.path]]
-      if !region.isEmpty { location["region"] = region }
-      var result: [String: Any] = [
-        "ruleId": d.code, "level": level(d.severity), "message": ["text": d.message],
-        "locations": [["physicalLocation": location]],
-      ]
-      if let index = LintRules.all.firstIndex(where: { $0.description.id == d.code }) { result["ruleIndex"] = index }
-      return result
+      w.endObject()
+      w.endObject()
+      w.endArray()
+      w.endObject()
     }
-    let log: [String: Any] = [
-      "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-      "version": "2.1.0",
-      "runs": [
-        [
-          "tool": [
-            "driver": [
-              "name": "lectern", "informationUri": "https://github.com/lectern/lectern", "version": "0.1.0", "rules": rules,
-            ]
-          ],
-          "results": results,
-        ] as [String: Any]
-      ],
-    ]
-    let data = (try? JSONSerialization.data(withJSONObject: log, options: [.prettyPrinted, .sortedKeys])) ?? Data()
-    return String(decoding: data, as: UTF8.self) + "\n"
+    w.endArray()
+    w.endObject()
+    w.endArray()
+    w.endObject()
+    return String(decoding: w.finish(), as: UTF8.self)
+  }
+
+  /// A relative URI as code scanning expects (no leading `./`, spaces escaped).
+  private static func uri(_ path: String) -> String {
+    var p = path
+    while p.hasPrefix("./") { p.removeFirst(2) }
+    return p.replacingOccurrences(of: " ", with: "%20")
   }
 
   private static func level(_ s: Severity) -> String {

@@ -11,7 +11,7 @@ public struct Block: Sendable, Hashable {
     self.range = range
   }
 
-  public indirect enum Kind: Sendable, Hashable {
+  public enum Kind: Sendable, Hashable {
     case heading(Heading)
     case paragraph([Inline])
     case blockQuote([Block])

@@ -12,7 +12,7 @@ public struct Inline: Sendable, Hashable {
     self.range = range
   }
 
-  public indirect enum Kind: Sendable, Hashable {
+  public enum Kind: Sendable, Hashable {
     case text(String)
     case softBreak
     case lineBreak

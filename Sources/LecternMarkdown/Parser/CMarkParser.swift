@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 import LecternCore
 
 /// The GFM extensions Lectern parses with, by cmark-gfm's registry names.
@@ -10,28 +11,52 @@ private let extensionNames = ["table", "strikethrough", "autolink", "tagfilter",
 /// (iteratively, so deep nesting cannot overflow the stack), and frees the C document before
 /// returning. Positions are shifted to the original file and converted to character columns.
 enum CMarkParser {
-  static func parse(_ source: SourceFile, firstLine: Int) -> [Block] {
-    _ = CMarkParser.ensureRegistered
-    let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES
-    guard let parser = cmark_parser_new(options) else { return [] }
-    defer { cmark_parser_free(parser) }
+  /// cmark-gfm 0.29 keeps the inline special characters of attached extensions (`~`, `w`, `:`) in one
+  /// process-wide table that every parse switches on and off around its inline phase (inside
+  /// `cmark_parser_finish`) and that freeing a parser clears. Two parses on two threads therefore
+  /// break each other (`~~strike~~` read as text, `www.` links missed: 116 of 4,000 parallel parses
+  /// in `ConcurrencyTests` before this). So the inline phase holds this lock; block parsing
+  /// (`feed`) and the Swift conversion run in parallel. Each thread keeps one parser for reuse
+  /// (`finish` resets it and keeps its extensions) and never frees it.
+  static let inlinePhase = NSLock()
+
+  static func threadParser() -> OpaquePointer? {
+    let key = "lectern.cmark-gfm.parser"
+    if let box = Thread.current.threadDictionary[key] as? ParserBox { return box.parser }
+    guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES) else { return nil }
     for name in extensionNames {
-      if let ext = cmark_find_syntax_extension(name) {
-        cmark_parser_attach_syntax_extension(parser, ext)
-      }
+      if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
     }
+    Thread.current.threadDictionary[key] = ParserBox(parser)
+    return parser
+  }
+
+  /// Parses bytes with this thread's parser; the caller owns (and frees) the returned document.
+  static func parseDocument(_ bytes: UnsafeBufferPointer<UInt8>) -> OpaquePointer? {
+    _ = CMarkParser.ensureRegistered
+    guard let parser = threadParser() else { return nil }
+    if let base = bytes.baseAddress, !bytes.isEmpty {
+      base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { cmark_parser_feed(parser, $0, bytes.count) }
+    }
+    return inlinePhase.withLock { cmark_parser_finish(parser) }
+  }
+
+  static func parse(_ source: SourceFile, firstLine: Int) -> [Block] {
     let startOffset = firstLine <= source.lineStarts.count ? source.lineStarts[firstLine - 1] : source.bytes.count
-    source.bytes.withUnsafeBufferPointer { buffer in
-      guard let base = buffer.baseAddress, buffer.count > startOffset else { return }
-      base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
-        cmark_parser_feed(parser, chars + startOffset, buffer.count - startOffset)
-      }
+    let parsed = source.bytes.withUnsafeBufferPointer { buffer in
+      parseDocument(UnsafeBufferPointer(rebasing: buffer[min(startOffset, buffer.count)...]))
     }
-    guard let document = cmark_parser_finish(parser) else { return [] }
+    guard let document = parsed else { return [] }
     defer { cmark_node_free(document) }
     var converter = Converter(source: source, lineOffset: firstLine - 1)
     return converter.convert(document)
   }
+}
+
+/// Holds a thread's parser; deliberately never frees it (see `CMarkParser.threadParser`).
+private final class ParserBox {
+  let parser: OpaquePointer
+  init(_ parser: OpaquePointer) { self.parser = parser }
 }
 
 /// What a converted child turns into, before its parent knows what it needs.
@@ -284,7 +309,7 @@ private struct Converter {
     if let r = inline.range {
       switch inline.kind {
       case .text(let s):
-        if r.start < cell.start || cell.end < r.end || source.text(in: r) != s[...] { copy.range = nil }
+        if r.start < cell.start || cell.end < r.end || !source.holds(s, at: r) { copy.range = nil }
       default:
         if r.start < cell.start || cell.end < r.end { copy.range = nil }
       }

@@ -160,11 +160,9 @@ private struct TreeBuilder {
     if table.alignments.isEmpty { skeleton += "---|" }
     skeleton += "\n"
     for _ in table.rows { skeleton += "|" + String(repeating: " x |", count: columns) + "\n" }
-    guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return nil }
-    defer { cmark_parser_free(parser) }
-    if let ext = cmark_find_syntax_extension("table") { cmark_parser_attach_syntax_extension(parser, ext) }
-    cmark_parser_feed(parser, skeleton, skeleton.utf8.count)
-    guard let doc = cmark_parser_finish(parser) else { return nil }
+    var text = skeleton
+    let parsed = text.withUTF8 { CMarkParser.parseDocument($0) }
+    guard let doc = parsed else { return nil }
     defer { cmark_node_free(doc) }
     guard let tableNode = cmark_node_first_child(doc) else { return nil }
     let allRows = [table.header] + table.rows

@@ -206,13 +206,26 @@ private final class ResultSlots: @unchecked Sendable {
 /// `.lectern.yml` files found per folder, read once each.
 private final class ConfigCache: @unchecked Sendable {
   private var byPath: [String: LintConfiguration] = [:]
+  private var folders: [String: String?] = [:]
   private let lock = NSLock()
 
   func configuration(for file: String) throws -> LintConfiguration {
     let folder =
       file == "-"
       ? URL(fileURLWithPath: FileManager.default.currentDirectoryPath) : URL(fileURLWithPath: file).deletingLastPathComponent()
-    guard let path = LintConfiguration.find(from: folder) else { return LintConfiguration() }
+    lock.lock()
+    let known = folders[folder.path]
+    lock.unlock()
+    let found: String?
+    if let known {
+      found = known
+    } else {
+      found = LintConfiguration.find(from: folder)
+      lock.lock()
+      folders[folder.path] = .some(found)
+      lock.unlock()
+    }
+    guard let path = found else { return LintConfiguration() }
     lock.lock()
     defer { lock.unlock() }
     if let cached = byPath[path] { return cached }

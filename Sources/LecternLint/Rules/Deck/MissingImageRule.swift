@@ -23,7 +23,7 @@ struct MissingImageRule: LintRule {
     for (url, range) in collector.images {
       guard let range, let path = Self.localPath(url) else { continue }
       let file = path.hasPrefix("/") ? URL(fileURLWithPath: path) : directory.appendingPathComponent(path)
-      if !FileManager.default.fileExists(atPath: file.path) {
+      if !ExistingFiles.shared.exists(file.path) {
         findings.append(Finding(Self.message(url), at: range))
       }
     }
@@ -56,5 +56,26 @@ private struct ImageWalker: MarkdownWalker {
   mutating func visit(_ inline: Inline) -> Bool {
     if case .image(let source, _, _) = inline.kind { images.append((source, inline.range)) }
     return true
+  }
+}
+
+/// File existence, asked once per path per run: decks share images, and linting is parallel.
+final class ExistingFiles: @unchecked Sendable {
+  static let shared = ExistingFiles()
+  private var known: [String: Bool] = [:]
+  private let lock = NSLock()
+
+  func exists(_ path: String) -> Bool {
+    lock.lock()
+    if let cached = known[path] {
+      lock.unlock()
+      return cached
+    }
+    lock.unlock()
+    let result = FileManager.default.fileExists(atPath: path)
+    lock.lock()
+    known[path] = result
+    lock.unlock()
+    return result
   }
 }

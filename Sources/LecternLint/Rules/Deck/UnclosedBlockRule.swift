@@ -29,7 +29,9 @@ struct UnclosedBlockRule: LintRule {
     // `$$` on a line of its own opens or closes display math; count them outside code and HTML.
     var open: Int?
     for line in 1...max(target.source.lineCount, 1) {
-      guard !target.isOpaqueLine[line - 1], let text = target.source.line(line) else { continue }
+      guard !target.isOpaqueLine[line - 1], let text = target.source.line(line),
+        let firstByte = text.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }), firstByte == UInt8(ascii: "$")
+      else { continue }
       let t = text.trimmed
       guard t.hasPrefix("$$") else { continue }
       let rest = t.dropFirst(2)
@@ -61,7 +63,7 @@ private struct CommentWalker: MarkdownWalker {
   mutating func visit(_ block: Block) -> Bool {
     if case .htmlBlock(let html) = block.kind {
       let t = html.drop(while: { $0 == " " })
-      if t.hasPrefix("<!--"), !t.dropFirst(2).contains("-->"), let r = block.range { unclosed.append(r) }
+      if t.hasPrefix("<!--"), !t.dropFirst(2).containsBytes("-->"), let r = block.range { unclosed.append(r) }
       return false
     }
     return true

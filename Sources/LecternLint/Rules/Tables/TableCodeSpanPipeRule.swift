@@ -18,10 +18,10 @@ struct TableCodeSpanPipeRule: LintRule {
   init(options: RuleOptions) {}
 
   func check(_ target: LintTarget, into findings: inout [Finding]) {
-    for table in target.tables {
-      for row in [table.header] + table.rows {
+    for (t, table) in target.tables.enumerated() {
+      for (r, row) in ([table.header] + table.rows).enumerated() {
         guard let line = row.range?.start.line else { continue }
-        let raw = PipeRowSyntax(Substring(row.sourceLine))
+        let raw = target.rawRows[t][r]
         guard let first = raw.pipesInCodeSpans.first else { continue }
         findings.append(
           Finding(

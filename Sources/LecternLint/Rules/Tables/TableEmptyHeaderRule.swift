@@ -25,9 +25,9 @@ struct TableEmptyHeaderRule: LintRule {
   init(options: RuleOptions) {}
 
   func check(_ target: LintTarget, into findings: inout [Finding]) {
-    for table in target.tables {
+    for (t, table) in target.tables.enumerated() {
       guard let line = table.header.range?.start.line else { continue }
-      let raw = PipeRowSyntax(Substring(table.header.sourceLine))
+      let raw = target.rawRows[t][0]
       let empty = raw.cells.indices.filter { raw.cells[$0].text.isEmpty }
       guard !empty.isEmpty, empty.count < raw.cells.count else { continue }  // header-less tables are fine
       if empty == [0] { continue }  // corner cell

@@ -18,10 +18,10 @@ struct TableExtraCellsRule: LintRule {
   init(options: RuleOptions) {}
 
   func check(_ target: LintTarget, into findings: inout [Finding]) {
-    for table in target.tables {
-      for row in table.rows {
+    for (t, table) in target.tables.enumerated() {
+      for (r, row) in table.rows.enumerated() {
         guard let line = row.range?.start.line else { continue }
-        let raw = PipeRowSyntax(Substring(row.sourceLine))
+        let raw = target.rawRows[t][r + 1]
         guard raw.isPipeRow, raw.cells.count > table.columnCount else { continue }
         let extra = raw.cells[table.columnCount...]
         let dropped = extra.map { "'\($0.text)'" }.joined(separator: ", ")

@@ -20,11 +20,11 @@ struct TableMissingCellsRule: LintRule {
   init(options: RuleOptions) {}
 
   func check(_ target: LintTarget, into findings: inout [Finding]) {
-    for table in target.tables {
-      let header = PipeRowSyntax(Substring(table.header.sourceLine))
-      for row in table.rows {
+    for (t, table) in target.tables.enumerated() {
+      let header = target.rawRows[t][0]
+      for (r, row) in table.rows.enumerated() {
         guard let line = row.range?.start.line else { continue }
-        let raw = PipeRowSyntax(Substring(row.sourceLine))
+        let raw = target.rawRows[t][r + 1]
         guard raw.isPipeRow || raw.cells.count > 1, raw.cells.count < table.columnCount, !raw.cells.isEmpty else { continue }
         if raw.endsWithEmptyCell(header: header) { continue }
         let missing = table.columnCount - raw.cells.count

@@ -49,7 +49,7 @@ struct TableNotParsedRule: LintRule {
   /// A prose line with pipes (not code, not HTML, not part of a parsed table).
   private func isCandidate(_ target: LintTarget, _ line: Int) -> Bool {
     guard !target.isOpaqueLine[line - 1], !target.isTableLine[line - 1], let text = target.source.line(line),
-      text.contains("|")
+      text.utf8.contains(0x7C)
     else { return false }
     return PipeRowSyntax(text).isPipeRow
   }

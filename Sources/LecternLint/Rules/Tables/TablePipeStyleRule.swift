@@ -24,7 +24,7 @@ struct TablePipeStyleRule: LintRule {
       var lines: [(Int, String)] = [(headerLine, table.header.sourceLine)]
       if let delimiter = target.source.line(headerLine + 1) { lines.append((headerLine + 1, String(delimiter))) }
       for row in table.rows {
-        if let l = row.range?.start.line, row.sourceLine.contains("|") { lines.append((l, row.sourceLine)) }
+        if let l = row.range?.start.line, row.sourceLine.utf8.contains(0x7C) { lines.append((l, row.sourceLine)) }
       }
       let styles = lines.map { line -> (Int, PipeRowSyntax) in (line.0, PipeRowSyntax(Substring(line.1))) }
       let header = styles[0].1

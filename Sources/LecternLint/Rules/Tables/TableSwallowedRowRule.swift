@@ -21,7 +21,9 @@ struct TableSwallowedRowRule: LintRule {
   func check(_ target: LintTarget, into findings: inout [Finding]) {
     for table in target.tables {
       guard
-        let row = table.rows.first(where: { !PipeRowSyntax(Substring($0.sourceLine)).isPipeRow && !$0.sourceLine.contains("|") }),
+        let row = table.rows.first(where: {
+          !PipeRowSyntax(Substring($0.sourceLine)).isPipeRow && !$0.sourceLine.utf8.contains(0x7C)
+        }),
         let line = row.range?.start.line
       else { continue }
       let raw = PipeRowSyntax(Substring(row.sourceLine))

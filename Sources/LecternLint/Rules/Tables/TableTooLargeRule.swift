@@ -34,9 +34,24 @@ struct TableTooLargeRule: LintRule {
     // 4:3 slides are narrower (960 px against 1280 px wide by default): fewer columns fit.
     let narrow = deck.globalDirectives["size"] == "4:3"
     let columnLimit = narrow ? max(1, maxColumns * 3 / 4) : maxColumns
-    for slide in deck.slides {
-      for table in slide.tables {
-        guard let range = table.range else { continue }
+    // Slides in order with their first lines, to place each table without walking every slide again.
+    let starts = deck.slides.map { $0.range?.start.line ?? 0 }
+    for table in target.tables {
+      guard let range = table.range else { continue }
+      var index = 0
+      var lo = 0
+      var hi = starts.count - 1
+      while lo <= hi {
+        let mid = (lo + hi) / 2
+        if starts[mid] <= range.start.line {
+          index = mid
+          lo = mid + 1
+        } else {
+          hi = mid - 1
+        }
+      }
+      let slide = deck.slides[index]
+      do {
         let at = SourceRange(start: range.start, end: range.start)
         if table.columnCount > columnLimit {
           findings.append(Finding(Self.columns(table.columnCount, limit: columnLimit, slide: slide.number), at: at))
