@@ -31,11 +31,13 @@ extension SourceFile {
       let (line, column) = Self.lineAndColumn(in: bytes, offset: nul)
       throw InputError.binary(path: path, line: line, column: column)
     }
-    if let bad = Self.firstInvalidUTF8(bytes) {
+    // The standard library's validation is fast; find the position only when it fails.
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+      let bad = Self.firstInvalidUTF8(bytes) ?? 0
       let (line, column) = Self.lineAndColumn(in: bytes, offset: bad)
       throw InputError.invalidUTF8(path: path, line: line, column: column, byte: bytes[bad])
     }
-    return SourceFile(path: path, text: String(decoding: bytes, as: UTF8.self))
+    return SourceFile(path: path, text: text)
   }
 
   private static func lineAndColumn(in bytes: [UInt8], offset: Int) -> (Int, Int) {

@@ -52,6 +52,22 @@ public struct SourceFile: Sendable {
   /// but the empty line after it is addressable.
   public var lineCount: Int { lineStarts.count }
 
+  /// The first byte of a line that is not a space or tab, or `nil` for a blank line.
+  public func firstNonBlankByte(line: Int) -> UInt8? {
+    guard line >= 1, line <= lineStarts.count else { return nil }
+    var i = lineStarts[line - 1]
+    while i < utf8.count {
+      let b = utf8[i]
+      if b == 0x0A || b == 0x0D { return nil }
+      if b != 0x20 && b != 0x09 { return b }
+      i += 1
+    }
+    return nil
+  }
+
+  /// Whether a 1-based line holds only ASCII (cheap: computed with the line index).
+  public func isASCII(line: Int) -> Bool { line >= 1 && line <= asciiLines.count ? asciiLines[line - 1] : true }
+
   /// The UTF-8 bytes of the text (without BOM).
   public var bytes: [UInt8] { utf8 }
 

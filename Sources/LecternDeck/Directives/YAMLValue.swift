@@ -55,6 +55,7 @@ enum YAMLReader {
     if let simple = simpleEntry(text, firstLine: firstLine, firstColumn: firstColumn, looseKeys: looseKeys) {
       return .mapping([simple])
     }
+    if let entries = simpleEntries(text, firstLine: firstLine, looseKeys: looseKeys) { return .mapping(entries) }
     // A block mapping's first line holds its first key: `key:` followed by a space or the line end.
     // Prose whose first line has no such colon is a plain scalar, not a mapping.
     if let firstLine = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: true).first {
@@ -96,6 +97,23 @@ enum YAMLReader {
     return .mapping(entries)
   }
 
+  /// Several `key: value` lines (typical front matter), each simple, without comments or nesting;
+  /// `nil` sends the text to the real YAML parser.
+  static func simpleEntries(_ text: String, firstLine: Int, looseKeys: Set<String>) -> [YAMLValue.Entry]? {
+    var entries: [YAMLValue.Entry] = []
+    var keys = Set<String>()
+    for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      var l = Substring(line)
+      if l.last == "\r" { l.removeLast() }
+      if l.allSatisfy({ $0 == " " }) { continue }
+      guard let entry = simpleEntry(String(l), firstLine: firstLine + offset, firstColumn: 1, looseKeys: looseKeys),
+        keys.insert(entry.key).inserted
+      else { return nil }
+      entries.append(entry)
+    }
+    return entries.isEmpty ? nil : entries
+  }
+
   /// One line `key: plain value`, the common directive comment, read without the YAML parser.
   /// Anything YAML could read differently (quotes, flow collections, anchors, tags, comments,
   /// a second `: `) returns `nil` and goes to the real parser.
@@ -118,6 +136,14 @@ enum YAMLReader {
     var end = bytes.count
     while end > v, bytes[end - 1] == 0x20 { end -= 1 }
     let value = bytes[v..<end]
+    // 'text' or "text" without escapes or inner quotes: the text inside.
+    if value.count >= 2, let q = value.first, q == 0x27 || q == 0x22, value.last == q {
+      let inner = value.dropFirst().dropLast()
+      guard !inner.contains(q), !inner.contains(0x5C) else { return nil }
+      return YAMLValue.Entry(
+        key: String(decoding: keyBytes, as: UTF8.self), value: .scalar(String(decoding: inner, as: UTF8.self)),
+        location: SourceLocation(line: firstLine, column: firstColumn))
+    }
     var bare = keyBytes[...]
     if let f = bare.first, f == 0x5F || f == 0x24 { bare = bare.dropFirst() }
     if !value.isEmpty, looseKeys.contains(String(decoding: bare, as: UTF8.self)),

@@ -143,6 +143,8 @@ private struct DeckParser {
       if d.scope == .local { local.set(d.name, d.value) }
       if d.scope == .spot { spot.set(d.name, d.value) }
     }
+    var imagesByBlock: [Int: [(alt: String, url: String, range: SourceRange?, blockIndex: Int)]] = [:]
+    for image in collector.images { imagesByBlock[image.blockIndex, default: []].append(image) }
     var commentsByBlock: [Int: [Int]] = [:]
     for (i, c) in collector.comments.enumerated() { commentsByBlock[c.blockIndex, default: []].append(i) }
     var slides: [Slide] = []
@@ -173,11 +175,9 @@ private struct DeckParser {
           fits.append(FitHeading(level: h.level, text: h.inlines.plainText.trimmed, range: blocks[blockIndex].range))
         }
       }
-      var images = ImageCollector()
-      images.walk(slideBlocks)
       var backgrounds: [Background] = []
       var inlineImages: [SlideImage] = []
-      for image in images.images {
+      for image in group.blockIndices.flatMap({ imagesByBlock[$0] ?? [] }) {
         switch ImageOptionParser.parse(alt: image.alt, url: image.url, range: image.range) {
         case .background(let b): backgrounds.append(b)
         case .image(let i): inlineImages.append(i)

@@ -71,24 +71,22 @@ struct CommentCollector: MarkdownWalker {
     }
   }
 
-  mutating func visit(_ inline: Inline) -> Bool {
-    if case .html(let html) = inline.kind, let (content, closed) = MarpComment.content(of: html) {
-      comments.append(
-        MarpComment(content: content, range: inline.range, isClosed: closed, isFitMarker: false, blockIndex: blockIndex))
-    }
-    return true
-  }
-}
-
-/// Collects images in source order.
-struct ImageCollector: MarkdownWalker {
-  var images: [(alt: String, url: String, range: SourceRange?)] = []
+  /// Images met on the way (alt text, URL, range, top-level block index), so slides need no second walk.
+  var images: [(alt: String, url: String, range: SourceRange?, blockIndex: Int)] = []
 
   mutating func visit(_ inline: Inline) -> Bool {
-    if case .image(let source, _, let children) = inline.kind {
-      images.append((children.plainText, source, inline.range))
+    switch inline.kind {
+    case .html(let html):
+      if let (content, closed) = MarpComment.content(of: html) {
+        comments.append(
+          MarpComment(content: content, range: inline.range, isClosed: closed, isFitMarker: false, blockIndex: blockIndex))
+      }
+      return true
+    case .image(let source, _, let children):
+      images.append((children.plainText, source, inline.range, blockIndex))
       return false
+    default:
+      return true
     }
-    return true
   }
 }

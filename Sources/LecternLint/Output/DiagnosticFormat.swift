@@ -8,6 +8,18 @@ public enum DiagnosticFormat: String, CaseIterable, Sendable {
   case sarif
   case github
 
+  /// Whether each file's part can be formatted on its own (and in parallel) and concatenated.
+  public var isPerFile: Bool { self == .text || self == .github }
+
+  /// Formats one file's diagnostics (for per-file formats).
+  public func format(_ diagnostics: [Diagnostic], source: SourceFile?, color: Bool) -> String {
+    switch self {
+    case .text: TextFormatter(color: color).format(diagnostics, source: source)
+    case .github: GitHubFormatter.format(diagnostics)
+    case .json, .sarif: format(diagnostics, sources: source.map { [$0.path: $0] } ?? [:], color: color)
+    }
+  }
+
   /// Formats every file's diagnostics. `sources` gives the text for source-line excerpts.
   public func format(_ diagnostics: [Diagnostic], sources: [String: SourceFile], color: Bool) -> String {
     switch self {
@@ -27,6 +39,13 @@ struct TextFormatter {
 
   func format(_ diagnostics: [Diagnostic], sources: [String: SourceFile]) -> String {
     var out = ""
+    for d in diagnostics { out += format([d], source: sources[d.path]) }
+    return out
+  }
+
+  func format(_ diagnostics: [Diagnostic], source: SourceFile?) -> String {
+    var out = ""
+    out.reserveCapacity(diagnostics.count * 160)
     for d in diagnostics {
       let position = d.range.map { ":\($0.start.line):\($0.start.column)" } ?? ""
       let severity: String
@@ -36,8 +55,8 @@ struct TextFormatter {
       case .note: severity = paint("note", "1;36")
       }
       out += paint("\(d.path)\(position):", "1") + " \(severity): \(d.message) " + paint("[\(d.code)]", "2") + "\n"
-      if let r = d.range, let line = sources[d.path]?.line(r.start.line) {
-        let text = String(line).replacingOccurrences(of: "\t", with: " ")
+      if let r = d.range, let line = source?.line(r.start.line) {
+        let text = String(line.map { $0 == "\t" ? " " : $0 })
         out += "  \(text)\n"
         let width = r.end.line == r.start.line ? max(1, r.end.column - r.start.column + 1) : 1
         out +=

@@ -256,7 +256,10 @@ private struct Converter {
       let synthesized = cmark_node_get_start_column(node) <= 0
       let r = synthesized ? nil : range(node)
       var content = inlines(children)
-      if let r { content = content.map { verified($0, in: r) } }
+      // Only a backslash or a backtick in the row can shift cmark-gfm's inline positions in a cell.
+      if let r, let line = source.line(r.start.line), line.utf8.contains(where: { $0 == 0x5C || $0 == 0x60 }) {
+        content = content.map { verified($0, in: r) }
+      }
       return .cell(Table.Cell(inlines: content, range: r, isSynthesized: synthesized))
     case strikeType:
       return .inline(Inline(.strikethrough(inlines(children)), range: range(node)))

@@ -10,7 +10,7 @@ extension MarkdownWalker {
   public mutating func visit(_ inline: Inline) -> Bool { true }
 
   public mutating func walk(_ blocks: [Block]) {
-    for block in blocks { walk(block) }
+    for i in blocks.indices { walk(blocks[i]) }
   }
 
   public mutating func walk(_ block: Block) {
@@ -28,7 +28,7 @@ extension MarkdownWalker {
   }
 
   public mutating func walk(_ inlines: [Inline]) {
-    for inline in inlines where visit(inline) { walk(inline.children) }
+    for i in inlines.indices where visit(inlines[i]) { walk(inlines[i].children) }
   }
 }
 

@@ -71,8 +71,16 @@ extension Lectern {
         printError("\(error)")
         throw ExitCode(2)
       }
+      let useColor: Bool
+      switch color {
+      case .always: useColor = true
+      case .never: useColor = false
+      case .auto: useColor = isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+      }
+      let perFile = format.isPerFile && !(fix && diff) ? format : nil
       let results = try withLargeStack { [files, rules, fix, diff] in
-        try Self.lintAll(files, explicitConfig: explicitConfig, only: Set(rules), fix: fix, diff: diff)
+        try Self.lintAll(
+          files, explicitConfig: explicitConfig, only: Set(rules), fix: fix, diff: diff, perFileFormat: perFile, color: useColor)
       }
       var sources: [String: SourceFile] = [:]
       var diagnostics: [Diagnostic] = []
@@ -83,17 +91,12 @@ extension Lectern {
           failed = true
           continue
         }
-        if let s = r.source { sources[s.path] = s }
+        if let s = r.source, perFile == nil { sources[s.path] = s }
         diagnostics.append(contentsOf: r.diagnostics)
         if let d = r.diff { FileHandle.standardOutput.write(Data(d.utf8)) }
+        if let text = r.formatted, !text.isEmpty { FileHandle.standardOutput.write(Data(text.utf8)) }
       }
-      let useColor: Bool
-      switch color {
-      case .always: useColor = true
-      case .never: useColor = false
-      case .auto: useColor = isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-      }
-      if !(fix && diff) {
+      if perFile == nil && !(fix && diff) {
         let text = format.format(diagnostics, sources: sources, color: useColor)
         FileHandle.standardOutput.write(Data(text.utf8))
       }
@@ -114,12 +117,15 @@ extension Lectern {
       var error: String?
       var fixed = 0
       var diff: String?
+      /// This file's part of a per-file output format, formatted by the worker.
+      var formatted: String?
     }
 
     /// Lints files in parallel; results come back in input order.
-    static func lintAll(_ files: [String], explicitConfig: LintConfiguration?, only: Set<String>, fix: Bool, diff: Bool) throws
-      -> [FileResult]
-    {
+    static func lintAll(
+      _ files: [String], explicitConfig: LintConfiguration?, only: Set<String>, fix: Bool, diff: Bool,
+      perFileFormat: DiagnosticFormat?, color: Bool
+    ) throws -> [FileResult] {
       let box = ResultSlots(count: files.count)
       let configs = ConfigCache()
       DispatchQueue.concurrentPerform(iterations: files.count) { index in
@@ -149,6 +155,7 @@ extension Lectern {
             result.source = source
             result.diagnostics = linter.lint(source)
           }
+          if let perFileFormat { result.formatted = perFileFormat.format(result.diagnostics, source: result.source, color: color) }
         } catch {
           result.error = "\(error)"
         }

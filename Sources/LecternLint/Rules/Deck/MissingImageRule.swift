@@ -18,9 +18,16 @@ struct MissingImageRule: LintRule {
 
   func check(_ target: LintTarget, into findings: inout [Finding]) {
     guard let directory = target.directory ?? URL(string: "file://" + FileManager.default.currentDirectoryPath) else { return }
-    var collector = ImageWalker()
-    collector.walk(target.blocks)
-    for (url, range) in collector.images {
+    var images: [(String, SourceRange?)]
+    if let deck = target.deck {
+      images = deck.slides.flatMap { s in s.backgrounds.map { ($0.url, $0.range) } + s.images.map { ($0.url, $0.range) } }
+      images.sort { ($0.1?.start ?? SourceLocation(line: 0, column: 0)) < ($1.1?.start ?? SourceLocation(line: 0, column: 0)) }
+    } else {
+      var collector = ImageWalker()
+      collector.walk(target.blocks)
+      images = collector.images
+    }
+    for (url, range) in images {
       guard let range, let path = Self.localPath(url) else { continue }
       let file = path.hasPrefix("/") ? URL(fileURLWithPath: path) : directory.appendingPathComponent(path)
       if !ExistingFiles.shared.exists(file.path) {
@@ -41,6 +48,7 @@ struct MissingImageRule: LintRule {
     }
     let withoutQuery = url.split(separator: "?", maxSplits: 1).first.map(String.init) ?? url
     let withoutFragment = withoutQuery.split(separator: "#", maxSplits: 1).first.map(String.init) ?? withoutQuery
+    guard withoutFragment.utf8.contains(UInt8(ascii: "%")) else { return withoutFragment }
     return withoutFragment.removingPercentEncoding ?? withoutFragment
   }
 }

@@ -29,8 +29,8 @@ struct UnclosedBlockRule: LintRule {
     // `$$` on a line of its own opens or closes display math; count them outside code and HTML.
     var open: Int?
     for line in 1...max(target.source.lineCount, 1) {
-      guard !target.isOpaqueLine[line - 1], let text = target.source.line(line),
-        let firstByte = text.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }), firstByte == UInt8(ascii: "$")
+      guard target.source.firstNonBlankByte(line: line) == UInt8(ascii: "$"), !target.isOpaqueLine[line - 1],
+        let text = target.source.line(line)
       else { continue }
       let t = text.trimmed
       guard t.hasPrefix("$$") else { continue }

@@ -19,15 +19,14 @@ struct TablePipeStyleRule: LintRule {
   init(options: RuleOptions) {}
 
   func check(_ target: LintTarget, into findings: inout [Finding]) {
-    for table in target.tables {
+    for (t, table) in target.tables.enumerated() {
       guard let headerLine = table.header.range?.start.line else { continue }
-      var lines: [(Int, String)] = [(headerLine, table.header.sourceLine)]
-      if let delimiter = target.source.line(headerLine + 1) { lines.append((headerLine + 1, String(delimiter))) }
-      for row in table.rows {
-        if let l = row.range?.start.line, row.sourceLine.utf8.contains(0x7C) { lines.append((l, row.sourceLine)) }
+      let header = target.rawRows[t][0]
+      var styles: [(Int, PipeRowSyntax)] = [(headerLine, header)]
+      if let delimiter = target.source.line(headerLine + 1) { styles.append((headerLine + 1, PipeRowSyntax(delimiter))) }
+      for (r, row) in table.rows.enumerated() {
+        if let l = row.range?.start.line, row.sourceLine.utf8.contains(0x7C) { styles.append((l, target.rawRows[t][r + 1])) }
       }
-      let styles = lines.map { line -> (Int, PipeRowSyntax) in (line.0, PipeRowSyntax(Substring(line.1))) }
-      let header = styles[0].1
       guard
         let odd = styles.first(where: {
           ($0.1.hasLeadingPipe != header.hasLeadingPipe || $0.1.hasTrailingPipe != header.hasTrailingPipe)

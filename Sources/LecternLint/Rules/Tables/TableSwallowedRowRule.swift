@@ -19,14 +19,15 @@ struct TableSwallowedRowRule: LintRule {
   init(options: RuleOptions) {}
 
   func check(_ target: LintTarget, into findings: inout [Finding]) {
-    for table in target.tables {
+    for (t, table) in target.tables.enumerated() {
       guard
-        let row = table.rows.first(where: {
-          !PipeRowSyntax(Substring($0.sourceLine)).isPipeRow && !$0.sourceLine.utf8.contains(0x7C)
+        let index = table.rows.indices.first(where: {
+          !target.rawRows[t][$0 + 1].isPipeRow && !table.rows[$0].sourceLine.utf8.contains(0x7C)
         }),
-        let line = row.range?.start.line
+        let line = table.rows[index].range?.start.line
       else { continue }
-      let raw = PipeRowSyntax(Substring(row.sourceLine))
+      let row = table.rows[index]
+      let raw = target.rawRows[t][index + 1]
       let prefix = String(decoding: Array(row.sourceLine.utf8.prefix(raw.contentStart)), as: UTF8.self)
       let quotePrefix = prefix.contains(">") ? String(prefix.reversed().drop(while: { $0 == " " }).reversed()) : ""
       let text = row.sourceLine.trimmed

@@ -36,7 +36,7 @@ struct TableTooLargeRule: LintRule {
     let columnLimit = narrow ? max(1, maxColumns * 3 / 4) : maxColumns
     // Slides in order with their first lines, to place each table without walking every slide again.
     let starts = deck.slides.map { $0.range?.start.line ?? 0 }
-    for table in target.tables {
+    for (t, table) in target.tables.enumerated() {
       guard let range = table.range else { continue }
       var index = 0
       var lo = 0
@@ -51,14 +51,16 @@ struct TableTooLargeRule: LintRule {
         }
       }
       let slide = deck.slides[index]
+      let at = SourceRange(start: range.start, end: range.start)
       do {
-        let at = SourceRange(start: range.start, end: range.start)
         if table.columnCount > columnLimit {
           findings.append(Finding(Self.columns(table.columnCount, limit: columnLimit, slide: slide.number), at: at))
         } else if table.rows.count > maxRows {
           findings.append(Finding(Self.rows(table.rows.count, limit: maxRows, slide: slide.number), at: at))
-        } else if let long = ([table.header] + table.rows).flatMap(\.cells).first(where: { $0.text.count > maxCellLength }) {
-          findings.append(Finding(Self.cell(long.text.count, limit: maxCellLength, slide: slide.number), at: long.range ?? at))
+        } else if let (r, cell) = longCell(target.rawRows[t]) {
+          let line = (r == 0 ? table.header : table.rows[r - 1]).range?.start.line
+          let place = line.map { target.range(line: $0, bytes: cell.range) } ?? at
+          findings.append(Finding(Self.cell(cell.text.count, limit: maxCellLength, slide: slide.number), at: place))
         }
       }
     }
@@ -66,6 +68,17 @@ struct TableTooLargeRule: LintRule {
 }
 
 extension TableTooLargeRule {
+  /// The first cell (row index, cell) longer than the limit, from the rows as written.
+  fileprivate func longCell(_ rows: [PipeRowSyntax]) -> (Int, PipeRowSyntax.Cell)? {
+    for (r, row) in rows.enumerated() {
+      // Byte length bounds character length from above: most cells are skipped without counting.
+      if let cell = row.cells.first(where: { $0.text.utf8.count > maxCellLength && $0.text.count > maxCellLength }) {
+        return (r, cell)
+      }
+    }
+    return nil
+  }
+
   fileprivate static func columns(_ n: Int, limit: Int, slide: Int) -> String {
     "table on slide \(slide) has \(n) columns; at most \(limit) fit the slide"
   }

@@ -22,7 +22,7 @@ struct MojibakeRule: LintRule {
 
   func check(_ target: LintTarget, into findings: inout [Finding]) {
     for line in 1...max(target.source.lineCount, 1) {
-      guard !target.isOpaqueLine[line - 1], let text = target.source.line(line), text.utf8.contains(where: { $0 >= 0x80 }) else {
+      guard !target.source.isASCII(line: line), !target.isOpaqueLine[line - 1], let text = target.source.line(line) else {
         continue
       }
       for run in MojibakeDecoder.runs(in: text) {
