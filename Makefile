@@ -1,7 +1,7 @@
 # Lectern: one entry point for people and CI.
 #   make demo   build, then run Lectern on the example material in decks/ (writes out/)
 #   make test   format check + the whole test suite
-#   make bench  speed against the cmark-gfm CLI on generated decks (needs ../shared/bench)
+#   make bench  speed against the cmark-gfm CLI (extract) and rumdl (lint) on generated decks (needs ../shared/bench)
 
 SHELL := /bin/bash
 SWIFT ?= swift
@@ -25,8 +25,9 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-# The main job on the bundled examples: every deck and document in decks/ read into its typed model.
+# The main job on the bundled examples: every deck and document in decks/ linted, then read into its typed model.
 demo: build
+	.build/debug/lectern lint decks/
 	@mkdir -p $(OUT)
 	@set -e; for f in decks/*.md; do \
 	  name=$$(basename $$f .md); \
@@ -46,7 +47,9 @@ test: deps lint-format
 	$(SWIFT) test
 
 bench: deps release
+	@command -v rumdl >/dev/null || python3 -m pip install -q rumdl
 	python3 bench/extract_bench.py
+	python3 bench/lint_bench.py
 
 ci: test demo
 

@@ -155,7 +155,9 @@ extension Lectern {
             result.source = source
             result.diagnostics = linter.lint(source)
           }
-          if let perFileFormat { result.formatted = perFileFormat.format(result.diagnostics, source: result.source, color: color) }
+          if let perFileFormat {
+            result.formatted = perFileFormat.format(result.diagnostics, source: result.source, color: color)
+          }
         } catch {
           result.error = "\(error)"
         }

@@ -1,8 +1,13 @@
 /// A unified diff of two texts (3 lines of context), for `--diff`.
 enum UnifiedDiff {
   static func diff(old: String, new: String, path: String) -> String {
-    let a = old.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    let b = new.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    func lines(_ text: String) -> [String] {
+      var l = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+      if text.hasSuffix("\n") { l.removeLast() }
+      return l
+    }
+    let a = lines(old)
+    let b = lines(new)
     // Trim the common prefix and suffix; fixes are local, so the middle is small.
     var prefix = 0
     while prefix < a.count, prefix < b.count, a[prefix] == b[prefix] { prefix += 1 }
@@ -29,12 +34,12 @@ enum UnifiedDiff {
           ops.append(.same(midA[i]))
           i += 1
           j += 1
-        } else if j < m, i == n || lcs[i][j + 1] >= lcs[i + 1][j] {
-          ops.append(.add(midB[j]))
-          j += 1
-        } else {
+        } else if i < n, j == m || lcs[i + 1][j] >= lcs[i][j + 1] {
           ops.append(.del(midA[i]))
           i += 1
+        } else {
+          ops.append(.add(midB[j]))
+          j += 1
         }
       }
     } else {

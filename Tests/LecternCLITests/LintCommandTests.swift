@@ -1,0 +1,102 @@
+import Foundation
+import LecternTestSupport
+import Testing
+
+@Suite struct LintCommandTests {
+  private let broken = "| a | b | c |\n|---|---|---|\n| 1 |\n\nMetric\tHigh\tLow\nDeploys\tDaily\tMonthly\n"
+
+  private func folder(_ files: [String: String]) throws -> URL {
+    let dir = TestPaths.temporaryDirectory()
+    for (name, text) in files {
+      let url = dir.appendingPathComponent(name)
+      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+    return dir
+  }
+
+  @Test func helpTextIsStable() throws {
+    let result = try LecternBinary.run(["lint", "--help"])
+    #expect(result.status == 0)
+    if let problem = snapshotMismatch(result.stdout, named: "lint-help.txt") { Issue.record(Comment(rawValue: problem)) }
+  }
+
+  @Test func cleanFilesExitZeroFindingsExitOne() throws {
+    let dir = try folder(["ok.md": "| a |\n|---|\n| 1 |\n", "sub/bad.md": broken, "notes.txt": broken])
+    let clean = try LecternBinary.run(["lint", dir.appendingPathComponent("ok.md").path])
+    #expect(clean.status == 0)
+    #expect(clean.stdout.isEmpty)
+    let all = try LecternBinary.run(["lint", dir.path, "--color", "never"])
+    #expect(all.status == 1)
+    // Directories are searched for *.md only, recursively.
+    #expect(all.stdout.contains("sub/bad.md:3:6: warning:"))
+    #expect(!all.stdout.contains("notes.txt"))
+    let errorsOnly = try LecternBinary.run(["lint", dir.path, "--fail-on", "error"])
+    #expect(errorsOnly.status == 0)
+  }
+
+  @Test func missingPathAndBadRuleExitTwo() throws {
+    #expect(try LecternBinary.run(["lint", "/nonexistent/x.md"]).status == 2)
+    let bad = try LecternBinary.run(["lint", "--rule", "no-such-rule", "."])
+    #expect(bad.status != 0 && bad.status != 1)
+    #expect(bad.stderr.contains("unknown rule 'no-such-rule'"))
+  }
+
+  @Test func standardInputAndNoColor() throws {
+    let result = try LecternBinary.run(["lint", "-"], stdin: Data(broken.utf8), environment: ["NO_COLOR": "1"])
+    #expect(result.status == 1)
+    #expect(result.stdout.hasPrefix("<stdin>:3:6: warning: row has 1 cell"))
+    #expect(!result.stdout.contains("\u{1B}["))
+  }
+
+  @Test func fixWritesAtomicallyAndASecondRunChangesNothing() throws {
+    let dir = try folder(["deck.md": broken])
+    let file = dir.appendingPathComponent("deck.md")
+    let first = try LecternBinary.run(["lint", "--fix", file.path])
+    #expect(first.stderr.contains("fixed 2 problems in 1 file"))
+    #expect(first.status == 0)
+    let fixed = try String(contentsOf: file, encoding: .utf8)
+    #expect(
+      fixed
+        == "| a | b | c |\n|---|---|---|\n| 1 |  |  |\n\n| Metric | High | Low |\n| --- | --- | --- |\n| Deploys | Daily | Monthly |\n"
+    )
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["deck.md"])
+    let second = try LecternBinary.run(["lint", "--fix", file.path])
+    #expect(second.stderr.contains("fixed 0 problems in 0 files"))
+    #expect(try String(contentsOf: file, encoding: .utf8) == fixed)
+  }
+
+  @Test func diffShowsTheChangeWithoutWriting() throws {
+    let dir = try folder(["deck.md": broken])
+    let file = dir.appendingPathComponent("deck.md")
+    let result = try LecternBinary.run(["lint", "--fix", "--diff", file.path])
+    #expect(result.stdout.contains("\n-| 1 |\n+| 1 |  |  |\n"))
+    #expect(result.stdout.contains("\n-Metric\tHigh\tLow\n-Deploys\tDaily\tMonthly\n+| Metric | High | Low |\n"))
+    #expect(result.stdout.contains("+| Metric | High | Low |"))
+    #expect(try String(contentsOf: file, encoding: .utf8) == broken)
+  }
+
+  @Test func nearestConfigurationIsUsed() throws {
+    let dir = try folder([
+      ".lectern.yml": "rules:\n  table-missing-cells: off\n  tab-separated-table: off\n", "a/deck.md": broken,
+    ])
+    let result = try LecternBinary.run(["lint", dir.appendingPathComponent("a/deck.md").path])
+    #expect(result.status == 0)
+  }
+
+  @Test func sarifAndGitHubFormats() throws {
+    let sarif = try LecternBinary.run(["lint", "-", "--format", "sarif"], stdin: Data(broken.utf8))
+    let log = try #require(try JSONSerialization.jsonObject(with: sarif.stdoutData) as? [String: Any])
+    #expect(log["version"] as? String == "2.1.0")
+    let github = try LecternBinary.run(["lint", "-", "--format", "github"], stdin: Data(broken.utf8))
+    #expect(github.stdout.hasPrefix("::warning file=<stdin>,line=3,col=6"))
+  }
+
+  @Test func listRulesDescribesEveryRule() throws {
+    let result = try LecternBinary.run(["lint", "--list-rules"])
+    #expect(result.status == 0)
+    for id in ["table-not-parsed", "table-extra-cells", "tab-separated-table", "mojibake", "unknown-directive", "missing-image"] {
+      #expect(result.stdout.contains(id))
+    }
+  }
+}
