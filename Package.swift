@@ -10,6 +10,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
   ],
   targets: [
     // Debian: libcmark-gfm-dev + libcmark-gfm-extensions-dev (pkg-config libcmark-gfm links both).
@@ -21,12 +22,17 @@ let package = Package(
     .target(name: "LecternCore"),
     .target(name: "LecternMarkdown", dependencies: ["CCmarkGFM", "LecternCore"]),
     .target(name: "LecternDeck", dependencies: ["LecternMarkdown", "LecternCore", "Yams"]),
-    .target(name: "LecternRender", dependencies: ["LecternDeck", "LecternMarkdown", "LecternCore"]),
+    .target(name: "LecternRender", dependencies: ["LecternDeck", "LecternMarkdown", "LecternMetrics", "LecternCore"]),
+    .target(
+      name: "LecternMetrics",
+      dependencies: [
+        "LecternCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ]),
     .target(name: "LecternLint", dependencies: ["LecternDeck", "LecternMarkdown", "LecternCore", "Yams"]),
     .executableTarget(
       name: "lectern",
       dependencies: [
-        "LecternLint", "LecternRender", "LecternDeck", "LecternMarkdown", "LecternCore",
+        "LecternMetrics", "LecternLint", "LecternRender", "LecternDeck", "LecternMarkdown", "LecternCore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -46,6 +52,10 @@ let package = Package(
     .testTarget(
       name: "LecternLintTests",
       dependencies: ["LecternLint", "LecternDeck", "LecternMarkdown", "LecternTestSupport"]
+    ),
+    .testTarget(
+      name: "LecternMetricsTests",
+      dependencies: ["LecternMetrics", "LecternTestSupport"]
     ),
     .testTarget(
       name: "LecternCLITests",

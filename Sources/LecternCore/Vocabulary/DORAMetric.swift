@@ -1,0 +1,47 @@
+/// The four DORA metrics, with the names people write for them.
+public enum DORAMetric: String, Sendable, Hashable, CaseIterable {
+  case deploymentFrequency = "deployment_frequency"
+  case leadTime = "lead_time"
+  case changeFailureRate = "change_failure_rate"
+  case timeToRestore = "time_to_restore"
+
+  public var displayName: String {
+    switch self {
+    case .deploymentFrequency: "Deployment Frequency"
+    case .leadTime: "Lead Time for Changes"
+    case .changeFailureRate: "Change Failure Rate"
+    case .timeToRestore: "Time to Restore Service"
+    }
+  }
+
+  /// Whether a larger value is better (only deployment frequency).
+  public var higherIsBetter: Bool { self == .deploymentFrequency }
+
+  /// Reads a metric name as people write it: `Deployment Frequency`, `MTTR`, `Mean time to restore`,
+  /// `Change fail percentage`, `lead time`, with any case, markup stars and a trailing period.
+  public init?(name: String) {
+    var s = name.lowercased()
+    s = String(s.filter { !"*_`.:()".contains($0) })
+    s = s.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "\t" }).joined(separator: " ")
+    switch s {
+    case "deployment frequency", "deploy frequency", "deployments frequency", "df", "deployment_frequency":
+      self = .deploymentFrequency
+    case "lead time for changes", "lead time", "change lead time", "lead time for change", "lt", "lead_time",
+      "lead time to change":
+      self = .leadTime
+    case "change failure rate", "change fail percentage", "change failure percentage", "change fail rate", "cfr",
+      "change_failure_rate", "failed deployment rate":
+      self = .changeFailureRate
+    case "time to restore service", "time to restore", "mean time to restore", "mttr", "mean time to recovery",
+      "time to recovery", "mean time to restore mttr", "mean time to restore service", "failed deployment recovery time",
+      "time_to_restore":
+      self = .timeToRestore
+    default:
+      if s.hasPrefix("mean time to restore") || s.hasPrefix("time to restore") { self = .timeToRestore; return }
+      if s.hasPrefix("deployment frequency") { self = .deploymentFrequency; return }
+      if s.hasPrefix("lead time") || s.hasPrefix("change lead time") { self = .leadTime; return }
+      if s.hasPrefix("change fail") { self = .changeFailureRate; return }
+      return nil
+    }
+  }
+}
