@@ -5,7 +5,7 @@
 
 SHELL := /bin/bash
 SWIFT ?= swift
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm libsqlite3-dev python3
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm libsqlite3-dev python3 git time
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 OUT ?= out
 
@@ -36,6 +36,9 @@ demo: build
 	  python3 -c "import json,sys; d=json.load(open('$(OUT)/'+sys.argv[1]+'.json')); \
 	    print(f\"{sys.argv[2]}: {d['kind']}, \" + (f\"{d['slideCount']} slides, {d['noteCount']} notes\" if d['kind']=='deck' else f\"{len(d['sections'])} sections, {len(d['tables'])} tables\") + f\" -> $(OUT)/{sys.argv[1]}.json\")" $$name $$f; \
 	done
+	rm -f $(OUT)/metrics.sqlite*
+	.build/debug/lectern metrics ingest decks/data/deployments.csv decks/data/changes.csv decks/data/incidents.jsonl --db $(OUT)/metrics.sqlite
+	.build/debug/lectern metrics show --db $(OUT)/metrics.sqlite --as-of 2026-11-29T00:00:00Z --window 90d --by month --benchmark decks/friday-deploys.md
 
 lint-format:
 	$(SWIFT) format lint --strict --recursive Sources Tests
@@ -50,6 +53,7 @@ bench: deps release
 	@command -v rumdl >/dev/null || python3 -m pip install -q rumdl
 	python3 bench/extract_bench.py
 	python3 bench/lint_bench.py
+	python3 bench/metrics_bench.py
 
 ci: test demo
 

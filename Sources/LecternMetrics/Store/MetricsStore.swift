@@ -117,9 +117,8 @@ public final class MetricsStore: @unchecked Sendable {
       // Commits need clearing only for a deployment that existed before (in the store or earlier in this batch).
       var seenInBatch = Set<String>()
       let storeHadDeployments = deploymentsBefore > 0
-      // In key order (file order among equal keys, so a later record still replaces an earlier one):
-      // B-tree inserts become appends.
-      for d in Self.keyOrder(batch.deployments, \.id) {
+      // In file order, so that a later record with the same id replaces an earlier one.
+      for d in batch.deployments {
         let commits = d.commits.joined(separator: " ")
         try Self.run(
           upsertDeployment,
@@ -148,7 +147,7 @@ public final class MetricsStore: @unchecked Sendable {
           WHERE changes.service IS NOT excluded.service OR changes.committed_at IS NOT excluded.committed_at
           """)
       changed = 0
-      for c in Self.keyOrder(batch.changes, \.sha) {
+      for c in batch.changes {
         try Self.run(upsertChange, [.text(c.sha), BindValue(c.service), .int(c.committedAt.microseconds)])
         if sqlite3_changes(db.sqliteConnection) > 0 { changed += 1 }
         tick()
@@ -168,7 +167,7 @@ public final class MetricsStore: @unchecked Sendable {
             OR incidents.caused_by IS NOT excluded.caused_by OR incidents.title IS NOT excluded.title
           """)
       changed = 0
-      for i in Self.keyOrder(batch.incidents, \.id) {
+      for i in batch.incidents {
         try Self.run(
           upsertIncident,
           [
@@ -219,17 +218,6 @@ public final class MetricsStore: @unchecked Sendable {
 
     init(_ s: String?) { self = s.map { .text($0) } ?? .null }
     init(_ n: Int64?) { self = n.map { .int($0) } ?? .null }
-  }
-
-  /// Records sorted by key, stable (equal keys keep their order).
-  private static func keyOrder<R>(_ records: [R], _ key: KeyPath<R, String>) -> [R] {
-    var indexed = Array(records.enumerated())
-    indexed.sort { a, b in
-      let ka = a.element[keyPath: key]
-      let kb = b.element[keyPath: key]
-      return ka != kb ? ka < kb : a.offset < b.offset
-    }
-    return indexed.map(\.element)
   }
 
   private static func counts(total: Int, changed: Int, added: Int) -> IngestSummary.Counts {

@@ -302,7 +302,10 @@ enum MetricsInput {
         lines.append(String(table.range?.start.line ?? 0))
       }
     }
-    if !lines.isEmpty { return TierTable(tiers: tiers, source: "\(path) (tables on lines \(lines.joined(separator: ", ")))") }
+    if !lines.isEmpty {
+      let place = lines.count == 1 ? "table on line \(lines[0])" : "tables on lines \(lines.joined(separator: ", "))"
+      return TierTable(tiers: tiers, source: "\(path) (\(place))")
+    }
     throw BenchmarkError(
       description:
         "\(path): error: no DORA benchmark table; expected metric names down the first column and tier names across the header")

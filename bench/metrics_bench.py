@@ -1,0 +1,53 @@
+#!/usr/bin/env python3
+"""Ingest and compute speed of `lectern metrics` on ~1,000,000 generated records.
+
+Generates deployments/changes/incidents with bench/gen_metrics.py (290,000 deployments over two
+years, ~725,000 changes, ~8,000 incidents) into a scratch folder, ingests them into a new store
+(end-to-end: reading, checking and writing, one transaction), then times `metrics show` for a
+90-day window with a per-week trend. Prints records per second, seconds and peak memory.
+"""
+import os, re, shutil, subprocess, sys, tempfile, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+LECTERN = os.path.join(ROOT, ".build", "release", "lectern")
+DEPLOYMENTS = int(os.environ.get("BENCH_DEPLOYMENTS", "290000"))
+
+
+def run(cmd):
+    """Wall time, peak memory of this one process (via /usr/bin/time), and its output."""
+    with tempfile.NamedTemporaryFile("r") as rss:
+        start = time.perf_counter()
+        out = subprocess.run(["/usr/bin/time", "-o", rss.name, "-f", "%M", *cmd], capture_output=True, text=True)
+        elapsed = time.perf_counter() - start
+        if out.returncode != 0:
+            sys.exit(f"bench: {' '.join(cmd)} failed:\n{out.stderr}")
+        peak_kb = int(rss.read().strip().splitlines()[-1])
+    return elapsed, peak_kb, out.stdout
+
+
+def main():
+    if not os.path.exists(LECTERN):
+        sys.exit("bench: build first: swift build -c release")
+    scratch = tempfile.mkdtemp(prefix="lectern-metrics-bench-")
+    try:
+        data = os.path.join(scratch, "data")
+        subprocess.run([sys.executable, os.path.join(ROOT, "bench", "gen_metrics.py"), data,
+                        "--deployments", str(DEPLOYMENTS), "--days", "730", "--start", "2026-08-01"], check=True)
+        files = [os.path.join(data, f) for f in ("deployments.csv", "changes.csv", "incidents.jsonl")]
+        records = sum(sum(1 for _ in open(f)) - (1 if f.endswith(".csv") else 0) for f in files)
+        db = os.path.join(scratch, "store", "metrics.sqlite")
+        seconds, peak, out = run([LECTERN, "metrics", "ingest", *files, "--db", db])
+        write = re.search(r"records in ([0-9.]+) s", out)
+        print(f"ingest  {records} records in {seconds:.2f} s end to end = {records / seconds:,.0f} records/s"
+              f" (writing alone {float(write.group(1)):.2f} s = {records / float(write.group(1)):,.0f} records/s), peak {peak / 1024:.0f} MB")
+        show = [LECTERN, "metrics", "show", "--db", db, "--as-of", "2028-08-01T00:00:00Z", "--window", "90d"]
+        seconds, peak, _ = run(show)
+        print(f"compute four metrics, 90-day window: {seconds:.2f} s, peak {peak / 1024:.0f} MB (includes process start)")
+        seconds, peak, _ = run(show + ["--by", "week"])
+        print(f"compute with weekly trend (14 buckets): {seconds:.2f} s, peak {peak / 1024:.0f} MB")
+    finally:
+        shutil.rmtree(scratch)
+
+
+if __name__ == "__main__":
+    main()
