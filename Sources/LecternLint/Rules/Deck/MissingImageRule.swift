@@ -55,7 +55,7 @@ struct MissingImageRule: LintRule {
 
 extension MissingImageRule {
   fileprivate static func message(_ url: String) -> String {
-    "image '\(url)' does not exist; expected a file relative to the deck's folder"
+    "image '\(url)' does not exist; expected a file relative to the file's folder"
   }
 }
 

@@ -11,6 +11,7 @@ struct MojibakeRule: LintRule {
     examples: [
       .passes("Café, São Paulo, ağaç, şişe, İstanbul, 東京, 🚀 ➡️ — ‘quotes’\n"),
       .passes("Ça va? À bientôt. Ärger, Öl, Übel.\n"),
+      .passes("capitalize valgrind (T•Ø•R•Ü•S), Æ™ and Ð€ as written\n"),
       .fails("The feature↓â€™s readiness\n"),
       .fails("↓ğŸ“Š Measure\n"),
       .fails("# ↓ğŸ The New Normal\n"),
@@ -65,6 +66,10 @@ enum MojibakeDecoder {
     var repaired: String?
     /// 1-based character column.
     var column: Int
+    /// Evidence enough to report: a 3- or 4-byte sequence, a 2-byte one led by `Â`, `Ã` or a
+    /// Latin Extended-A lead (`Ä`, `Å`: the usual é/ü/š mojibake), or several sequences in a row
+    /// (a garbled word). A lone `Ø•` is more likely someone's typography than U+0615.
+    var isStrong: Bool
   }
 
   /// Characters of Windows-1252, Windows-1254 and Latin-1 that stand for a byte ≥ 0x80.
@@ -107,6 +112,7 @@ enum MojibakeDecoder {
         continue
       }
       let original = String(String.UnicodeScalarView(scalars[i..<j]))
+      let strong = length >= 3 || (0xC2...0xC5).contains(lead)
       var repaired: String?
       var isMojibake = false
       if bytes.count == length, let decoded = String(validating: bytes, as: UTF8.self) {
@@ -132,12 +138,13 @@ enum MojibakeDecoder {
       if let last = runs.last, last.column + last.original.unicodeScalars.count == i + 1 {
         runs[runs.count - 1].original += original
         runs[runs.count - 1].repaired = last.repaired.flatMap { r in repaired.map { r + $0 } }
+        runs[runs.count - 1].isStrong = true
       } else {
-        runs.append(Run(original: original, repaired: repaired, column: i + 1))
+        runs.append(Run(original: original, repaired: repaired, column: i + 1, isStrong: strong))
       }
       i = j
     }
-    return runs
+    return runs.filter(\.isStrong)
   }
 
   /// Emoji (or the emoji variation selector) that the incomplete bytes become when the dropped bytes
