@@ -207,6 +207,15 @@ import Testing
     #expect(DocumentKind.detect(.inline("---\nmarp: true\n---\n")) == .deck)
   }
 
+  @Test func decksWithoutMarpTrueAreStillDecks() {
+    // Marp CLI converts any Markdown; a Marp directive in front matter or a directive comment says "deck".
+    #expect(DocumentKind.detect(.inline("---\ntheme: gaia\npaginate: true\n---\n\n# A\n")) == .deck)
+    #expect(DocumentKind.detect(.inline("# A\n\n---\n\n<!-- _class: lead -->\n\n# B\n")) == .deck)
+    // Postmortem front matter and ordinary rules do not.
+    #expect(DocumentKind.detect(.inline("---\ntitle: Outage\nseverity: 2\n---\n\n# Summary\n\n---\n")) == .document)
+    #expect(DocumentKind.detect(.inline("# Notes\n\n---\n\n<!-- a note -->\n")) == .document)
+  }
+
   @Test func slideRangesFollowTheirRules() {
     let d = deck("---\nmarp: true\n---\n\n# A\n\n---\n\n# B\n")
     #expect(d.slides[0].range == SourceRange(line: 5, column: 1, endLine: 5, endColumn: 3))

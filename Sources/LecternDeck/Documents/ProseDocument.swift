@@ -61,26 +61,55 @@ public enum DocumentKind: String, Sendable, CaseIterable {
   case deck
   case document
 
-  /// A file is a deck when its front matter says `marp: true`; everything else is a document.
+  /// A file is a deck when its front matter says `marp: true` or sets a Marp directive (`theme`,
+  /// `paginate`, `headingDivider`, …), or when a comment sets a slide directive (`<!-- _class: lead -->`,
+  /// as Marp CLI converts files without `marp: true`); everything else is a document.
   public static func detect(_ source: SourceFile) -> DocumentKind {
+    if hasMarpFrontMatter(source) { return .deck }
+    return hasDirectiveComment(source) ? .deck : .document
+  }
+
+  private static let deckKeys: Set<String> = [
+    "theme", "paginate", "headingDivider", "size", "math", "class", "_class",
+    "backgroundColor", "backgroundImage", "header", "footer", "_paginate", "_header", "_footer", "style",
+  ]
+
+  /// `<!-- key: value -->` at the start of a line, where the key is a Marp local or spot directive.
+  private static func hasDirectiveComment(_ source: SourceFile) -> Bool {
+    guard source.text.containsBytes("<!--") else { return false }
+    let locals = DirectiveCatalog.entries.filter { !$0.isGlobal || $0.name == "theme" || $0.name == "headingDivider" }.map(\.name)
+    let keys = Set(locals + locals.map { "_" + $0 })
+    for n in 1...max(source.lineCount, 1) {
+      guard let line = source.line(n), line.hasPrefix("<!--") else { continue }
+      let inner = line.dropFirst(4).drop(while: { $0 == " " || $0 == "-" })
+      guard let colon = inner.firstIndex(of: ":") else { continue }
+      if keys.contains(inner[..<colon].trimmed) { return true }
+    }
+    return false
+  }
+
+  private static func hasMarpFrontMatter(_ source: SourceFile) -> Bool {
     let lines: ClosedRange<Int>
+    var onlyMarpKey = false
     switch FrontMatterSplitter.split(source) {
     case .found(let yamlLines, _):
-      guard let yamlLines else { return .document }
+      guard let yamlLines else { return false }
       lines = yamlLines
     case .unterminated:
       // Unclosed front matter that asks for Marp is still meant as a deck (and gets a diagnostic).
       lines = 2...max(2, source.lineCount)
+      onlyMarpKey = true
     case .none:
-      return .document
+      return false
     }
     for n in lines {
       guard let line = source.line(n) else { continue }
       let parts = line.split(separator: ":", maxSplits: 1)
       if parts.count == 2, parts[0].trimmingSpaces == "marp", parts[1].trimmingSpaces.lowercased() == "true" {
-        return .deck
+        return true
       }
+      if !onlyMarpKey, parts.count == 2, !line.hasPrefix(" "), deckKeys.contains(parts[0].trimmingSpaces) { return true }
     }
-    return .document
+    return false
   }
 }

@@ -27,6 +27,9 @@ struct TableNotParsedRule: LintRule {
       .fixes("| a | b |\n| 1 | 2 |\n", "| a | b |\n|---|---|\n| 1 | 2 |\n"),
       .fixes("- item\n| a | b |\n|---|---|\n| 1 | 2 |\n", "- item\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"),
       .fixes("> | a | b |\n> |---|---|\n| 1 | 2 |\n", "> | a | b |\n> |---|---|\n> | 1 | 2 |\n"),
+      .fails("| a | b |\n|---|---|\n| 1 | 2 |\n\n↓| 3 | 4 |\n"),
+      .passes("| a | b |\n|---|---|\n| 1 | 2 |\n\nSee | this\n"),
+      .fixes("| a | b |\n|---|---|\n| 1 | 2 |\n\n| 3 | 4 |\n", "| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n"),
     ])
 
   init(options: RuleOptions) {}
@@ -82,6 +85,25 @@ struct TableNotParsedRule: LintRule {
               })))
         return
       }
+    }
+
+    // Rows cut off from the table above by blank lines: same cell count, outer pipes.
+    var above = run.lowerBound - 1
+    while above >= 1, target.source.line(above)?.trimmed.isEmpty ?? false { above -= 1 }
+    if above >= 1, above < run.lowerBound - 1, target.isTableLine[above - 1],
+      let table = target.tables.first(where: { t in t.range.map { $0.start.line <= above && above <= $0.end.line } ?? false }),
+      rows.allSatisfy({ $0.1.cells.count == table.columnCount && ($0.1.hasLeadingPipe || $0.1.hasTrailingPipe) })
+    {
+      findings.append(
+        Finding(
+          Self.separated(blankLines: run.lowerBound - 1 - above),
+          at: target.range(line: first.0, bytes: first.1.contentStart..<(first.1.contentStart + 1)),
+          fix: Fix(
+            "remove the blank lines",
+            edits: [
+              TextEdit(start: target.source.lineStarts[above], end: target.source.lineStarts[run.lowerBound - 1], replacement: "")
+            ])))
+      return
     }
 
     guard rows.count >= 2 else { return }
@@ -181,6 +203,9 @@ extension TableNotParsedRule {
   }
   fileprivate static func outsideContainer(_ kind: String) -> String {
     "rows continue the table of the \(kind) above without its prefix, so they are not part of it"
+  }
+  fileprivate static func separated(blankLines: Int) -> String {
+    "rows are cut off from the table above by \(blankLines == 1 ? "a blank line" : "\(blankLines) blank lines"), so they are not part of it"
   }
   fileprivate static func noDelimiter(count: Int) -> String {
     "pipe rows without a delimiter row are not a table; expected a row like '|\(Array(repeating: "---", count: count).joined(separator: "|"))|' after the first"
