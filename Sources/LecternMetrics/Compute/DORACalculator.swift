@@ -49,7 +49,7 @@ public struct DORACalculator: Sendable {
         reason: services.isEmpty ? "no deployments in the store" : "no deployments for \(services.joined(separator: ", "))")
 
     // Lead time: changes whose first successful production deployment finished in the window.
-    var leadTimes: [Double] = []
+    var leadTimes: [Double]
     let shipped = try Row.fetchCursor(
       db,
       sql: """
@@ -63,21 +63,11 @@ public struct DORACalculator: Sendable {
             WHERE dc2.sha = dc.sha AND d2.environment = 'production' AND d2.status = 'success'
               AND (d2.finished_at < d.finished_at OR (d2.finished_at = d.finished_at AND d2.id < d.id)))
         """, arguments: [start, end])
-    while let row = try shipped.next() {
-      let service: String? = row["cservice"] ?? row["dservice"]
-      if !filter.isEmpty, !(service.map(filter.contains) ?? false) { continue }
-      guard let committed: Int64 = row["committed"] else {
-        counts.unmatchedSHAs += 1
-        continue
-      }
-      let finished: Int64 = row["finished"]
-      let hours = Double(finished - committed) / 3_600_000_000
-      if hours < 0 {
-        counts.negativeLeadTimes += 1
-        continue
-      }
-      leadTimes.append(hours)
-    }
+    let lead = try durations(
+      shipped, filter: filter, ownService: "cservice", inheritedService: "dservice", from: "committed", to: "finished")
+    leadTimes = lead.hours
+    counts.unmatchedSHAs = lead.missing
+    counts.negativeLeadTimes = lead.negative
     leadTimes.sort()
     counts.changes = leadTimes.count
     let leadTime: DORAMeasurement.Value =
@@ -101,7 +91,7 @@ public struct DORACalculator: Sendable {
       : .value(100 * Double(counts.failedDeployments) / Double(counts.productionDeployments))
 
     // Time to restore: incidents opened in the window.
-    var restoreTimes: [Double] = []
+    var restoreTimes: [Double]
     let incidents = try Row.fetchCursor(
       db,
       sql: """
@@ -109,21 +99,11 @@ public struct DORACalculator: Sendable {
         FROM incidents i LEFT JOIN deployments d ON d.id = i.caused_by
         WHERE i.opened_at >= ? AND i.opened_at < ?
         """, arguments: [start, end])
-    while let row = try incidents.next() {
-      let service: String? = row["iservice"] ?? row["dservice"]
-      if !filter.isEmpty, !(service.map(filter.contains) ?? false) { continue }
-      guard let resolved: Int64 = row["resolved"] else {
-        counts.openIncidents += 1
-        continue
-      }
-      let opened: Int64 = row["opened"]
-      let hours = Double(resolved - opened) / 3_600_000_000
-      if hours < 0 {
-        counts.negativeRestoreTimes += 1
-        continue
-      }
-      restoreTimes.append(hours)
-    }
+    let restore = try durations(
+      incidents, filter: filter, ownService: "iservice", inheritedService: "dservice", from: "opened", to: "resolved")
+    restoreTimes = restore.hours
+    counts.openIncidents = restore.missing
+    counts.negativeRestoreTimes = restore.negative
     restoreTimes.sort()
     counts.resolvedIncidents = restoreTimes.count
     let timeToRestore: DORAMeasurement.Value =
@@ -151,5 +131,32 @@ public struct DORACalculator: Sendable {
         measurement(.changeFailureRate, changeFailureRate, .percent),
         measurement(.timeToRestore, timeToRestore, .hours),
       ], counts: counts, tierSource: tiers.source)
+  }
+
+  /// Durations in hours between two timestamp columns, by the contract's shared rules: a record
+  /// without its own service takes the inherited one (the deployment that shipped or caused it) and,
+  /// with neither, counts only when no filter is set; a missing start or end (unmatched SHA, open
+  /// incident) is counted, not included; a negative duration is a data error, counted and excluded.
+  private func durations(
+    _ rows: RowCursor, filter: Set<String>, ownService: String, inheritedService: String, from: String, to: String
+  ) throws -> (hours: [Double], missing: Int, negative: Int) {
+    var hours: [Double] = []
+    var missing = 0
+    var negative = 0
+    while let row = try rows.next() {
+      let service: String? = row[ownService] ?? row[inheritedService]
+      if !filter.isEmpty, !(service.map(filter.contains) ?? false) { continue }
+      guard let start: Int64 = row[from], let end: Int64 = row[to] else {
+        missing += 1
+        continue
+      }
+      let h = Double(end - start) / 3_600_000_000
+      if h < 0 {
+        negative += 1
+      } else {
+        hours.append(h)
+      }
+    }
+    return (hours, missing, negative)
   }
 }
