@@ -11,6 +11,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
   ],
   targets: [
     // Debian: libcmark-gfm-dev + libcmark-gfm-extensions-dev (pkg-config libcmark-gfm links both).
@@ -22,7 +23,14 @@ let package = Package(
     .target(name: "LecternCore"),
     .target(name: "LecternMarkdown", dependencies: ["CCmarkGFM", "LecternCore"]),
     .target(name: "LecternDeck", dependencies: ["LecternMarkdown", "LecternCore", "Yams"]),
-    .target(name: "LecternRender", dependencies: ["LecternDeck", "LecternMarkdown", "LecternMetrics", "LecternCore"]),
+    // templates/ (Mustache, theme CSS, viewer JS), compiled into the binary through a symlink.
+    .target(name: "LecternTemplates", resources: [.embedInCode("Templates")]),
+    .target(
+      name: "LecternRender",
+      dependencies: [
+        "LecternDeck", "LecternMarkdown", "LecternMetrics", "LecternTemplates", "LecternCore",
+        .product(name: "Mustache", package: "swift-mustache"),
+      ]),
     .target(
       name: "LecternMetrics",
       dependencies: [

@@ -8,14 +8,14 @@ import LecternCore
 /// cells then receive the real content, because cmark-gfm offers no API to create table nodes) and
 /// freed after rendering.
 enum CMarkRenderer {
-  static func html(_ blocks: [Block], allowRawHTML: Bool) -> String {
+  static func html(_ blocks: [Block], rawHTML: RawHTMLPolicy, rewriter: (any HTMLRewriting)?) -> String {
     _ = CMarkParser.ensureRegistered
     guard let document = cmark_node_new(CMARK_NODE_DOCUMENT) else { return "" }
     defer { cmark_node_free(document) }
-    var builder = TreeBuilder(allowRawHTML: allowRawHTML)
+    var builder = TreeBuilder(rawHTML: rawHTML, rewriter: rewriter)
     for block in blocks { builder.append(block, to: document) }
-    var options = CMARK_OPT_DEFAULT
-    if allowRawHTML { options |= CMARK_OPT_UNSAFE }
+    // Raw HTML that the policy lets through is already in the tree as HTML nodes; the rest became text.
+    let options = CMARK_OPT_DEFAULT | CMARK_OPT_UNSAFE
     let extensions = CMarkParser.renderExtensions()
     defer { cmark_llist_free(cmark_get_default_mem_allocator(), extensions) }
     guard let rendered = cmark_render_html(document, options, extensions) else { return "" }
@@ -39,8 +39,8 @@ extension CMarkParser {
 }
 
 /// Schemes that never survive into rendered links or images.
-enum URLSafety {
-  static func isSafe(_ url: String, isImage: Bool) -> Bool {
+public enum URLSafety {
+  public static func isSafe(_ url: String, isImage: Bool) -> Bool {
     // Browsers ignore control characters and whitespace inside a scheme: strip them before checking.
     let compact = url.unicodeScalars.filter { $0.value > 0x20 && $0 != "\u{7F}" }
     let lowered = String(String.UnicodeScalarView(compact)).lowercased()
@@ -55,25 +55,18 @@ enum URLSafety {
 }
 
 private struct TreeBuilder {
-  let allowRawHTML: Bool
+  let rawHTML: RawHTMLPolicy
+  let rewriter: (any HTMLRewriting)?
 
   private func node(_ type: cmark_node_type) -> OpaquePointer {
     cmark_node_new(type)!
   }
 
-  private func escape(_ s: String) -> String {
-    var out = ""
-    out.reserveCapacity(s.utf8.count)
-    for c in s.unicodeScalars {
-      switch c {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      default: out.unicodeScalars.append(c)
-      }
-    }
-    return out
+  private func escape(_ s: String) -> String { HTMLEscaping.escape(s) }
+
+  /// A node that renders `html` verbatim (a custom block or inline).
+  private func verbatim(_ html: String, block: Bool) -> OpaquePointer {
+    custom(block ? CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_CUSTOM_INLINE, enter: html, exit: "")
   }
 
   private func custom(_ type: cmark_node_type, enter: String, exit: String) -> OpaquePointer {
@@ -84,6 +77,21 @@ private struct TreeBuilder {
   }
 
   mutating func append(_ block: Block, to parent: OpaquePointer) {
+    switch rewriter?.rewrite(block) {
+    case .drop?:
+      return
+    case .html(let html)?:
+      cmark_node_append_child(parent, verbatim(html, block: true))
+      return
+    case .replace(let blocks)?:
+      for b in blocks { appendDefault(b, to: parent) }
+      return
+    case nil:
+      appendDefault(block, to: parent)
+    }
+  }
+
+  private mutating func appendDefault(_ block: Block, to parent: OpaquePointer) {
     switch block.kind {
     case .heading(let h):
       let n = node(CMARK_NODE_HEADING)
@@ -121,9 +129,9 @@ private struct TreeBuilder {
       cmark_node_set_literal(n, code.code)
       cmark_node_append_child(parent, n)
     case .htmlBlock(let html):
-      if allowRawHTML {
+      if rawHTML.allows(html) {
         let n = node(CMARK_NODE_HTML_BLOCK)
-        cmark_node_set_literal(n, html)
+        cmark_node_set_literal(n, HTMLEscaping.neutralizingScriptURLs(html))
         cmark_node_append_child(parent, n)
       } else {
         let p = node(CMARK_NODE_PARAGRAPH)
@@ -195,6 +203,21 @@ private struct TreeBuilder {
   }
 
   mutating func append(_ inline: Inline, to parent: OpaquePointer) {
+    switch rewriter?.rewrite(inline) {
+    case .drop?:
+      return
+    case .html(let html)?:
+      cmark_node_append_child(parent, verbatim(html, block: false))
+      return
+    case .replace(let inlines)?:
+      for i in inlines { appendDefault(i, to: parent) }
+      return
+    case nil:
+      appendDefault(inline, to: parent)
+    }
+  }
+
+  private mutating func appendDefault(_ inline: Inline, to parent: OpaquePointer) {
     switch inline.kind {
     case .text(let s):
       cmark_node_append_child(parent, text(s))
@@ -207,9 +230,9 @@ private struct TreeBuilder {
       cmark_node_set_literal(n, s)
       cmark_node_append_child(parent, n)
     case .html(let s):
-      if allowRawHTML {
+      if rawHTML.allows(s) {
         let n = node(CMARK_NODE_HTML_INLINE)
-        cmark_node_set_literal(n, s)
+        cmark_node_set_literal(n, HTMLEscaping.neutralizingScriptURLs(s))
         cmark_node_append_child(parent, n)
       } else {
         cmark_node_append_child(parent, text(s))

@@ -1,0 +1,196 @@
+import LecternDeck
+import LecternMarkdown
+
+/// Marp's markup inside a slide's Markdown: comments and `<style>` elements vanish, background
+/// images leave the flow (they are drawn by the background layer), inline images get their size and
+/// filters, `<!--fit-->` headings are marked for fitting, `$…$`/`$$…$$` become MathML.
+struct DeckRewriter: HTMLRewriting {
+  var rawHTML: RawHTMLPolicy
+  /// Image URL as written → URL in the page (relative to the output, or a data: URI).
+  var urls: [String: String]
+  var math: Bool
+
+  private var renderer: HTMLRenderer { HTMLRenderer(rawHTML: rawHTML, rewriter: self) }
+
+  func rewrite(_ block: Block) -> HTMLRewrite<Block>? {
+    switch block.kind {
+    case .htmlBlock(let html):
+      if MarpMarkup.isComment(html) || MarpMarkup.isStyleElement(html) { return .drop }
+      return nil
+    case .heading(let heading):
+      guard heading.inlines.contains(where: { if case .html(let s) = $0.kind { MarpMarkup.isFitMarker(s) } else { false } })
+      else { return nil }
+      let inner = renderer.render(inlines: trimmed(heading.inlines))
+      let tag = "h\(heading.level)"
+      return .html("<\(tag) data-lectern-fit=\"\"><span data-lectern-fit-content=\"\">\(inner)</span></\(tag)>\n")
+    case .paragraph(let inlines):
+      if inlines.allSatisfy(isInvisible) { return .drop }
+      if math, let tex = displayMath(inlines) {
+        return .html("<div class=\"lectern-math-display\">\(TeXMath.mathML(tex, display: true))</div>\n")
+      }
+      return nil
+    default:
+      return nil
+    }
+  }
+
+  func rewrite(_ inline: Inline) -> HTMLRewrite<Inline>? {
+    switch inline.kind {
+    case .html(let html):
+      return MarpMarkup.isComment(html) ? .drop : nil
+    case .image(let source, let title, let children):
+      switch MarpMarkup.Image(alt: children.plainText, url: source) {
+      case .background:
+        return .drop
+      case .image(let image):
+        return .html(imageTag(image, source: source, title: title))
+      }
+    case .text(let text):
+      guard math, let spans = TeXMath.inlineSpans(in: text) else { return nil }
+      return .html(
+        spans.map { $0.isMath ? TeXMath.mathML($0.text, display: false) : HTMLEscaping.escape($0.text) }.joined())
+    default:
+      return nil
+    }
+  }
+
+  /// The URL an image or background gets in the page; unsafe schemes become empty.
+  func pageURL(_ source: String) -> String {
+    guard URLSafety.isSafe(source, isImage: true) else { return "" }
+    return urls[source] ?? source
+  }
+
+  private func imageTag(_ image: SlideImage, source: String, title: String) -> String {
+    var style = ""
+    if let w = image.width { style += "width:\(w);" }
+    if let h = image.height { style += "height:\(h);" }
+    if !image.filters.isEmpty {
+      style +=
+        "filter:"
+        + image.filters.map { "\($0.name)(\($0.value.replacingOccurrences(of: ",", with: " ")))" }.joined(separator: " ") + ";"
+    }
+    var tag = "<img src=\"\(HTMLEscaping.escape(pageURL(source)))\" alt=\"\(HTMLEscaping.escape(image.alt))\""
+    if !title.isEmpty { tag += " title=\"\(HTMLEscaping.escape(title))\"" }
+    if !style.isEmpty { tag += " style=\"\(HTMLEscaping.escape(style))\"" }
+    return tag + " />"
+  }
+
+  /// Nodes that render to nothing in a slide: comments, background images and the breaks between them.
+  private func isInvisible(_ inline: Inline) -> Bool {
+    switch inline.kind {
+    case .softBreak, .lineBreak: return true
+    case .text(let s): return s.allSatisfy { $0 == " " || $0 == "\t" }
+    case .html(let s): return MarpMarkup.isComment(s)
+    case .image(let source, _, let children):
+      if case .background = MarpMarkup.Image(alt: children.plainText, url: source) { return true }
+      return false
+    default: return false
+    }
+  }
+
+  /// A heading's inlines without the spaces the fit marker leaves at either end.
+  private func trimmed(_ inlines: [Inline]) -> [Inline] {
+    var list = inlines.filter { if case .html(let s) = $0.kind { !MarpMarkup.isComment(s) } else { true } }
+    if case .text(let s)? = list.first?.kind {
+      let t = String(s.drop(while: { $0 == " " }))
+      if t.isEmpty { list.removeFirst() } else { list[0].kind = .text(t) }
+    }
+    if case .text(let s)? = list.last?.kind {
+      let t = String(s.reversed().drop(while: { $0 == " " }).reversed())
+      if t.isEmpty { list.removeLast() } else { list[list.count - 1].kind = .text(t) }
+    }
+    return list
+  }
+
+  /// `$$ … $$` filling a whole paragraph.
+  private func displayMath(_ inlines: [Inline]) -> String? {
+    var text = ""
+    for inline in inlines {
+      switch inline.kind {
+      case .text(let s): text += s
+      case .softBreak, .lineBreak: text += "\n"
+      case .emphasis(let c), .strong(let c): text += "*" + c.plainText + "*"  // `*` read as emphasis in TeX
+      case .code(let s): text += s
+      default: return nil
+      }
+    }
+    let t = text.trimmed
+    guard t.count > 4, t.hasPrefix("$$"), t.hasSuffix("$$") else { return nil }
+    return String(t.dropFirst(2).dropLast(2))
+  }
+}
+
+extension Array where Element == Block {
+  /// The same blocks with adjacent text nodes joined (cmark splits text at `$`, `_`, `[`…), so that
+  /// inline math spans arrive whole.
+  func mergingAdjacentText() -> [Block] {
+    map { $0.mergingAdjacentText() }
+  }
+}
+
+extension Block {
+  func mergingAdjacentText() -> Block {
+    var copy = self
+    switch kind {
+    case .heading(var h):
+      h.inlines = h.inlines.mergingAdjacentText()
+      copy.kind = .heading(h)
+    case .paragraph(let inlines):
+      copy.kind = .paragraph(inlines.mergingAdjacentText())
+    case .blockQuote(let blocks):
+      copy.kind = .blockQuote(blocks.mergingAdjacentText())
+    case .list(var list):
+      list.items = list.items.map { item in
+        var item = item
+        item.blocks = item.blocks.mergingAdjacentText()
+        return item
+      }
+      copy.kind = .list(list)
+    case .table(var table):
+      table.header.cells = table.header.cells.map { cell in
+        var cell = cell
+        cell.inlines = cell.inlines.mergingAdjacentText()
+        return cell
+      }
+      table.rows = table.rows.map { row in
+        var row = row
+        row.cells = row.cells.map { cell in
+          var cell = cell
+          cell.inlines = cell.inlines.mergingAdjacentText()
+          return cell
+        }
+        return row
+      }
+      copy.kind = .table(table)
+    case .footnoteDefinition(let label, let blocks):
+      copy.kind = .footnoteDefinition(label: label, blocks: blocks.mergingAdjacentText())
+    case .codeBlock, .htmlBlock, .thematicBreak:
+      break
+    }
+    return copy
+  }
+}
+
+extension Array where Element == Inline {
+  func mergingAdjacentText() -> [Inline] {
+    var out: [Inline] = []
+    out.reserveCapacity(count)
+    for inline in self {
+      var inline = inline
+      switch inline.kind {
+      case .text(let s):
+        if case .text(let previous)? = out.last?.kind {
+          out[out.count - 1].kind = .text(previous + s)
+          continue
+        }
+      case .emphasis(let c): inline.kind = .emphasis(c.mergingAdjacentText())
+      case .strong(let c): inline.kind = .strong(c.mergingAdjacentText())
+      case .strikethrough(let c): inline.kind = .strikethrough(c.mergingAdjacentText())
+      case .link(let d, let t, let c): inline.kind = .link(destination: d, title: t, children: c.mergingAdjacentText())
+      default: break
+      }
+      out.append(inline)
+    }
+    return out
+  }
+}

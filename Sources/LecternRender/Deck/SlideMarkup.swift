@@ -1,0 +1,159 @@
+import LecternCore
+import LecternDeck
+import LecternMarkdown
+
+/// One slide as Marp marks it up: an `<svg data-marpit-svg>` with a `viewBox` of the slide size and
+/// `<foreignObject>` layers: the background figures (when the slide has `![bg]` images), the content
+/// `<section>` (narrowed beside a split background) and a full-size pseudo layer for the page number.
+struct SlideMarkup {
+  var slide: Slide
+  var size: SlideSize
+  var theme: String
+  var lang: String?
+  var scope: String?
+  /// (page number, total) when the number is shown.
+  var pagination: (Int, Int)?
+  var renderer: HTMLRenderer
+  var rewriter: DeckRewriter
+
+  func svg(body: String) -> String {
+    let w = size.width
+    let h = size.height
+    var out = "<svg data-marpit-svg=\"\" viewBox=\"0 0 \(w) \(h)\" role=\"group\" aria-label=\"Slide \(slide.number)\">"
+    let backgrounds = slide.backgrounds
+    let split = backgrounds.first(where: { $0.split != nil })
+    let splitPercent = split.map { percent($0.splitSize) } ?? 0
+    let splitWidth = Int((Double(w) * splitPercent / 100).rounded())
+    if !backgrounds.isEmpty {
+      var extra: [(String, String)] = [("data-marpit-advanced-background", "background")]
+      var style: [String] = []
+      if let split {
+        extra.append(("data-marpit-advanced-background-split", split.split!.rawValue))
+        style.append("--marpit-advanced-background-split:\(format(splitPercent))%")
+      }
+      out += "<foreignObject width=\"\(w)\" height=\"\(h)\"><section\(attributes(extra: extra, extraStyle: style, id: false))>"
+      let direction = backgrounds.contains { $0.direction == .vertical } ? "vertical" : "horizontal"
+      out += "<div data-marpit-advanced-background-container=\"true\" data-marpit-advanced-background-direction=\"\(direction)\">"
+      for bg in backgrounds { out += figure(bg) }
+      out += "</div></section></foreignObject>"
+    }
+    // Content.
+    var contentX = 0
+    var contentWidth = w
+    var extra: [(String, String)] = []
+    var style: [String] = []
+    if !backgrounds.isEmpty { extra.append(("data-marpit-advanced-background", "content")) }
+    if let split {
+      extra.append(("data-marpit-advanced-background-split", split.split!.rawValue))
+      contentWidth = w - splitWidth
+      if split.split == .left { contentX = splitWidth }
+      style.append("width:\(contentWidth)px")
+    }
+    out += "<foreignObject\(contentX > 0 ? " x=\"\(contentX)\"" : "") width=\"\(contentWidth)\" height=\"\(h)\">"
+    out += "<section\(attributes(extra: extra, extraStyle: style, id: true))>"
+    if let header = slide.directives["header"], !header.isEmpty { out += "<header>\(inlineMarkdown(header))</header>" }
+    out += body
+    if let footer = slide.directives["footer"], !footer.isEmpty { out += "<footer>\(inlineMarkdown(footer))</footer>" }
+    out += "</section></foreignObject>"
+    if !backgrounds.isEmpty {
+      out +=
+        "<foreignObject width=\"\(w)\" height=\"\(h)\"><section\(attributes(extra: [("data-marpit-advanced-background", "pseudo")], extraStyle: [], id: false))></section></foreignObject>"
+    }
+    return out + "</svg>"
+  }
+
+  private func figure(_ bg: Background) -> String {
+    var style = "background-image:url(\"\(cssURL(rewriter.pageURL(bg.url)))\");"
+    if let size = bg.size { style += "background-size:\(size);" }
+    if bg.width != nil || bg.height != nil { style += "background-size:\(bg.width ?? "auto") \(bg.height ?? "auto");" }
+    if !bg.filters.isEmpty {
+      style +=
+        "filter:" + bg.filters.map { "\($0.name)(\($0.value.replacingOccurrences(of: ",", with: " ")))" }.joined(separator: " ")
+        + ";"
+    }
+    let caption = bg.alt.isEmpty ? "" : "<figcaption>\(HTMLEscaping.escape(bg.alt))</figcaption>"
+    return "<figure style=\"\(HTMLEscaping.escape(style))\">\(caption)</figure>"
+  }
+
+  /// Marp's section attributes: id, classes, every directive as `data-*` and as a `--custom-property`,
+  /// the pagination attributes, and the CSS the style directives stand for.
+  private func attributes(extra: [(String, String)], extraStyle: [String], id: Bool) -> String {
+    var attrs: [(String, String)] = []
+    if id { attrs.append(("id", "\(slide.number)")) }
+    let d = slide.directives
+    if !slide.classes.isEmpty { attrs.append(("class", slide.classes.joined(separator: " "))) }
+    attrs.append(("data-theme", theme))
+    if let lang { attrs.append(("lang", lang)) }
+    var style: [String] = []
+    for name in d.values.keys.sorted() {
+      guard let value = d[name], DeckHTMLRenderer.slideAttributeDirectives.contains(name) else { continue }
+      let kebab = kebabCase(name)
+      attrs.append(("data-\(kebab)", value))
+      style.append("--\(kebab):\(cssValue(value))")
+    }
+    for (directive, property) in [
+      ("backgroundColor", "background-color"), ("backgroundImage", "background-image"),
+      ("backgroundPosition", "background-position"), ("backgroundRepeat", "background-repeat"),
+      ("backgroundSize", "background-size"), ("color", "color"),
+    ] {
+      if let value = d[directive], !value.isEmpty { style.append("\(property):\(cssValue(value))") }
+    }
+    if let scope { attrs.append(("data-lectern-scope", scope)) }
+    if let (n, total) = pagination {
+      attrs.append(("data-marpit-pagination", "\(n)"))
+      attrs.append(("data-marpit-pagination-total", "\(total)"))
+    }
+    attrs += extra
+    style += extraStyle
+    if !style.isEmpty { attrs.append(("style", style.joined(separator: ";") + ";")) }
+    return attrs.map { " \($0.0)=\"\(HTMLEscaping.escape($0.1))\"" }.joined()
+  }
+
+  /// Header and footer values are inline Markdown.
+  private func inlineMarkdown(_ text: String) -> String {
+    let doc = MarkdownDocument(parsing: SourceFile(path: "", text: text))
+    guard let first = doc.blocks.first, case .paragraph(let inlines) = first.kind, doc.blocks.count == 1 else {
+      return renderer.render(doc.blocks)
+    }
+    return renderer.render(inlines: inlines)
+  }
+
+  private func percent(_ s: String?) -> Double {
+    guard let s, s.hasSuffix("%"), let v = Double(s.dropLast()) else { return 50 }
+    return min(max(v, 0), 100)
+  }
+
+  private func format(_ v: Double) -> String {
+    v == v.rounded() ? String(Int(v)) : String(v)
+  }
+
+  private func kebabCase(_ name: String) -> String {
+    var out = ""
+    for c in name {
+      if c.isUppercase {
+        out += "-" + c.lowercased()
+      } else {
+        out.append(c)
+      }
+    }
+    return out
+  }
+
+  /// A directive value inside a `style` attribute: no way out of the declaration.
+  private func cssValue(_ v: String) -> String {
+    String(v.filter { $0 != ";" && $0 != "{" && $0 != "}" && $0 != "<" && $0 != ">" && $0 != "\n" })
+  }
+
+  private func cssURL(_ u: String) -> String {
+    u.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+      .replacingOccurrences(of: "\n", with: "")
+  }
+}
+
+extension DeckHTMLRenderer {
+  /// Directives that Marp writes onto each `<section>` as `data-*` attributes and custom properties.
+  static let slideAttributeDirectives: Set<String> = [
+    "paginate", "class", "header", "footer", "backgroundColor", "backgroundImage", "backgroundPosition",
+    "backgroundRepeat", "backgroundSize", "color", "size",
+  ]
+}

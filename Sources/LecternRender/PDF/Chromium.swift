@@ -1,0 +1,117 @@
+import Foundation
+
+/// Headless Chromium, found on this machine, printing pages to PDF.
+public struct Chromium: Sendable {
+  public var executable: String
+
+  public enum Failure: Error, CustomStringConvertible {
+    case notFound(searched: [String])
+    case notExecutable(String)
+    case failed(status: Int32, output: String)
+    case timedOut(seconds: Int)
+
+    public var description: String {
+      switch self {
+      case .notFound(let searched):
+        "no Chromium found (looked for \(searched.joined(separator: ", ")) on PATH); install Debian's 'chromium' "
+          + "package or pass --browser-path (or set CHROME_PATH)"
+      case .notExecutable(let path): "\(path) is not an executable browser; check --browser-path or CHROME_PATH"
+      case .failed(let status, let output):
+        "Chromium exited with status \(status) while printing: \(output.split(separator: "\n").suffix(3).joined(separator: " "))"
+      case .timedOut(let seconds): "Chromium did not finish printing within \(seconds) s"
+      }
+    }
+  }
+
+  static let candidates = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome"]
+
+  /// `override` (`--browser-path`), then `CHROME_PATH`, then the usual names on `PATH`.
+  public static func locate(override: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment)
+    throws -> Chromium
+  {
+    if let explicit = override ?? environment["CHROME_PATH"], !explicit.isEmpty {
+      guard FileManager.default.isExecutableFile(atPath: explicit) else { throw Failure.notExecutable(explicit) }
+      return Chromium(executable: explicit)
+    }
+    let path = (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":")
+    for name in candidates {
+      for dir in path {
+        let full = "\(dir)/\(name)"
+        if FileManager.default.isExecutableFile(atPath: full) { return Chromium(executable: full) }
+      }
+    }
+    throw Failure.notFound(searched: candidates)
+  }
+
+  /// Prints `page` (an HTML file) to `pdf`, atomically. The page is opened with `?print`, so the
+  /// viewer lays every slide out as a page.
+  public func printPDF(page: URL, to pdf: URL, timeoutSeconds: Int = 120) throws {
+    let folder = pdf.deletingLastPathComponent()
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let temp = folder.appendingPathComponent(".\(pdf.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+    let profile = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-chromium-\(UUID().uuidString)")
+    defer {
+      try? FileManager.default.removeItem(at: profile)
+      try? FileManager.default.removeItem(at: temp)
+    }
+    var components = URLComponents(url: page.standardizedFileURL, resolvingAgainstBaseURL: false)!
+    components.query = "print"
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = [
+      "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+      "--no-default-browser-check", "--hide-scrollbars", "--no-pdf-header-footer", "--allow-file-access-from-files",
+      "--user-data-dir=\(profile.path)", "--virtual-time-budget=5000", "--run-all-compositor-stages-before-draw",
+      "--print-to-pdf=\(temp.path)", components.url!.absoluteString,
+    ]
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = output
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let collected = OutputCollector(output.fileHandleForReading)
+    let deadline = Date().addingTimeInterval(TimeInterval(timeoutSeconds))
+    while process.isRunning {
+      if Date() > deadline {
+        process.terminate()
+        throw Failure.timedOut(seconds: timeoutSeconds)
+      }
+      Thread.sleep(forTimeInterval: 0.05)
+    }
+    let text = collected.finish()
+    let size = (try? FileManager.default.attributesOfItem(atPath: temp.path)[.size] as? Int) ?? 0
+    guard process.terminationStatus == 0, size > 0 else {
+      throw Failure.failed(status: process.terminationStatus, output: text)
+    }
+    if rename(temp.path, pdf.path) != 0 {
+      throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: pdf.path])
+    }
+  }
+}
+
+/// Drains a pipe on a background thread so a chatty child never blocks on a full pipe.
+private final class OutputCollector: @unchecked Sendable {
+  private var data = Data()
+  private let lock = NSLock()
+  private let done = DispatchSemaphore(value: 0)
+
+  init(_ handle: FileHandle) {
+    Thread.detachNewThread { [self] in
+      while true {
+        let chunk = handle.availableData
+        if chunk.isEmpty { break }
+        lock.lock()
+        data.append(chunk)
+        lock.unlock()
+      }
+      done.signal()
+    }
+  }
+
+  func finish() -> String {
+    done.wait()
+    lock.lock()
+    defer { lock.unlock() }
+    return String(decoding: data, as: UTF8.self)
+  }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import LecternTemplates
+
+/// A slide size: a name from `@size` (`16:9`, `4:3`, `4K`…) and its pixels.
+public struct SlideSize: Sendable, Hashable {
+  public var name: String
+  public var width: Int
+  public var height: Int
+
+  public static let wide = SlideSize(name: "16:9", width: 1280, height: 720)
+  public static let standard = SlideSize(name: "4:3", width: 960, height: 720)
+}
+
+/// A Marp theme: CSS with `/* @theme name */`, optional `@size` presets and `@import`s of other themes.
+public struct Theme: Sendable, Hashable {
+  public var name: String
+  public var css: String
+  /// `@size NAME WIDTH HEIGHT` presets, in the order written.
+  public var sizes: [SlideSize]
+  /// From the theme's top-level `section { width; height }`, when both are pixels.
+  public var sectionSize: SlideSize?
+  /// The file it came from; `nil` for the built-in themes.
+  public var path: String?
+
+  /// Reads a theme; `nil` name falls back to the file's base name (Marp requires `@theme`).
+  public init(css: String, path: String?) {
+    self.css = css
+    self.path = path
+    var name: String?
+    var sizes: [SlideSize] = []
+    for comment in Theme.comments(in: css) {
+      for line in comment.split(whereSeparator: { $0 == "\n" }) {
+        var words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "*" }).map(String.init)
+        guard let first = words.first, first.hasPrefix("@") else { continue }
+        words.removeFirst()
+        switch first {
+        case "@theme": if let n = words.first { name = n }
+        case "@size":
+          if words.count >= 3, let w = Theme.pixels(words[1]), let h = Theme.pixels(words[2]) {
+            sizes.append(SlideSize(name: words[0], width: w, height: h))
+          }
+        default: break
+        }
+      }
+    }
+    self.name = name ?? path.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent } ?? "untitled"
+    self.sizes = sizes
+    self.sectionSize = Theme.sectionSize(in: css)
+  }
+
+  /// The size to use for a deck's `size` directive; `nil` when the theme defines no such preset.
+  public func size(named name: String?) -> SlideSize? {
+    guard let name else { return sectionSize ?? sizes.first ?? .wide }
+    return sizes.last { $0.name == name } ?? [SlideSize.wide, .standard].first { $0.name == name }
+  }
+
+  private static func comments(in css: String) -> [Substring] {
+    var found: [Substring] = []
+    var rest = Substring(css)
+    while let open = rest.range(of: "/*") {
+      guard let close = rest[open.upperBound...].range(of: "*/") else { break }
+      found.append(rest[open.upperBound..<close.lowerBound])
+      rest = rest[close.upperBound...]
+    }
+    return found
+  }
+
+  private static func pixels(_ s: String) -> Int? {
+    guard s.hasSuffix("px") else { return nil }
+    return Double(s.dropLast(2)).map { Int($0.rounded()) }
+  }
+
+  /// Width and height of the first top-level rule whose selector is exactly `section`.
+  private static func sectionSize(in css: String) -> SlideSize? {
+    var rest = Substring(css)
+    while let open = rest.firstIndex(of: "{") {
+      let selector = rest[..<open].split(separator: "}").last.map { String($0) } ?? String(rest[..<open])
+      let cleaned = selector.replacingOccurrences(of: #"/\*[\s\S]*?\*/"#, with: "", options: .regularExpression).trimmed
+      guard let close = rest[open...].firstIndex(of: "}") else { break }
+      if cleaned == "section" {
+        var width: Int?
+        var height: Int?
+        for declaration in rest[rest.index(after: open)..<close].split(separator: ";") {
+          let parts = declaration.split(separator: ":", maxSplits: 1).map { String($0).trimmed }
+          guard parts.count == 2 else { continue }
+          if parts[0] == "width" { width = pixels(parts[1]) }
+          if parts[0] == "height" { height = pixels(parts[1]) }
+        }
+        if let width, let height { return SlideSize(name: "theme", width: width, height: height) }
+      }
+      rest = rest[rest.index(after: close)...]
+    }
+    return nil
+  }
+}
+
+/// The themes a build can use: Lectern's built-in ones (also under Marp's names) and theme files.
+public struct ThemeSet: Sendable {
+  private var themes: [String: Theme] = [:]
+  /// Marp's built-in theme names → Lectern's own themes of the same spirit.
+  public static let aliases = ["default": "lectern", "gaia": "harbor", "uncover": "plain"]
+  public static let builtInNames = ["lectern", "harbor", "plain"]
+
+  public init() {
+    for name in ThemeSet.builtInNames {
+      if let css = TemplateCatalog.text("theme-\(name).css") { add(Theme(css: css, path: nil)) }
+    }
+  }
+
+  public mutating func add(_ theme: Theme) { themes[theme.name] = theme }
+
+  public var names: [String] { themes.keys.sorted() }
+
+  public func theme(named name: String) -> Theme? {
+    themes[name] ?? ThemeSet.aliases[name].flatMap { themes[$0] }
+  }
+
+  /// The theme's CSS with `@import 'other-theme'` replaced by that theme's CSS (recursively, once each);
+  /// imports of URLs are kept, imports of unknown names are reported.
+  func flattened(_ theme: Theme) -> (css: String, problems: [String]) {
+    var seen: Set<String> = []
+    var problems: [String] = []
+    let css = flatten(theme, seen: &seen, problems: &problems)
+    return (css, problems)
+  }
+
+  private func flatten(_ theme: Theme, seen: inout Set<String>, problems: inout [String]) -> String {
+    seen.insert(theme.name)
+    var out = ""
+    for line in theme.css.split(separator: "\n", omittingEmptySubsequences: false) {
+      let trimmed = line.trimmed
+      guard trimmed.hasPrefix("@import") || trimmed.hasPrefix("@import-theme"), trimmed.hasSuffix(";") else {
+        out += line + "\n"
+        continue
+      }
+      var target = trimmed.dropFirst(trimmed.hasPrefix("@import-theme") ? 13 : 7).dropLast().trimmed
+      if target.hasPrefix("url(") { out += line + "\n"; continue }
+      target = String(target.trimmingCharacters(in: CharacterSet(charactersIn: "\"' ")))
+      if target.contains("/") || target.contains(":") {
+        out += line + "\n"
+        continue
+      }
+      guard let imported = self.theme(named: target) else {
+        problems.append("theme '\(theme.name)' imports unknown theme '\(target)'")
+        continue
+      }
+      if !seen.contains(imported.name) { out += flatten(imported, seen: &seen, problems: &problems) + "\n" }
+    }
+    return out
+  }
+}

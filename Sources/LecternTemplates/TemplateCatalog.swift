@@ -1,0 +1,22 @@
+/// The files of `templates/`, compiled into the binary (the folder is flat; `Templates` is a symlink).
+///
+/// Keys are file names without `.mustache`, the names `MustacheLibrary(directory:)` gives the same files,
+/// so a `--templates DIR` override swaps the whole set without renaming anything.
+public enum TemplateCatalog {
+  public static let files: [String: [UInt8]] = [
+    "deck.html": PackageResources.deck_html_mustache,
+    "deck-viewer.css": PackageResources.deck_viewer_css,
+    "deck-viewer.js": PackageResources.deck_viewer_js,
+    "theme-lectern.css": PackageResources.theme_lectern_css,
+    "theme-harbor.css": PackageResources.theme_harbor_css,
+    "theme-plain.css": PackageResources.theme_plain_css,
+  ]
+
+  /// The file's text, or `nil` when there is no such file.
+  public static func text(_ name: String) -> String? {
+    files[name].map { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// Names of the Mustache templates (the files that were `NAME.mustache`).
+  public static let templateNames: Set<String> = ["deck.html"]
+}
