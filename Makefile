@@ -5,7 +5,8 @@
 
 SHELL := /bin/bash
 SWIFT ?= swift
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm libsqlite3-dev python3 git time
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm libsqlite3-dev python3 python3-pip git time \
+  chromium chromium-driver poppler-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 OUT ?= out
 
@@ -18,6 +19,8 @@ deps:
 	  echo "installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
+	@python3 -c "import selenium, PIL" 2>/dev/null || python3 -m pip install -q selenium pillow \
+	  || python3 -m pip install -q --break-system-packages selenium pillow
 
 build: deps
 	$(SWIFT) build
@@ -25,9 +28,15 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-# The main job on the bundled examples: every deck and document in decks/ linted, then read into its typed model.
+# The main job on the bundled examples: every deck and document in decks/ linted, decks built to HTML slides
+# (and PDF when Chromium is installed), everything read into its typed model, the sample metrics ingested.
 demo: build
 	.build/debug/lectern lint decks/
+	@mkdir -p $(OUT)
+	@set -e; pdf=""; command -v chromium >/dev/null && pdf="--pdf"; \
+	for f in $$(grep -l '^marp: true' decks/*.md); do \
+	  .build/debug/lectern build $$f -o $(OUT)/$$(basename $$f .md).html --notes $$pdf; \
+	done
 	@mkdir -p $(OUT)
 	@set -e; for f in decks/*.md; do \
 	  name=$$(basename $$f .md); \
@@ -48,6 +57,8 @@ format:
 
 test: deps lint-format
 	$(SWIFT) test
+	$(SWIFT) build
+	python3 -m unittest discover -s Tests/Browser -p 'test_*.py' -v
 
 bench: deps release
 	@command -v rumdl >/dev/null || python3 -m pip install -q rumdl
