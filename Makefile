@@ -65,6 +65,7 @@ bench: deps release
 	python3 bench/extract_bench.py
 	python3 bench/lint_bench.py
 	python3 bench/metrics_bench.py
+	python3 bench/build_bench.py
 
 ci: test demo
 

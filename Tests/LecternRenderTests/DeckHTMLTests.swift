@@ -98,7 +98,9 @@ private func count(_ needle: String, in haystack: String) -> Int {
 
   @Test func inlineImagesGetMarpSizesAndFilters() {
     let markup = slide(build("---\nmarp: true\n---\n![w:200 h:30cm grayscale Logo](logo.png \"The logo\")\n").html, 1)
-    #expect(markup.contains(#"<img src="logo.png" alt="Logo" title="The logo" style="width:200px;height:30cm;filter:grayscale(1);" />"#))
+    #expect(
+      markup.contains(#"<img src="logo.png" alt="Logo" title="The logo" style="width:200px;height:30cm;filter:grayscale(1);" />"#)
+    )
   }
 
   @Test func fitHeadingsAreMarkedForTheViewerToScale() {
@@ -148,14 +150,16 @@ private func count(_ needle: String, in haystack: String) -> Int {
   }
 
   @Test func notesAsPlainTextSeparateSlides() {
-    let deck = Deck(source: .inline("---\nmarp: true\n---\n# A\n<!-- first -->\n<!-- second -->\n---\n# B\n---\n# C\n<!-- third -->\n"))
+    let deck = Deck(
+      source: .inline("---\nmarp: true\n---\n# A\n<!-- first -->\n<!-- second -->\n---\n# B\n---\n# C\n<!-- third -->\n"))
     #expect(DeckHTMLRenderer.notesText(deck) == "first\n\nsecond\n\n---\n\n\n\n---\n\nthird\n")
   }
 }
 
 @Suite struct DeckSecurityTests {
   @Test func rawHTMLIsEscapedUnlessTheDeckOptsIn() {
-    let source = "---\nmarp: true\n---\n# Hi\n\n<div class=\"x\" onclick=\"steal()\">boxed</div>\n\nLine<br>break and <sub>2</sub>\n"
+    let source =
+      "---\nmarp: true\n---\n# Hi\n\n<div class=\"x\" onclick=\"steal()\">boxed</div>\n\nLine<br>break and <sub>2</sub>\n"
     let off = slide(build(source).html, 1)
     #expect(off.contains("&lt;div class=&quot;x&quot; onclick=&quot;steal()&quot;&gt;boxed&lt;/div&gt;"))
     #expect(off.contains("Line<br>break and <sub>2</sub>"), "attribute-free formatting tags are on the safe list")
@@ -183,7 +187,8 @@ private func count(_ needle: String, in haystack: String) -> Int {
   }
 
   @Test func styleDirectiveValuesCannotEscapeTheStyleAttribute() {
-    let markup = slide(build("---\nmarp: true\n---\n<!-- _backgroundColor: \"red;}</style><script>x()</script>\" -->\n# x\n").html, 1)
+    let markup = slide(
+      build("---\nmarp: true\n---\n<!-- _backgroundColor: \"red;}</style><script>x()</script>\" -->\n# x\n").html, 1)
     #expect(!markup.contains("<script>"))
     #expect(markup.contains("background-color:red/stylescriptx()/script"))
   }
@@ -199,7 +204,10 @@ private func count(_ needle: String, in haystack: String) -> Int {
       let theme = try #require(themes.theme(named: name))
       #expect(theme.sizes.map(\.name) == ["16:9", "4:3"])
       #expect(theme.sectionSize == SlideSize(name: "theme", width: 1280, height: 720))
-      for needed in ["section.invert", "section.lead", "section.split", "table", "th", "pre", "blockquote", "header", "footer", "data-marpit-pagination"] {
+      for needed in [
+        "section.invert", "section.lead", "section.split", "table", "th", "pre", "blockquote", "header", "footer",
+        "data-marpit-pagination",
+      ] {
         #expect(theme.css.contains(needed), "theme \(name) styles \(needed)")
       }
     }
@@ -254,7 +262,9 @@ private func count(_ needle: String, in haystack: String) -> Int {
   }
 
   @Test func scopedStylesReachOnlyTheirSlide() {
-    let built = build("---\nmarp: true\n---\n# A\n---\n<style scoped>\nh1 { color: red }\n</style>\n\n# B\n---\n<style>\np { margin: 0 }\n</style>\n# C\n")
+    let built = build(
+      "---\nmarp: true\n---\n# A\n---\n<style scoped>\nh1 { color: red }\n</style>\n\n# B\n---\n<style>\np { margin: 0 }\n</style>\n# C\n"
+    )
     #expect(built.html.contains("div.marpit > svg > foreignObject > section[data-lectern-scope=\"s2\"] h1 { color: red }"))
     #expect(slide(built.html, 2).contains("data-lectern-scope=\"s2\""))
     #expect(!slide(built.html, 1).contains("data-lectern-scope"))
@@ -279,11 +289,16 @@ private func count(_ needle: String, in haystack: String) -> Int {
 
 @Suite struct MathTests {
   @Test func inlineAndDisplayMathBecomeMathML() {
-    let markup = slide(build("---\nmarp: true\n---\nEnergy $E = mc^2$ costs $5 and $10.\n\n$$\n\\frac{a_1}{\\sqrt{b}} \\leq \\sum_{i=0}^{n} x_i\n$$\n").html, 1)
+    let markup = slide(
+      build(
+        "---\nmarp: true\n---\nEnergy $E = mc^2$ costs $5 and $10.\n\n$$\n\\frac{a_1}{\\sqrt{b}} \\leq \\sum_{i=0}^{n} x_i\n$$\n"
+      ).html, 1)
     #expect(markup.contains("<msup><mi>c</mi><mrow><mn>2</mn></mrow></msup>"))
     #expect(markup.contains(" costs $5 and $10."), "prices are not math")
     #expect(markup.contains("<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"block\">"))
-    #expect(markup.contains("<mfrac><mrow><msub><mi>a</mi><mrow><mn>1</mn></mrow></msub></mrow><mrow><msqrt><mi>b</mi></msqrt></mrow></mfrac>"))
+    #expect(
+      markup.contains(
+        "<mfrac><mrow><msub><mi>a</mi><mrow><mn>1</mn></mrow></msub></mrow><mrow><msqrt><mi>b</mi></msqrt></mrow></mfrac>"))
     #expect(markup.contains("<munderover><mo>∑</mo>"))
     #expect(markup.contains("<mo>≤</mo>"))
   }
@@ -304,7 +319,8 @@ private func count(_ needle: String, in haystack: String) -> Int {
     let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
     try png.write(to: deckDir.appendingPathComponent("img/inside.png"))
     try png.write(to: root.appendingPathComponent("outside.png"))
-    let markdown = "---\nmarp: true\n---\n![bg](img/inside.png)\n\n![](../outside.png)\n\n![](img/missing.png)\n\n![](https://example.com/remote.png)\n"
+    let markdown =
+      "---\nmarp: true\n---\n![bg](img/inside.png)\n\n![](../outside.png)\n\n![](img/missing.png)\n\n![](https://example.com/remote.png)\n"
     let path = deckDir.appendingPathComponent("deck.md").path
     let deck = Deck(source: .inline(markdown, path: path))
 
@@ -352,9 +368,12 @@ private func count(_ needle: String, in haystack: String) -> Int {
     // `<!-- _class: split -->` with `![bg left:60%]`: the content sits in the right 40%.
     let splitSlide = try #require(deck.slides.first { $0.backgrounds.contains { $0.split == .left && $0.splitSize == "60%" } })
     let markup = slide(built.html, splitSlide.number)
-    #expect(markup.contains("<foreignObject x=\"768\" width=\"512\" height=\"720\"><section id=\"\(splitSlide.number)\" class=\"split\""))
+    #expect(
+      markup.contains(
+        "<foreignObject x=\"768\" width=\"512\" height=\"720\"><section id=\"\(splitSlide.number)\" class=\"split\""))
     // html: true in the seed: its coloured span survives; the fit heading is marked.
-    #expect(slide(built.html, 1).contains("<span data-lectern-fit-content=\"\"><span style=\"color:red;\">Disclaimer</span></span>"))
+    #expect(
+      slide(built.html, 1).contains("<span data-lectern-fit-content=\"\"><span style=\"color:red;\">Disclaimer</span></span>"))
     // Speaker notes of every slide reach the presenter view.
     let noted = deck.slides.filter { !$0.notes.isEmpty }.count
     #expect(count("<div data-slide=", in: built.html) == noted)

@@ -52,6 +52,17 @@ public struct SourceFile: Sendable {
   /// but the empty line after it is addressable.
   public var lineCount: Int { lineStarts.count }
 
+  /// Whether byte `b` occurs on lines `first...last` (1-based, clamped): a cheap pre-check before
+  /// work that only matters when a character is present.
+  public func lines(_ first: Int, through last: Int, containByte b: UInt8) -> Bool {
+    let from = max(first, 1)
+    let to = min(last, lineStarts.count)
+    guard from <= to else { return false }
+    let start = lineStarts[from - 1]
+    let end = to < lineStarts.count ? lineStarts[to] : utf8.count
+    return utf8[start..<end].contains(b)
+  }
+
   /// The first byte of a line that is not a space or tab, or `nil` for a blank line.
   public func firstNonBlankByte(line: Int) -> UInt8? {
     guard line >= 1, line <= lineStarts.count else { return nil }

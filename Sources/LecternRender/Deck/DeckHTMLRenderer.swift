@@ -82,11 +82,18 @@ public enum DeckHTMLRenderer {
     if let theme = options.themes.theme(named: theme.name), let path = theme.path { dependencies.append(path) }
     if let assets = options.assets {
       var seen: Set<String> = []
+      var outcomes: [String: AssetResolver.Outcome] = [:]
       for slide in deck.slides {
         let written = slide.backgrounds.map { ($0.url, $0.range) } + slide.images.map { ($0.url, $0.range) }
         for (url, range) in written {
-          if let file = assets.localFile(for: url) { dependencies.append(file.path) }
-          let outcome = assets.resolve(url)
+          let outcome: AssetResolver.Outcome
+          if let known = outcomes[url] {
+            outcome = known
+          } else {
+            if let file = assets.localFile(for: url) { dependencies.append(file.path) }
+            outcome = assets.resolve(url)
+            outcomes[url] = outcome
+          }
           switch outcome {
           case .unchanged: break
           case .rewritten(let u): urls[url] = u
@@ -124,20 +131,33 @@ public enum DeckHTMLRenderer {
     }
     let totalPages = counter
 
+    // Header and footer values repeat on every slide: render each distinct one once.
+    var inlineHTML: [String: String] = [:]
+    func inlineMarkdown(_ text: String?) -> String? {
+      guard let text, !text.isEmpty else { return nil }
+      if let known = inlineHTML[text] { return known }
+      let html = SlideMarkup.inlineMarkdown(text, renderer: renderer)
+      inlineHTML[text] = html
+      return html
+    }
     var scopedCSS = ""
-    var slidesHTML: [DeckPage.SlideView] = []
-    var notes: [DeckPage.NoteView] = []
-    slidesHTML.reserveCapacity(deck.slides.count)
+    var slidesHTML = ""
+    var notes = ""
     for (index, slide) in deck.slides.enumerated() {
       let scope = slide.scopedStyles.isEmpty ? nil : "s\(slide.number)"
       if let scope {
         let scoper = CSSScoper(slide: slideSelector + "[data-lectern-scope=\"\(scope)\"]")
         for style in slide.scopedStyles { scopedCSS += scoper.scope(style.css).css }
       }
-      let body = renderer.render(math ? slide.blocks.mergingAdjacentText() : slide.blocks)
+      // Joining split text nodes only matters where a `$` could open math.
+      let mayHoldMath =
+        math
+        && slide.range.map { deck.source.lines($0.start.line, through: $0.end.line, containByte: UInt8(ascii: "$")) } ?? false
+      let body = renderer.render(mayHoldMath ? slide.blocks.mergingAdjacentText() : slide.blocks)
       var html = SlideMarkup(
         slide: slide, size: size, theme: theme.name, lang: globals["lang"], scope: scope,
-        pagination: numbers[index].map { ($0, totalPages) }, renderer: renderer, rewriter: rewriter
+        pagination: numbers[index].map { ($0, totalPages) }, header: inlineMarkdown(slide.directives["header"]),
+        footer: inlineMarkdown(slide.directives["footer"]), rewriter: rewriter
       ).svg(body: body)
       let noteHTML = slide.notes.isEmpty ? nil : notesHTML(slide.notes.map(\.text))
       if options.notesPages {
@@ -145,8 +165,9 @@ public enum DeckHTMLRenderer {
           "\n<div class=\"lectern-note-page\" data-slide=\"\(slide.number)\"><h2>Slide \(slide.number)"
           + (slide.title.map { " · " + HTMLEscaping.escape($0) } ?? "") + "</h2>\(noteHTML ?? "")</div>"
       }
-      slidesHTML.append(DeckPage.SlideView(html: html))
-      if let noteHTML { notes.append(DeckPage.NoteView(number: slide.number, html: noteHTML)) }
+      slidesHTML += html
+      slidesHTML += "\n"
+      if let noteHTML { notes += "<div data-slide=\"\(slide.number)\">\(noteHTML)</div>\n" }
     }
 
     // Theme CSS, then global <style> elements (both scoped to slides); external @imports first.
@@ -171,6 +192,8 @@ public enum DeckHTMLRenderer {
       viewerJS: options.templates.asset("deck-viewer.js").replacingOccurrences(of: "</script", with: "<\\/script"),
       themeCSS: css.replacingOccurrences(of: "</style", with: "<\\/style"), slides: slidesHTML, notes: notes)
     let html = options.templates.render(page, template: "deck.html")
+    let origin = SourceLocation(line: 0, column: 0)
+    diagnostics.sort { ($0.range?.start ?? origin) < ($1.range?.start ?? origin) }
     return BuiltDeck(
       html: html, diagnostics: diagnostics, slideCount: deck.slides.count, size: size, themeName: theme.name,
       dependencies: dependencies.uniqued())
@@ -183,9 +206,21 @@ public enum DeckHTMLRenderer {
 
   /// Notes are plain text: escaped, paragraphs at blank lines, line breaks kept.
   static func notesHTML(_ texts: [String]) -> String {
-    texts.flatMap { $0.components(separatedBy: "\n\n") }
-      .map { "<p>" + HTMLEscaping.escape($0.trimmed).replacingOccurrences(of: "\n", with: "<br>") + "</p>" }
-      .joined()
+    var out = ""
+    for text in texts {
+      // Paragraphs at blank lines; the lines inside a paragraph joined by <br>.
+      var paragraph: [Substring] = []
+      func flush() {
+        guard !paragraph.isEmpty else { return }
+        out += "<p>" + paragraph.map { HTMLEscaping.escape(String($0)) }.joined(separator: "<br>") + "</p>"
+        paragraph.removeAll()
+      }
+      for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { flush() } else { paragraph.append(line) }
+      }
+      flush()
+    }
+    return out
   }
 
   private static func directiveRange(_ deck: Deck, _ name: String) -> SourceRange? {

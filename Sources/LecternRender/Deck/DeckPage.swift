@@ -14,15 +14,9 @@ struct DeckPage: Sendable {
   var viewerCSS: String
   var viewerJS: String
   var themeCSS: String
-  var slides: [SlideView]
-  var notes: [NoteView]
-
-  struct SlideView: Sendable {
-    var html: String
-  }
-
-  struct NoteView: Sendable {
-    var number: Int
-    var html: String
-  }
+  /// Every slide's markup, in order (one string: a template loop over thousands of slides costs more
+  /// than the slides themselves).
+  var slides: String
+  /// `<div data-slide="N">` elements with each slide's speaker notes.
+  var notes: String
 }

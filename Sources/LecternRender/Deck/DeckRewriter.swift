@@ -25,7 +25,8 @@ struct DeckRewriter: HTMLRewriting {
       return .html("<\(tag) data-lectern-fit=\"\"><span data-lectern-fit-content=\"\">\(inner)</span></\(tag)>\n")
     case .paragraph(let inlines):
       if inlines.allSatisfy(isInvisible) { return .drop }
-      if math, let tex = displayMath(inlines) {
+      if math, case .text(let first)? = inlines.first?.kind, first.utf8.starts(with: [0x24, 0x24]), let tex = displayMath(inlines)
+      {
         return .html("<div class=\"lectern-math-display\">\(TeXMath.mathML(tex, display: true))</div>\n")
       }
       return nil

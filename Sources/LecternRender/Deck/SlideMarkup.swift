@@ -13,10 +13,20 @@ struct SlideMarkup {
   var scope: String?
   /// (page number, total) when the number is shown.
   var pagination: (Int, Int)?
-  var renderer: HTMLRenderer
+  /// The `header`/`footer` directives, rendered.
+  var header: String?
+  var footer: String?
   var rewriter: DeckRewriter
 
   func svg(body: String) -> String {
+    var copy = self
+    copy.cachedShared = shared
+    return copy.layers(body: body)
+  }
+
+  var cachedShared: (attributes: String, style: String)? = nil
+
+  private func layers(body: String) -> String {
     let w = size.width
     let h = size.height
     var out = "<svg data-marpit-svg=\"\" viewBox=\"0 0 \(w) \(h)\" role=\"group\" aria-label=\"Slide \(slide.number)\">"
@@ -51,9 +61,9 @@ struct SlideMarkup {
     }
     out += "<foreignObject\(contentX > 0 ? " x=\"\(contentX)\"" : "") width=\"\(contentWidth)\" height=\"\(h)\">"
     out += "<section\(attributes(extra: extra, extraStyle: style, id: true))>"
-    if let header = slide.directives["header"], !header.isEmpty { out += "<header>\(inlineMarkdown(header))</header>" }
+    if let header { out += "<header>\(header)</header>" }
     out += body
-    if let footer = slide.directives["footer"], !footer.isEmpty { out += "<footer>\(inlineMarkdown(footer))</footer>" }
+    if let footer { out += "<footer>\(footer)</footer>" }
     out += "</section></foreignObject>"
     if !backgrounds.isEmpty {
       out +=
@@ -76,41 +86,46 @@ struct SlideMarkup {
   }
 
   /// Marp's section attributes: id, classes, every directive as `data-*` and as a `--custom-property`,
-  /// the pagination attributes, and the CSS the style directives stand for.
+  /// the pagination attributes, and the CSS the style directives stand for. The shared part is computed
+  /// once per slide; each layer adds its own.
   private func attributes(extra: [(String, String)], extraStyle: [String], id: Bool) -> String {
-    var attrs: [(String, String)] = []
-    if id { attrs.append(("id", "\(slide.number)")) }
+    var out = id ? " id=\"\(slide.number)\"" : ""
+    let shared = cachedShared ?? self.shared
+    out += shared.attributes
+    for (name, value) in extra { out += " \(name)=\"\(HTMLEscaping.escape(value))\"" }
+    var style = shared.style
+    for declaration in extraStyle { style += declaration + ";" }
+    if !style.isEmpty { out += " style=\"\(HTMLEscaping.escape(style))\"" }
+    return out
+  }
+
+  private var shared: (attributes: String, style: String) {
+    var out = ""
+    func add(_ name: String, _ value: String) { out += " \(name)=\"\(HTMLEscaping.escape(value))\"" }
     let d = slide.directives
-    if !slide.classes.isEmpty { attrs.append(("class", slide.classes.joined(separator: " "))) }
-    attrs.append(("data-theme", theme))
-    if let lang { attrs.append(("lang", lang)) }
-    var style: [String] = []
-    for name in d.values.keys.sorted() {
-      guard let value = d[name], DeckHTMLRenderer.slideAttributeDirectives.contains(name) else { continue }
-      let kebab = kebabCase(name)
-      attrs.append(("data-\(kebab)", value))
-      style.append("--\(kebab):\(cssValue(value))")
+    if !slide.classes.isEmpty { add("class", slide.classes.joined(separator: " ")) }
+    add("data-theme", theme)
+    if let lang { add("lang", lang) }
+    var style = ""
+    for name in DeckHTMLRenderer.slideAttributeDirectives {
+      guard let value = d[name] else { continue }
+      let kebab = DeckHTMLRenderer.kebabNames[name] ?? name
+      add("data-\(kebab)", value)
+      style += "--\(kebab):\(cssValue(value));"
     }
-    for (directive, property) in [
-      ("backgroundColor", "background-color"), ("backgroundImage", "background-image"),
-      ("backgroundPosition", "background-position"), ("backgroundRepeat", "background-repeat"),
-      ("backgroundSize", "background-size"), ("color", "color"),
-    ] {
-      if let value = d[directive], !value.isEmpty { style.append("\(property):\(cssValue(value))") }
+    for (directive, property) in DeckHTMLRenderer.styleDirectives {
+      if let value = d[directive], !value.isEmpty { style += "\(property):\(cssValue(value));" }
     }
-    if let scope { attrs.append(("data-lectern-scope", scope)) }
+    if let scope { add("data-lectern-scope", scope) }
     if let (n, total) = pagination {
-      attrs.append(("data-marpit-pagination", "\(n)"))
-      attrs.append(("data-marpit-pagination-total", "\(total)"))
+      add("data-marpit-pagination", "\(n)")
+      add("data-marpit-pagination-total", "\(total)")
     }
-    attrs += extra
-    style += extraStyle
-    if !style.isEmpty { attrs.append(("style", style.joined(separator: ";") + ";")) }
-    return attrs.map { " \($0.0)=\"\(HTMLEscaping.escape($0.1))\"" }.joined()
+    return (out, style)
   }
 
   /// Header and footer values are inline Markdown.
-  private func inlineMarkdown(_ text: String) -> String {
+  static func inlineMarkdown(_ text: String, renderer: HTMLRenderer) -> String {
     let doc = MarkdownDocument(parsing: SourceFile(path: "", text: text))
     guard let first = doc.blocks.first, case .paragraph(let inlines) = first.kind, doc.blocks.count == 1 else {
       return renderer.render(doc.blocks)
@@ -127,18 +142,6 @@ struct SlideMarkup {
     v == v.rounded() ? String(Int(v)) : String(v)
   }
 
-  private func kebabCase(_ name: String) -> String {
-    var out = ""
-    for c in name {
-      if c.isUppercase {
-        out += "-" + c.lowercased()
-      } else {
-        out.append(c)
-      }
-    }
-    return out
-  }
-
   /// A directive value inside a `style` attribute: no way out of the declaration.
   private func cssValue(_ v: String) -> String {
     String(v.filter { $0 != ";" && $0 != "{" && $0 != "}" && $0 != "<" && $0 != ">" && $0 != "\n" })
@@ -151,9 +154,22 @@ struct SlideMarkup {
 }
 
 extension DeckHTMLRenderer {
-  /// Directives that Marp writes onto each `<section>` as `data-*` attributes and custom properties.
-  static let slideAttributeDirectives: Set<String> = [
-    "paginate", "class", "header", "footer", "backgroundColor", "backgroundImage", "backgroundPosition",
-    "backgroundRepeat", "backgroundSize", "color", "size",
+  /// Directives that Marp writes onto each `<section>` as `data-*` attributes and custom properties,
+  /// in the order they are written.
+  static let slideAttributeDirectives = [
+    "backgroundColor", "backgroundImage", "backgroundPosition", "backgroundRepeat", "backgroundSize", "class", "color",
+    "footer", "header", "paginate", "size",
+  ]
+
+  static let kebabNames: [String: String] = Dictionary(
+    uniqueKeysWithValues: slideAttributeDirectives.map { name in
+      (name, name.reduce(into: "") { out, c in out += c.isUppercase ? "-" + c.lowercased() : String(c) })
+    })
+
+  /// Directives that stand for a CSS property on the slide.
+  static let styleDirectives = [
+    ("backgroundColor", "background-color"), ("backgroundImage", "background-image"),
+    ("backgroundPosition", "background-position"), ("backgroundRepeat", "background-repeat"),
+    ("backgroundSize", "background-size"), ("color", "color"),
   ]
 }

@@ -16,7 +16,7 @@ public enum TeXMath {
   /// Splits text on `$…$` spans by pandoc's rule: no space after the opening `$`, none before the
   /// closing one, and the closing `$` not followed by a digit (so "$5 and $10" stays text). `\$` is a dollar.
   public static func inlineSpans(in text: String) -> [(isMath: Bool, text: String)]? {
-    guard text.contains("$") else { return nil }
+    guard text.utf8.contains(UInt8(ascii: "$")) else { return nil }
     let chars = Array(text)
     var parts: [(Bool, String)] = []
     var plain = ""

@@ -115,6 +115,7 @@ struct BuildSetup: @unchecked Sendable {
       theme: themeName, themes: themes, allowHTML: command.html, assets: assets, progressBar: command.progress,
       templates: templates)
     let built = DeckHTMLRenderer.render(deck, options: options)
+    if !command.watch { ProcessTeardown.keepUntilExit(deck) }
     let diagnostics = deck.diagnostics.filter { $0.severity != .note } + built.diagnostics
     outcome.messages += diagnostics.map(\.formatted)
     if diagnostics.contains(where: { $0.severity == .error }) { outcome.status = 1 }
