@@ -28,7 +28,7 @@ let package = Package(
     .target(
       name: "LecternRender",
       dependencies: [
-        "LecternDeck", "LecternMarkdown", "LecternMetrics", "LecternTemplates", "LecternCore",
+        "LecternDeck", "LecternPostmortem", "LecternMarkdown", "LecternMetrics", "LecternTemplates", "LecternCore",
         .product(name: "Mustache", package: "swift-mustache"),
       ]),
     .target(
@@ -36,11 +36,12 @@ let package = Package(
       dependencies: [
         "LecternCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]),
+    .target(name: "LecternPostmortem", dependencies: ["LecternDeck", "LecternMarkdown", "LecternCore"]),
     .target(name: "LecternLint", dependencies: ["LecternDeck", "LecternMarkdown", "LecternCore", "Yams"]),
     .executableTarget(
       name: "lectern",
       dependencies: [
-        "LecternMetrics", "LecternLint", "LecternRender", "LecternDeck", "LecternMarkdown", "LecternCore",
+        "LecternMetrics", "LecternLint", "LecternRender", "LecternDeck", "LecternPostmortem", "LecternMarkdown", "LecternCore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -60,6 +61,10 @@ let package = Package(
     .testTarget(
       name: "LecternLintTests",
       dependencies: ["LecternLint", "LecternDeck", "LecternMarkdown", "LecternTestSupport"]
+    ),
+    .testTarget(
+      name: "LecternPostmortemTests",
+      dependencies: ["LecternPostmortem", "LecternDeck", "LecternMarkdown", "LecternTestSupport"]
     ),
     .testTarget(
       name: "LecternMetricsTests",

@@ -1,0 +1,66 @@
+import LecternMarkdown
+
+/// Heading text → section kind and horizon, by the alias table of the postmortem spec
+/// (case-insensitive, emphasis and a trailing colon ignored, numbering like "1." dropped).
+enum SectionClassifier {
+  static func normalize(_ heading: String) -> String {
+    var s = heading.lowercased().filter { !"*_`".contains($0) }.trimmed
+    while s.hasSuffix(":") { s.removeLast() }
+    // "4. Mean time-to-restore" → "mean time-to-restore"
+    if let first = s.first, first.isNumber {
+      s = String(s.drop(while: { $0.isNumber || $0 == "." || $0 == ")" || $0 == " " }))
+    }
+    return s.trimmed
+  }
+
+  private static let exact: [String: SectionKind] = {
+    var table: [String: SectionKind] = [:]
+    func add(_ kind: SectionKind, _ names: [String]) { for n in names { table[n] = kind } }
+    add(.summary, ["summary", "incident summary", "overview", "executive summary", "description", "issue summary"])
+    add(.impact, ["impact", "impact assessment", "customer impact"])
+    add(.background, ["background", "leadup", "lead up", "lead-up", "the vulnerability", "fault"])
+    add(.timeline, ["timeline", "timeline (utc)", "timeline (detailed)", "key events", "context", "chronology"])
+    add(.causes, [
+      "root causes", "root cause", "root cause analysis", "causes", "contributing factors", "contributing factors (findings)",
+      "contributors", "blameless root cause", "five whys root cause identification", "cause",
+    ])
+    add(.trigger, ["trigger"])
+    add(.detection, ["detection", "identified"])
+    add(.response, ["response"])
+    add(.resolution, ["recovery", "resolution", "how it was fixed", "mitigators", "mitigation"])
+    add(.lessons, ["lessons learned", "learnings and risks", "how'd we do", "lessons", "learnings"])
+    add(.wentWell, ["what went well", "things that went well"])
+    add(.wentWrong, ["what went wrong", "what went poorly", "what didn't go well", "what did not go well"])
+    add(.gotLucky, ["where we got lucky", "got lucky"])
+    add(.actionItems, [
+      "action items", "follow-ups", "follow ups", "follow-up tasks", "corrective actions", "corrective and preventative measures",
+      "review actions", "postmortem action items", "short term", "long term", "short-term actions", "long-term focus",
+      "short-term", "long-term", "actions", "next steps", "postmortem actions table", "actions taken", "actions planned",
+    ])
+    add(.stats, ["stats", "statistics"])
+    add(.attendees, ["attendees", "atendees", "staff present", "responders", "key roles"])
+    add(.appendix, ["supporting information", "appendix", "apendix", "appendinx"])
+    add(.speakerNotes, ["speaker notes narrative", "speaker notes"])
+    add(.narrative, ["narrative", "the story", "story"])
+    add(.metadata, ["metadata", "details", "incident details"])
+    return table
+  }()
+
+  static func kind(of heading: String) -> SectionKind? {
+    let n = normalize(heading)
+    if let k = exact[n] { return k }
+    if n.hasPrefix("timeline") { return .timeline }
+    if n.hasPrefix("action items") || n.hasSuffix("action items") { return .actionItems }
+    if n.hasPrefix("root cause") { return .causes }
+    if n.hasPrefix("lessons learned") { return .lessons }
+    if n.hasPrefix("speaker notes") { return .speakerNotes }
+    return nil
+  }
+
+  static func horizon(of heading: String) -> Horizon? {
+    let n = normalize(heading).replacingOccurrences(of: "-", with: " ")
+    if n.hasPrefix("short term") || n.contains("short term") || n.hasPrefix("immediate") { return .shortTerm }
+    if n.hasPrefix("long term") || n.contains("long term") { return .longTerm }
+    return nil
+  }
+}
