@@ -10,6 +10,9 @@ public enum TemplateCatalog {
     "theme-lectern.css": PackageResources.theme_lectern_css,
     "theme-harbor.css": PackageResources.theme_harbor_css,
     "theme-plain.css": PackageResources.theme_plain_css,
+    "report.html": PackageResources.report_html_mustache,
+    "report.md": PackageResources.report_md_mustache,
+    "report.css": PackageResources.report_css,
   ]
 
   /// The file's text, or `nil` when there is no such file.
@@ -18,5 +21,5 @@ public enum TemplateCatalog {
   }
 
   /// Names of the Mustache templates (the files that were `NAME.mustache`).
-  public static let templateNames: Set<String> = ["deck.html"]
+  public static let templateNames: Set<String> = ["deck.html", "report.html", "report.md"]
 }

@@ -253,3 +253,36 @@ nonisolated(unsafe) private let emptyCString: UnsafePointer<CChar> = {
   p.pointee = 0
   return UnsafePointer(p)
 }()
+
+extension MetricsStore {
+  /// One incident by id, or `nil`.
+  public func incident(id: String) throws -> Incident? {
+    try read { db in
+      guard
+        let row = try Row.fetchOne(
+          db, sql: "SELECT id, service, severity, opened_at, resolved_at, caused_by, title FROM incidents WHERE id = ?",
+          arguments: [id])
+      else { return nil }
+      let resolved: Int64? = row["resolved_at"]
+      return Incident(
+        id: row["id"], service: row["service"], severity: row["severity"], openedAt: Timestamp(microseconds: row["opened_at"]),
+        resolvedAt: resolved.map { Timestamp(microseconds: $0) }, causedBy: row["caused_by"], title: row["title"])
+    }
+  }
+
+  /// One deployment by id, or `nil`.
+  public func deployment(id: String) throws -> Deployment? {
+    try read { db in
+      guard
+        let row = try Row.fetchOne(
+          db, sql: "SELECT id, service, environment, finished_at, status, commits FROM deployments WHERE id = ?", arguments: [id])
+      else { return nil }
+      let commits: String = row["commits"]
+      return Deployment(
+        id: row["id"], service: row["service"], environment: row["environment"],
+        finishedAt: Timestamp(microseconds: row["finished_at"]),
+        status: Deployment.Status(rawValue: row["status"]) ?? .success,
+        commits: commits.split(separator: " ").map(String.init))
+    }
+  }
+}

@@ -9,12 +9,15 @@ public struct PartialTimestamp: Sendable, Hashable {
   public var hour: Int?
   public var minute: Int?
   public var precision: Precision
+  /// A time was written as a placeholder (`14:??`, `HH:mm`, `???`).
+  public var placeholder = false
 
   /// Reads `2024-03-13 14:05`, `2021-12-10   15:40`, `[03-26 14:05]`, `14:05`, `14.43`, `1625`, `2022-01-28`,
   /// `14:??`, `???`.
   public init(parsing text: String) {
     raw = text
     precision = .unknown
+    defer { if placeholder && hour == nil { precision = .unknown } }
     var rest = Substring(text.trimmed).drop(while: { $0 == "[" })
     if let close = rest.firstIndex(of: "]") { rest = rest[..<close] }
     let words = rest.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "T" || $0 == "," }).map(String.init)
@@ -38,9 +41,12 @@ public struct PartialTimestamp: Sendable, Hashable {
         if let m = Int(timeParts[1].prefix(2)), (0...59).contains(m) {
           (hour, minute) = (h, m)
           precision = .minute
+        } else {
+          placeholder = true  // `14:??`, `14:XX`
         }
         continue
       }
+      if word.contains("?") || word.lowercased() == "hh:mm" || word == "X" || word == "XX" { placeholder = true }
       if cleaned.count == 4, cleaned.allSatisfy(\.isNumber), let n = Int(cleaned), n / 100 < 24, n % 100 < 60, year == nil || day != nil {
         (hour, minute) = (n / 100, n % 100)
         precision = .minute

@@ -62,6 +62,22 @@ public struct TemplateLibrary: Sendable {
     self.assets = assets
   }
 
+  /// This set with one more template registered under `name` (a `--template FILE`).
+  public func adding(_ text: String, named name: String) throws -> TemplateLibrary {
+    var library = self.library
+    do {
+      try library.register(text, named: name)
+    } catch {
+      throw LoadError.invalid(file: name, message: "\(error)")
+    }
+    return TemplateLibrary(library: library, assets: assets)
+  }
+
+  private init(library: MustacheLibrary, assets: [String: String]) {
+    self.library = library
+    self.assets = assets
+  }
+
   public func render(_ object: Any, template: String) -> String {
     library.render(object, withTemplate: template) ?? ""
   }
