@@ -1,3 +1,4 @@
+import LecternDeck
 import LecternMarkdown
 
 /// Heading text → section kind and horizon, by the alias table of the postmortem spec
@@ -62,5 +63,36 @@ enum SectionClassifier {
     if n.hasPrefix("short term") || n.contains("short term") || n.hasPrefix("immediate") { return .shortTerm }
     if n.hasPrefix("long term") || n.contains("long term") { return .longTerm }
     return nil
+  }
+}
+
+extension Postmortem {
+  private static let telling: Set<SectionKind> = [
+    .summary, .impact, .timeline, .causes, .trigger, .detection, .resolution, .lessons, .wentWell, .wentWrong, .actionItems,
+    .speakerNotes,
+  ]
+
+  /// A document reads as a postmortem when its front matter names an incident, or its headings include
+  /// at least two distinct postmortem sections (timeline, action items, root causes, impact, lessons, …).
+  public static func looksLikePostmortem(_ document: ProseDocument) -> Bool {
+    if let keys = document.frontMatter?.entries.map({ $0.key.lowercased() }),
+      keys.contains(where: { ["incident", "incidents", "incident_id", "postmortem"].contains($0) })
+    {
+      return true
+    }
+    if let title = document.frontMatter?.entries.last(where: { $0.key == "title" })?.value.string?.lowercased(),
+      ["incident", "postmortem", "post-mortem", "outage"].contains(where: { title.contains($0) })
+    {
+      return true
+    }
+    var kinds: Set<SectionKind> = []
+    func walk(_ sections: [Section]) {
+      for s in sections {
+        if let k = SectionClassifier.kind(of: s.title), telling.contains(k) { kinds.insert(k) }
+        walk(s.subsections)
+      }
+    }
+    walk(document.outline.sections)
+    return kinds.count >= 2
   }
 }

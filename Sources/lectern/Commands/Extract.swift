@@ -3,6 +3,7 @@ import Foundation
 import LecternCore
 import LecternDeck
 import LecternMarkdown
+import LecternPostmortem
 import LecternRender
 
 extension Lectern {
@@ -11,13 +12,15 @@ extension Lectern {
       abstract: "Print a deck or document as typed JSON.",
       discussion: """
         A file whose front matter says 'marp: true' is read as a Marp deck (slides, directives, notes, \
-        backgrounds, tables); any other file as a document (sections by heading, tables). Problems in the \
+        backgrounds, tables); a file that names an incident in its front matter or has postmortem sections \
+        (timeline, action items, root causes, …) as a postmortem (action items, timeline, SLAs, findings); \
+        any other file as a document (sections by heading, tables). Problems in the \
         file are printed to standard error as 'file:line:column: severity: message [code]'. The exit status \
         is 1 when one of them is an error, 2 when the file cannot be read or the output cannot be written.
         """)
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
-      case auto, deck, document
+      case auto, deck, document, postmortem
     }
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -27,7 +30,7 @@ extension Lectern {
     @Argument(help: "The Markdown file to read, or '-' for standard input.")
     var file: String
 
-    @Option(help: "Read the file as a deck or a document instead of deciding from its front matter.")
+    @Option(help: "Read the file as a deck, a postmortem or a document instead of deciding from its contents.")
     var kind: Kind = .auto
 
     @Flag(help: "Print only the tables.")
@@ -69,7 +72,16 @@ extension Lectern {
       let pretty = self.pretty
       let diagnostics = try withLargeStack { () -> [Diagnostic] in
         let write: (ArraySlice<UInt8>) -> Void = { sink.write($0) }
-        let resolved = kind == .auto ? DocumentKind.detect(source) : (kind == .deck ? .deck : .document)
+        var resolved = kind == .auto ? DocumentKind.detect(source) : (kind == .deck ? .deck : .document)
+        if resolved == .document && kind != .document && !tables {
+          let doc = ProseDocument(source: source)
+          if kind == .postmortem || Postmortem.looksLikePostmortem(doc) {
+            let pm = Postmortem(document: doc)
+            defer { ProcessTeardown.keepUntilExit(pm) }
+            _ = ExtractJSON.postmortem(pm, pretty: pretty, sink: write)
+            return doc.diagnostics + pm.findings.filter { $0.severity != .note }
+          }
+        }
         switch resolved {
         case .deck:
           let deck = Deck(source: source)

@@ -1,0 +1,176 @@
+import LecternCore
+import LecternDeck
+import LecternMarkdown
+import LecternPostmortem
+
+extension ExtractJSON {
+  /// A postmortem: the document (outline, tables) plus the typed postmortem fields (`kind: "postmortem"`).
+  public static func postmortem(_ pm: Postmortem, pretty: Bool = false, sink: ((ArraySlice<UInt8>) -> Void)? = nil) -> [UInt8] {
+    var w = JSONWriter(pretty: pretty, sink: sink)
+    let doc = pm.document
+    w.beginObject()
+    w.field("schemaVersion", schemaVersion)
+    w.field("kind", "postmortem")
+    w.field("path", doc.path)
+    w.key("frontMatter")
+    frontMatter(doc.frontMatter, &w)
+    w.field("title", pm.title)
+    w.key("meta")
+    w.beginObject()
+    strings("incidentIds", pm.meta.incidentIds, &w)
+    strings("causedBy", pm.meta.causedBy, &w)
+    w.field("date", pm.meta.date)
+    strings("authors", pm.meta.authors, &w)
+    w.field("owner", pm.meta.owner)
+    w.field("status", pm.meta.status)
+    w.key("severity")
+    severity(pm.meta.severity, &w)
+    strings("services", pm.meta.services, &w)
+    w.endObject()
+    w.field("summary", pm.summary)
+    w.key("sectionKinds")
+    w.beginArray()
+    for s in pm.sections {
+      w.beginObject()
+      w.field("kind", s.kind.rawValue)
+      w.field("level", s.level)
+      w.field("heading", s.heading)
+      w.field("line", s.line)
+      strings("path", s.path, &w)
+      w.endObject()
+    }
+    w.endArray()
+    w.key("actionItems")
+    w.beginArray()
+    for item in pm.actionItems {
+      w.beginObject()
+      w.field("what", item.what)
+      w.field("why", item.why)
+      w.field("team", item.team)
+      w.field("owner", item.owner)
+      w.field("horizon", item.horizon.rawValue)
+      w.field("type", item.type)
+      w.field("priority", item.priority)
+      w.field("due", item.due)
+      w.field("status", item.status?.rawValue)
+      w.field("statusRaw", item.statusRaw)
+      strings("tracking", item.tracking, &w)
+      w.field("doraMetric", item.doraMetric?.rawValue)
+      w.field("doraMetricRaw", item.doraMetricRaw)
+      switch item.origin {
+      case .tableRow(let line): origin("table_row", line, &w)
+      case .listItem(let line): origin("list_item", line, &w)
+      case .narrative(let line): origin("narrative", line, &w)
+      }
+      w.field("narrativeLine", item.narrativeLine)
+      w.endObject()
+    }
+    w.endArray()
+    w.key("timeline")
+    w.beginArray()
+    for entry in pm.timeline {
+      w.beginObject()
+      w.field("at", entry.at.raw)
+      w.field("precision", entry.at.precision.rawValue)
+      w.field("date", entry.at.day.map { d in [entry.at.year.map(String.init), entry.at.month.map { String(format2($0)) }, String(format2(d))].compactMap { $0 }.joined(separator: "-") })
+      w.field("time", entry.at.hour.map { h in "\(format2(h)):\(format2(entry.at.minute ?? 0))" })
+      w.field("text", entry.text)
+      strings("markers", entry.markers.map(\.rawValue).sorted(), &w)
+      w.field("line", entry.line)
+      w.endObject()
+    }
+    w.endArray()
+    w.field("computedTimeToRestoreMinutes", pm.computedTimeToRestoreMinutes)
+    w.key("responseSLAs")
+    w.beginArray()
+    for sla in pm.responseSLAs {
+      w.beginObject()
+      w.key("severity")
+      severity(sla.severity, &w)
+      w.field("name", sla.name)
+      strings("examples", sla.examples, &w)
+      w.field("responseSeconds", sla.responseSeconds)
+      w.field("raw", sla.raw)
+      w.field("line", sla.line)
+      w.endObject()
+    }
+    w.endArray()
+    w.key("benchmarks")
+    w.beginArray()
+    for row in pm.benchmarks {
+      w.beginObject()
+      w.field("metric", row.metric.rawValue)
+      strings("tiers", row.tiers, &w)
+      strings("values", row.values, &w)
+      w.field("line", row.line)
+      w.endObject()
+    }
+    w.endArray()
+    w.key("declaredDurations")
+    w.beginArray()
+    for d in pm.declaredDurations {
+      w.beginObject()
+      w.field("label", d.label)
+      w.field("minutes", d.minutes)
+      w.field("raw", d.raw)
+      w.field("businessHoursOnly", d.businessHoursOnly)
+      w.field("line", d.line)
+      w.endObject()
+    }
+    w.endArray()
+    w.key("narrative")
+    w.beginArray()
+    for n in pm.narrative {
+      w.beginObject()
+      w.field("heading", n.heading)
+      w.field("level", n.level)
+      w.field("line", n.line)
+      strings("paragraphs", n.paragraphs, &w)
+      w.endObject()
+    }
+    w.endArray()
+    w.key("sections")
+    w.beginArray()
+    var tableIndex = 0
+    for s in doc.outline.sections { section(s, &w, &tableIndex) }
+    w.endArray()
+    w.key("tables")
+    w.beginArray()
+    for t in doc.tables { table(t, &w) }
+    w.endArray()
+    w.key("findings")
+    diagnostics(pm.findings, &w)
+    w.key("diagnostics")
+    diagnostics(doc.diagnostics, &w)
+    w.endObject()
+    return w.finish()
+  }
+
+  private static func format2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
+  private static func strings(_ key: String, _ values: [String], _ w: inout JSONWriter) {
+    w.key(key)
+    w.beginArray()
+    for v in values { w.value(v) }
+    w.endArray()
+  }
+
+  private static func severity(_ s: LecternPostmortem.Severity?, _ w: inout JSONWriter) {
+    guard let s else {
+      w.null()
+      return
+    }
+    w.beginObject()
+    w.field("level", s.level)
+    w.field("raw", s.raw)
+    w.endObject()
+  }
+
+  private static func origin(_ kind: String, _ line: Int, _ w: inout JSONWriter) {
+    w.key("origin")
+    w.beginObject()
+    w.field("kind", kind)
+    w.field("line", line)
+    w.endObject()
+  }
+}
