@@ -1,5 +1,5 @@
 # Lectern: one entry point for people and CI.
-#   make demo   build, then run Lectern on the example material in decks/ (writes out/)
+#   make demo   build, then run Lectern on the example material in decks/ (writes out/: slides, PDF, report)
 #   make test   format check + the whole test suite
 #   make bench  speed against the cmark-gfm CLI (extract) and rumdl (lint) on generated decks (needs ../shared/bench)
 
@@ -48,6 +48,12 @@ demo: build
 	rm -f $(OUT)/metrics.sqlite*
 	.build/debug/lectern metrics ingest decks/data/deployments.csv decks/data/changes.csv decks/data/incidents.jsonl --db $(OUT)/metrics.sqlite
 	.build/debug/lectern metrics show --db $(OUT)/metrics.sqlite --as-of 2026-11-29T00:00:00Z --window 90d --by month --benchmark decks/friday-deploys.md
+	@set -e; pdf=""; command -v chromium >/dev/null && pdf="--pdf"; \
+	.build/debug/lectern report decks/checkout-outage-postmortem.md --db $(OUT)/metrics.sqlite \
+	  --as-of 2026-11-29T00:00:00Z --window 90d -o $(OUT)/checkout-outage-report.html $$pdf; \
+	.build/debug/lectern report decks/checkout-outage-postmortem.md --db $(OUT)/metrics.sqlite \
+	  --as-of 2026-11-29T00:00:00Z --window 90d -o $(OUT)/checkout-outage-report.md; \
+	.build/debug/lectern lint $(OUT)/checkout-outage-report.md
 
 lint-format:
 	$(SWIFT) format lint --strict --recursive Sources Tests

@@ -71,7 +71,8 @@ import Testing
 
   @Test func aThemeFileIsUsedByFlagOrByName() throws {
     let dir = TestPaths.temporaryDirectory()
-    try write("/* @theme brand */\n@import 'gaia';\nsection { color: rebeccapurple; }\n", to: dir.appendingPathComponent("brand.css"))
+    try write(
+      "/* @theme brand */\n@import 'gaia';\nsection { color: rebeccapurple; }\n", to: dir.appendingPathComponent("brand.css"))
     try write("---\nmarp: true\ntheme: brand\n---\n# A\n", to: dir.appendingPathComponent("deck.md"))
     let byFlag = try LecternBinary.run(["build", "deck.md", "--theme", "brand.css", "-o", "-"], in: dir)
     #expect(byFlag.status == 0)

@@ -144,7 +144,9 @@ private func seed(_ prefix: String) throws -> Postmortem? {
 
   @Test func everyCorpusPostmortemReadsWithoutError() throws {
     guard let folder = TestPaths.shared?.appendingPathComponent("corpus/postmortems") else { return }
-    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".md") && $0 != "SOURCES.md" }
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+      $0.hasSuffix(".md") && $0 != "SOURCES.md"
+    }
     #expect(files.count == 10)
     for file in files {
       let pm = Postmortem(source: try .at(folder.appendingPathComponent(file)))

@@ -83,7 +83,7 @@ struct PostmortemReader {
   }
 
   private mutating func setMeta(key: String, values: [String], line: Int?) {
-    let k = SectionClassifier.normalize(key).replacingOccurrences(of: "_", with: " ")
+    let k = SectionClassifier.normalize(key.replacingOccurrences(of: "_", with: " "))
     let joined = values.joined(separator: ", ")
     switch k {
     case "incident", "incidents", "incident id", "incident ids", "incident-id", "id":
@@ -116,7 +116,8 @@ struct PostmortemReader {
     let horizon = SectionClassifier.horizon(of: section.title) ?? horizon
     let narrativeHere = inNarrative || kind == .speakerNotes || kind == .narrative
     let line = section.heading.range?.start.line
-    sections.append(ClassifiedSection(kind: kind, level: section.level, heading: section.title, line: line, path: path + [section.title]))
+    sections.append(
+      ClassifiedSection(kind: kind, level: section.level, heading: section.title, line: line, path: path + [section.title]))
     // In the narrative, a heading under the notes that is not itself a known section names a team.
     let team = narrativeHere && own == nil ? Self.teamName(section.title) : nil
     if narrativeHere {
@@ -170,7 +171,9 @@ struct PostmortemReader {
 
   // MARK: Tables
 
-  private static let whatColumns = ["action item", "action items", "action", "what", "focus", "task", "description", "item", "follow-up"]
+  private static let whatColumns = [
+    "action item", "action items", "action", "what", "focus", "task", "description", "item", "follow-up",
+  ]
   private static let teamColumns = ["team", "teams"]
   private static let ownerColumns = ["owner", "who", "assignee", "responsible", "owners"]
 
@@ -274,7 +277,9 @@ struct PostmortemReader {
 
   static func status(_ raw: String) -> ActionStatus? {
     let s = raw.lowercased().trimmed
-    if ["done", "complete", "completed", "closed", "fixed", "resolved", "✅", "merged", "shipped"].contains(where: { s.hasPrefix($0) }) {
+    if ["done", "complete", "completed", "closed", "fixed", "resolved", "✅", "merged", "shipped"].contains(where: {
+      s.hasPrefix($0)
+    }) {
       return .done
     }
     if ["in progress", "in-progress", "wip", "doing", "started", "ongoing", "in review"].contains(where: { s.hasPrefix($0) }) {
@@ -283,7 +288,9 @@ struct PostmortemReader {
     if ["won't do", "wont do", "wontfix", "not doing", "dropped", "cancelled", "canceled"].contains(where: { s.hasPrefix($0) }) {
       return .notDoing
     }
-    if ["open", "todo", "to do", "not started", "planned", "new", "backlog"].contains(where: { s.hasPrefix($0) }) { return .open }
+    if ["open", "todo", "to do", "not started", "planned", "new", "backlog"].contains(where: { s.hasPrefix($0) }) {
+      return .open
+    }
     return nil
   }
 
@@ -297,10 +304,11 @@ struct PostmortemReader {
     let start = items.count
     for item in list.items {
       let line = item.range?.start.line
-      let inlines = item.blocks.first.flatMap { block -> [Inline]? in
-        if case .paragraph(let i) = block.kind { return i }
-        return nil
-      } ?? []
+      let inlines =
+        item.blocks.first.flatMap { block -> [Inline]? in
+          if case .paragraph(let i) = block.kind { return i }
+          return nil
+        } ?? []
       let text = inlines.plainText.trimmed
       if let (label, value) = Self.label(inlines) {
         fields[label] = value
@@ -308,7 +316,9 @@ struct PostmortemReader {
         setMeta(key: label, values: [value], line: line)
         readKeyValue("\(label): \(value)", line: line)
         // Nested lists under a label (MoJ "Key events", "Context").
-        for nested in item.blocks.dropFirst() { read(nested, kind: Self.labelKind(label) ?? kind, horizon: horizon, team: team, inNarrative: inNarrative) }
+        for nested in item.blocks.dropFirst() {
+          read(nested, kind: Self.labelKind(label) ?? kind, horizon: horizon, team: team, inNarrative: inNarrative)
+        }
         continue
       }
       if Self.looksTimestamped(text) && (kind == .timeline || text.hasPrefix("[")) {
@@ -319,7 +329,8 @@ struct PostmortemReader {
       readKeyValue(text, line: line)
       if kind == .actionItems && !inNarrative && !text.isEmpty && !sectionHasTable {
         var refs = inlines.linkDestinations
-        for word in text.split(separator: " ") where word.hasPrefix("#") && word.dropFirst().allSatisfy(\.isNumber) && word.count > 1 {
+        for word in text.split(separator: " ")
+        where word.hasPrefix("#") && word.dropFirst().allSatisfy(\.isNumber) && word.count > 1 {
           refs.append(String(word))
         }
         let checked = item.isChecked
@@ -380,7 +391,10 @@ struct PostmortemReader {
     let words = text.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
     if words.count >= 2, words[1].first?.isNumber == true {
       let rest = words.count > 2 ? String(words[2]) : ""
-      return (String(words[0] + " " + words[1]).trimmingCharacters(in: [":", "-", " "]), rest.trimmingCharacters(in: [":", "-", " "]).trimmed)
+      return (
+        String(words[0] + " " + words[1]).trimmingCharacters(in: [":", "-", " "]),
+        rest.trimmingCharacters(in: [":", "-", " "]).trimmed
+      )
     }
     let rest = words.dropFirst().joined(separator: " ")
     return (String(words.first ?? ""), rest.trimmingCharacters(in: [":", "-", " "]).trimmed)
@@ -392,7 +406,8 @@ struct PostmortemReader {
     let at = PartialTimestamp(parsing: raw)
     timeline.append(TimelineEntry(at: at, text: text, markers: Self.markers(text: text, emphasis: emphasis), line: line))
     if text.lowercased().hasPrefix("short event description") {
-      find(.warning, "timeline row is the template's placeholder ('\(text)'); fill it in or remove it", line: line, "template-row")
+      find(
+        .warning, "timeline row is the template's placeholder ('\(text)'); fill it in or remove it", line: line, "template-row")
     }
   }
 
@@ -400,13 +415,17 @@ struct PostmortemReader {
     let t = text.lowercased()
     var found: Set<TimelineMarker> = []
     func has(_ words: [String]) -> Bool { words.contains { t.contains($0) } }
-    if has(["outage begins", "outage starts", "outage start", "impact start", "impact begins", "incident begins"]) { found.insert(.impactStart) }
+    if has(["outage begins", "outage starts", "outage start", "impact start", "impact begins", "incident begins"]) {
+      found.insert(.impactStart)
+    }
     if has(["detected", "detection", "first detected", "alert fires", "alert fired", "(detected)"]) { found.insert(.detected) }
     if has(["incident declared", "declared"]) { found.insert(.declared) }
     if has(["acknowledged", "acked"]) { found.insert(.acknowledged) }
     if has(["identified", "root cause found"]) { found.insert(.identified) }
     if has(["mitigated", "mitigation applied", "(mitigated)"]) { found.insert(.mitigated) }
-    if has(["recovery:", "recovered", "restored", "repaired", "outage ends", "outage ended", "service restored"]) { found.insert(.restored) }
+    if has(["recovery:", "recovered", "restored", "repaired", "outage ends", "outage ended", "service restored"]) {
+      found.insert(.restored)
+    }
     if has(["resolved", "(resolved)"]) { found.insert(.resolved) }
     if has(["incident closed", "closed the incident"]) { found.insert(.closed) }
     _ = emphasis
@@ -438,7 +457,8 @@ struct PostmortemReader {
       let metricRaw = entry.fields["dora metric"]
       let metric = metricRaw.flatMap { DORAMetric(name: $0) }
       if metricRaw != nil && metric == nil {
-        find(.warning, "unknown DORA metric '\(metricRaw!)' in the narrative for \(entry.team)", line: entry.line, "unknown-metric")
+        find(
+          .warning, "unknown DORA metric '\(metricRaw!)' in the narrative for \(entry.team)", line: entry.line, "unknown-metric")
       }
       if let i = candidates.first {
         items[i].narrativeLine = entry.line
@@ -479,11 +499,17 @@ struct PostmortemReader {
     }
     for item in items where item.doraMetric == nil {
       if let raw = item.doraMetricRaw, !raw.isEmpty {
-        find(.warning, "unknown DORA metric '\(raw)'; expected Deployment Frequency, Lead Time for Changes, Change Failure Rate or Time to Restore Service", line: item.origin.line, "unknown-metric")
+        find(
+          .warning,
+          "unknown DORA metric '\(raw)'; expected Deployment Frequency, Lead Time for Changes, Change Failure Rate or Time to Restore Service",
+          line: item.origin.line, "unknown-metric")
       }
     }
     for item in items where item.doraMetricRaw?.lowercased().contains("failed deployment recovery") == true {
-      find(.note, "'failed deployment recovery time' (DORA 2023) counts only failures caused by a change; Lectern reports time to restore", line: item.origin.line, "renamed-metric")
+      find(
+        .note,
+        "'failed deployment recovery time' (DORA 2023) counts only failures caused by a change; Lectern reports time to restore",
+        line: item.origin.line, "renamed-metric")
     }
   }
 

@@ -21,10 +21,12 @@ enum SectionClassifier {
     add(.impact, ["impact", "impact assessment", "customer impact"])
     add(.background, ["background", "leadup", "lead up", "lead-up", "the vulnerability", "fault"])
     add(.timeline, ["timeline", "timeline (utc)", "timeline (detailed)", "key events", "context", "chronology"])
-    add(.causes, [
-      "root causes", "root cause", "root cause analysis", "causes", "contributing factors", "contributing factors (findings)",
-      "contributors", "blameless root cause", "five whys root cause identification", "cause",
-    ])
+    add(
+      .causes,
+      [
+        "root causes", "root cause", "root cause analysis", "causes", "contributing factors", "contributing factors (findings)",
+        "contributors", "blameless root cause", "five whys root cause identification", "cause",
+      ])
     add(.trigger, ["trigger"])
     add(.detection, ["detection", "identified"])
     add(.response, ["response"])
@@ -33,11 +35,14 @@ enum SectionClassifier {
     add(.wentWell, ["what went well", "things that went well"])
     add(.wentWrong, ["what went wrong", "what went poorly", "what didn't go well", "what did not go well"])
     add(.gotLucky, ["where we got lucky", "got lucky"])
-    add(.actionItems, [
-      "action items", "follow-ups", "follow ups", "follow-up tasks", "corrective actions", "corrective and preventative measures",
-      "review actions", "postmortem action items", "short term", "long term", "short-term actions", "long-term focus",
-      "short-term", "long-term", "actions", "next steps", "postmortem actions table", "actions taken", "actions planned",
-    ])
+    add(
+      .actionItems,
+      [
+        "action items", "follow-ups", "follow ups", "follow-up tasks", "corrective actions",
+        "corrective and preventative measures",
+        "review actions", "postmortem action items", "short term", "long term", "short-term actions", "long-term focus",
+        "short-term", "long-term", "actions", "next steps", "postmortem actions table", "actions taken", "actions planned",
+      ])
     add(.stats, ["stats", "statistics"])
     add(.attendees, ["attendees", "atendees", "staff present", "responders", "key roles"])
     add(.appendix, ["supporting information", "appendix", "apendix", "appendinx"])

@@ -47,7 +47,9 @@ public struct PartialTimestamp: Sendable, Hashable {
         continue
       }
       if word.contains("?") || word.lowercased() == "hh:mm" || word == "X" || word == "XX" { placeholder = true }
-      if cleaned.count == 4, cleaned.allSatisfy(\.isNumber), let n = Int(cleaned), n / 100 < 24, n % 100 < 60, year == nil || day != nil {
+      if cleaned.count == 4, cleaned.allSatisfy(\.isNumber), let n = Int(cleaned), n / 100 < 24, n % 100 < 60,
+        year == nil || day != nil
+      {
         (hour, minute) = (n / 100, n % 100)
         precision = .minute
       }

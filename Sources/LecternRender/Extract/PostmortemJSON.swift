@@ -72,7 +72,12 @@ extension ExtractJSON {
       w.beginObject()
       w.field("at", entry.at.raw)
       w.field("precision", entry.at.precision.rawValue)
-      w.field("date", entry.at.day.map { d in [entry.at.year.map(String.init), entry.at.month.map { String(format2($0)) }, String(format2(d))].compactMap { $0 }.joined(separator: "-") })
+      w.field(
+        "date",
+        entry.at.day.map { d in
+          [entry.at.year.map(String.init), entry.at.month.map { String(format2($0)) }, String(format2(d))].compactMap { $0 }
+            .joined(separator: "-")
+        })
       w.field("time", entry.at.hour.map { h in "\(format2(h)):\(format2(entry.at.minute ?? 0))" })
       w.field("text", entry.text)
       strings("markers", entry.markers.map(\.rawValue).sorted(), &w)

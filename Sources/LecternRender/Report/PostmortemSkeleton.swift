@@ -46,6 +46,7 @@ public enum PostmortemSkeleton {
 
   private static func yaml(_ s: String) -> String {
     let needsQuotes = s.contains(":") || s.contains("#") || s.hasPrefix("[") || s.hasPrefix("{") || s.hasPrefix("\"")
-    return needsQuotes ? "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" : s
+    return needsQuotes
+      ? "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" : s
   }
 }

@@ -64,12 +64,14 @@ public enum ReportBuilder {
       }
       var slaText = "No response-time table for this severity in the document."
       var slaClass = "unknown"
-      if let sev = record.severity ?? pm.meta.severity?.level, let sla = pm.responseSLAs.first(where: { $0.severity.level == sev }),
+      if let sev = record.severity ?? pm.meta.severity?.level,
+        let sla = pm.responseSLAs.first(where: { $0.severity.level == sev }),
         let limit = sla.responseSeconds
       {
         let limitText = DurationText.format(minutes: limit / 60)
         if let restoreMinutes, restoreMinutes * 60 <= limit {
-          slaText = "Met: Sev \(sev) requires a response within \(limitText); restored in \(DurationText.format(minutes: restoreMinutes))."
+          slaText =
+            "Met: Sev \(sev) requires a response within \(limitText); restored in \(DurationText.format(minutes: restoreMinutes))."
           slaClass = "met"
         } else if let restoreMinutes {
           slaText =
@@ -162,7 +164,9 @@ public enum ReportBuilder {
       }
     }
 
-    let narrative = pm.narrative.filter { !$0.paragraphs.isEmpty }.map { ReportPage.Narrative(heading: $0.heading, paragraphs: $0.paragraphs) }
+    let narrative = pm.narrative.filter { !$0.paragraphs.isEmpty }.map {
+      ReportPage.Narrative(heading: $0.heading, paragraphs: $0.paragraphs)
+    }
 
     var provenance: [ReportPage.Fact] = [.init(label: "Document", value: pm.path)]
     if let metrics {
@@ -174,7 +178,8 @@ public enum ReportBuilder {
         .init(label: "Services", value: r.services.isEmpty ? "all services" : r.services.joined(separator: ", ")),
         .init(
           label: "Records",
-          value: "\(metrics.counts.deployments) deployments, \(metrics.counts.changes) changes, \(metrics.counts.incidents) incidents"),
+          value:
+            "\(metrics.counts.deployments) deployments, \(metrics.counts.changes) changes, \(metrics.counts.incidents) incidents"),
         .init(label: "Tiers", value: r.tierSource),
       ]
     } else {

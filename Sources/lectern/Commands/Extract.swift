@@ -9,7 +9,7 @@ import LecternRender
 extension Lectern {
   struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Print a deck or document as typed JSON.",
+      abstract: "Print a deck, postmortem or document as typed JSON.",
       discussion: """
         A file whose front matter says 'marp: true' is read as a Marp deck (slides, directives, notes, \
         backgrounds, tables); a file that names an incident in its front matter or has postmortem sections \

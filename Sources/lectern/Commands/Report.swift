@@ -159,7 +159,8 @@ extension Lectern.Report {
             var page = URL(fileURLWithPath: target)
             var temporary: URL?
             if chosenFormat != .html {
-              let html = ReportBuilder.render(postmortem, metrics: metrics, format: .html, templates: library, missingStore: missingStore)
+              let html = ReportBuilder.render(
+                postmortem, metrics: metrics, format: .html, templates: library, missingStore: missingStore)
               page = page.deletingLastPathComponent().appendingPathComponent(".\(page.lastPathComponent).print.html")
               try html.write(to: page, atomically: true, encoding: .utf8)
               temporary = page
@@ -170,8 +171,9 @@ extension Lectern.Report {
             products.append(pdfPath)
           }
           if target != nil {
-            printError("\(file) → \(products.joined(separator: ", ")) (\(postmortem.actionItems.count) action items, "
-              + (metrics.map { "metrics from \($0.storeDescription)" } ?? "no metrics") + ")")
+            printError(
+              "\(file) → \(products.joined(separator: ", ")) (\(postmortem.actionItems.count) action items, "
+                + (metrics.map { "metrics from \($0.storeDescription)" } ?? "no metrics") + ")")
           }
         } catch let error as CommandError {
           printError(error.description)

@@ -1,0 +1,152 @@
+import Foundation
+import LecternCore
+import LecternMetrics
+import LecternPostmortem
+import LecternTestSupport
+import Testing
+
+@testable import LecternRender
+
+private let postmortemText = """
+  ---
+  incident: INC-1
+  severity: 2
+  ---
+  # Checkout <script>alert(1)</script> outage
+
+  ## Summary
+
+  Checkout | payments were slow.
+
+  ## Timeline
+
+  | Time | Event |
+  |---|---|
+  | 2026-03-02 10:00 | Alert fired (detected) |
+  | 2026-03-02 10:20 | Rolled back (resolved) |
+
+  ## Severity
+
+  | Severity | Response Time |
+  |---|---|
+  | 1 | 15 minutes |
+  | 2 | 30 minutes |
+
+  # Short Term
+
+  | Team | What | Owner | Due | Status |
+  |---|---|---|---|---|
+  | SRE | Alert on pool use > 80% & rising | Ana | 2026-03-09 | done |
+
+  # Long Term
+
+  | Team | Focus | DORA Metric |
+  |---|---|---|
+  | Platform | Smaller deploys | Deployment Frequency |
+  | Payments | Canary releases \\| dark launches | Change Failure Rate |
+  """
+
+/// Two weeks of hand-made records: 14 production deployments (one a day), 2 of them failed; one incident.
+private func store() throws -> MetricsStore {
+  let store = try MetricsStore(path: nil)
+  var batch = RecordBatch()
+  let day = 86_400.0
+  let start = Timestamp(rfc3339: "2026-03-01T00:00:00Z")!.seconds
+  for i in 0..<14 {
+    batch.deployments.append(
+      Deployment(
+        id: "d\(i)", service: "checkout", finishedAt: Timestamp(seconds: start + Double(i) * day + 3600),
+        status: i == 1 || i == 5 ? .failure : .success))
+  }
+  batch.incidents.append(
+    Incident(
+      id: "INC-1", service: "checkout", severity: 2, openedAt: Timestamp(rfc3339: "2026-03-02T10:00:00Z")!,
+      resolvedAt: Timestamp(rfc3339: "2026-03-02T10:20:00Z")!, causedBy: "d1", title: "slow checkout"))
+  _ = try store.ingest(batch)
+  return store
+}
+
+@Suite struct ReportTests {
+  private func metrics() throws -> ReportMetrics {
+    try ReportMetrics.compute(
+      store: try store(), storeDescription: "test store",
+      window: Window(start: Timestamp(rfc3339: "2026-03-01T00:00:00Z")!, end: Timestamp(rfc3339: "2026-03-15T00:00:00Z")!),
+      services: [], tiers: .defaults, incidentId: "INC-1")
+  }
+
+  @Test func htmlReportLinksLongTermItemsToLiveMetrics() throws {
+    let pm = Postmortem(source: .inline(postmortemText))
+    let html = ReportBuilder.render(pm, metrics: try metrics(), format: .html)
+    #expect(html.contains("<title>Checkout alert(1) outage</title>"), "raw HTML in a heading is not text")
+    #expect(!html.contains("<script>"))
+    #expect(html.contains("Alert on pool use &gt; 80% &amp; rising"))
+    // 12 successful production deployments in 14 days (the contract counts successes); 2 of 14 failed.
+    #expect(
+      html.contains("<td>Platform</td><td>Smaller deploys</td><td>Deployment Frequency</td><td class=\"num\">0.86/day</td>"))
+    #expect(html.contains("<td>&gt; 1.00/day for High</td>"))
+    #expect(
+      html.contains(
+        "<td>Payments</td><td>Canary releases | dark launches</td><td>Change Failure Rate</td><td class=\"num\">14.3%</td>"))
+    #expect(html.contains("<svg class=\"sparkline\""))
+    // The incident from the store, and the severity table's response time.
+    #expect(html.contains("<dt>Time to restore</dt><dd>20m</dd>"))
+    #expect(html.contains("Met: Sev 2 requires a response within 30m; restored in 20m."))
+    #expect(html.contains("<dt>Caused by</dt><dd>d1 (checkout, production, finished 2026-03-02T01:00:00Z)</dd>"))
+    #expect(html.contains("<dt>Store</dt><dd>test store</dd>"))
+    #expect(html.contains("<dt>Records</dt><dd>14 deployments, 0 changes, 1 incidents</dd>"))
+  }
+
+  @Test func withoutAStoreEveryNumberSaysNoData() {
+    let pm = Postmortem(source: .inline(postmortemText))
+    let html = ReportBuilder.render(pm, metrics: nil, format: .html, missingStore: "no metrics store at x.sqlite")
+    #expect(html.contains("No data: no metrics store at x.sqlite"))
+    #expect(html.contains("Incident INC-1: no metrics store, so no incident record."))
+    #expect(html.contains("<td class=\"num\">no data</td>"))
+    #expect(!html.contains("0.00/day"))
+  }
+
+  @Test func markdownReportKeepsTablesIntact() throws {
+    let pm = Postmortem(source: .inline(postmortemText))
+    let md = ReportBuilder.render(pm, metrics: try metrics(), format: .md)
+    #expect(md.hasPrefix("# Checkout alert(1) outage\n"))
+    #expect(md.contains("| Platform | Smaller deploys | Deployment Frequency | 0.86/day |"))
+    #expect(md.contains("| Payments | Canary releases \\| dark launches | Change Failure Rate | 14.3% |"))
+    #expect(md.contains("| Alert on pool use > 80% & rising | — | Ana | 2026-03-09 | done |  |"))
+    // Every table row of the report has the same number of cells as its header.
+    let doc = ProseDocumentCheck(md)
+    #expect(doc.brokenRows.isEmpty, "\(doc.brokenRows)")
+  }
+
+  @Test func skeletonFromAnIncidentReadsBackAsThatPostmortem() throws {
+    let s = try store()
+    let incident = try #require(try s.incident(id: "INC-1"))
+    let cause = try s.deployment(id: "d1")
+    let text = PostmortemSkeleton.markdown(incident: incident, cause: cause)
+    let pm = Postmortem(source: .inline(text))
+    #expect(pm.meta.incidentIds == ["INC-1"])
+    #expect(pm.meta.severity?.level == 2)
+    #expect(pm.meta.causedBy == ["d1"])
+    #expect(pm.timeline.map(\.at.raw) == ["2026-03-02 01:00", "2026-03-02 10:00", "2026-03-02 10:20"])
+    #expect(pm.computedTimeToRestoreMinutes == 20)
+    #expect(pm.declaredDurations.first?.minutes == 20)
+    #expect(pm.responseSLAs.count == 3)
+    #expect(!pm.findings.contains { $0.severity == .warning })
+  }
+}
+
+/// Counts cells per table row in Markdown output (header, delimiter and body rows must agree).
+private struct ProseDocumentCheck {
+  var brokenRows: [String] = []
+  init(_ markdown: String) {
+    var expected: Int?
+    for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+      guard line.hasPrefix("|") else {
+        expected = nil
+        continue
+      }
+      let cells = line.replacingOccurrences(of: "\\|", with: "").split(separator: "|", omittingEmptySubsequences: false).count - 2
+      if let expected, cells != expected { brokenRows.append(String(line)) }
+      if expected == nil { expected = cells }
+    }
+  }
+}
