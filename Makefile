@@ -33,9 +33,12 @@ release: deps
 demo: build
 	.build/debug/lectern lint decks/
 	@mkdir -p $(OUT)
+	rm -f $(OUT)/metrics.sqlite*
+	.build/debug/lectern metrics ingest decks/data/deployments.csv decks/data/changes.csv decks/data/incidents.jsonl --db $(OUT)/metrics.sqlite
 	@set -e; pdf=""; command -v chromium >/dev/null && pdf="--pdf"; \
 	for f in $$(grep -l '^marp: true' decks/*.md); do \
-	  .build/debug/lectern build $$f -o $(OUT)/$$(basename $$f .md).html --notes $$pdf; \
+	  .build/debug/lectern build $$f -o $(OUT)/$$(basename $$f .md).html --notes $$pdf \
+	    --db $(OUT)/metrics.sqlite --as-of 2026-11-29T00:00:00Z --window 90d; \
 	done
 	@mkdir -p $(OUT)
 	@set -e; for f in decks/*.md; do \
@@ -45,8 +48,6 @@ demo: build
 	  python3 -c "import json,sys; d=json.load(open('$(OUT)/'+sys.argv[1]+'.json')); \
 	    print(f\"{sys.argv[2]}: {d['kind']}, \" + (f\"{d['slideCount']} slides, {d['noteCount']} notes\" if d['kind']=='deck' else f\"{len(d['sections'])} sections, {len(d['tables'])} tables\") + f\" -> $(OUT)/{sys.argv[1]}.json\")" $$name $$f; \
 	done
-	rm -f $(OUT)/metrics.sqlite*
-	.build/debug/lectern metrics ingest decks/data/deployments.csv decks/data/changes.csv decks/data/incidents.jsonl --db $(OUT)/metrics.sqlite
 	.build/debug/lectern metrics show --db $(OUT)/metrics.sqlite --as-of 2026-11-29T00:00:00Z --window 90d --by month --benchmark decks/friday-deploys.md
 	@set -e; pdf=""; command -v chromium >/dev/null && pdf="--pdf"; \
 	.build/debug/lectern report decks/checkout-outage-postmortem.md --db $(OUT)/metrics.sqlite \

@@ -108,4 +108,25 @@ import Testing
     #expect(waitFor("<h1>After</h1>"))
     #expect(process.isRunning)
   }
+
+  @Test func seedDeckWithTheSampleDataHighlightsTheLiveTier() throws {
+    guard let seed = TestPaths.seed("000") else {
+      print("skipped: ../shared/seeds is absent")
+      return
+    }
+    let dir = TestPaths.temporaryDirectory()
+    let deck = dir.appendingPathComponent("seed.md")
+    try FileManager.default.copyItem(at: seed, to: deck)
+    let data = TestPaths.repositoryRoot().appendingPathComponent("decks/data").path
+    let result = try LecternBinary.run([
+      "build", deck.path, "-o", "-", "--data", data, "--as-of", "2026-11-29T00:00:00Z", "--window", "90d",
+    ])
+    #expect(result.status == 0)
+    // The DORA slide's table has four metrics; slides 28–31 one each: every row gets its tier marked.
+    #expect(result.stdout.components(separatedBy: "class=\"lectern-tier-now\"").count - 1 == 8)
+    #expect(result.stdout.contains("<td class=\"lectern-now\">8.00/day</td>"))
+    #expect(result.stdout.contains("DORA metrics: 90 days to 2026-11-29T00:00:00Z, all services"))
+    let off = try LecternBinary.run(["build", deck.path, "-o", "-", "--data", data, "--no-annotate"])
+    #expect(!off.stdout.contains("class=\"lectern-tier-now\""))
+  }
 }

@@ -54,7 +54,7 @@ public enum DirectiveCatalog {
   ]
 
   /// Keys that only mean something in front matter (tool switches, not Marp directives).
-  public static let frontMatterOnly: Set<String> = ["marp", "html"]
+  public static let frontMatterOnly: Set<String> = ["marp", "html", "metrics"]
 
   private static let byName: [String: Entry] = Dictionary(uniqueKeysWithValues: entries.map { ($0.name, $0) })
 

@@ -17,6 +17,7 @@ public enum LintRules {
     TableTooLargeRule.self,
     UnclosedBlockRule.self,
     UnknownDirectiveRule.self,
+    UnknownPlaceholderRule.self,
   ]
 
   public static func rule(id: String) -> (any LintRule.Type)? { all.first { $0.description.id == id } }

@@ -64,9 +64,12 @@ private struct TreeBuilder {
 
   private func escape(_ s: String) -> String { HTMLEscaping.escape(s) }
 
-  /// A node that renders `html` verbatim (a custom block or inline).
+  /// A node that renders `html` verbatim: a raw HTML node (rendering is always "unsafe"; what may pass was
+  /// decided before). Raw HTML rather than custom nodes, because table cells may not hold custom inlines.
   private func verbatim(_ html: String, block: Bool) -> OpaquePointer {
-    custom(block ? CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_CUSTOM_INLINE, enter: html, exit: "")
+    let n = node(block ? CMARK_NODE_HTML_BLOCK : CMARK_NODE_HTML_INLINE)
+    cmark_node_set_literal(n, html)
+    return n
   }
 
   private func custom(_ type: cmark_node_type, enter: String, exit: String) -> OpaquePointer {

@@ -2,6 +2,7 @@ import Foundation
 import LecternCore
 import LecternDeck
 import LecternMarkdown
+import LecternMetrics
 
 /// How a deck is built into a page.
 public struct DeckBuildOptions: Sendable {
@@ -16,6 +17,10 @@ public struct DeckBuildOptions: Sendable {
   /// A page of speaker notes after each slide when printing (`--pdf-notes`).
   public var notesPages: Bool
   public var templates: TemplateLibrary
+  /// Live DORA numbers for placeholders and benchmark tables (`nil`: "no data").
+  public var metrics: LiveMetrics?
+  /// Highlight each metric's current tier in DORA benchmark tables and add a "Now" column.
+  public var annotate: Bool = true
 
   public init(
     theme: String? = nil, themes: ThemeSet = ThemeSet(), allowHTML: Bool = false, assets: AssetResolver? = nil,
@@ -109,7 +114,21 @@ public enum DeckHTMLRenderer {
 
     let allowHTML = options.allowHTML || deck.frontMatter?.allowsHTML == true || globals["html"] == "true"
     let math = (globals["math"] ?? "katex") != "false"
-    let rewriter = DeckRewriter(rawHTML: allowHTML ? .allow : .safeTags, urls: urls, math: math)
+    // A benchmark table in the deck sets the tiers its placeholders report, as it does for its own cells.
+    var metrics = options.metrics
+    if let live = metrics {
+      var tiers: [DORAMetric: [Tier]] = [:]
+      for table in deck.document.tables {
+        if let found = TierTable.parseRows(header: table.header.cells.map(\.text), rows: table.rows.map { $0.cells.map(\.text) })
+        {
+          tiers.merge(found) { _, new in new }
+        }
+      }
+      if !tiers.isEmpty { metrics = live.retiered(tiers, source: "\(deck.path) (benchmark table)") }
+    }
+    let rewriter = DeckRewriter(
+      rawHTML: allowHTML ? .allow : .safeTags, urls: urls, math: math, metrics: metrics,
+      annotate: options.annotate && options.metrics != nil)
     let renderer = HTMLRenderer(rawHTML: rewriter.rawHTML, rewriter: rewriter)
 
     // Pagination: `skip` neither shows nor counts a page, `hold` shows the number without advancing it.
@@ -149,11 +168,16 @@ public enum DeckHTMLRenderer {
         let scoper = CSSScoper(slide: slideSelector + "[data-lectern-scope=\"\(scope)\"]")
         for style in slide.scopedStyles { scopedCSS += scoper.scope(style.css).css }
       }
-      // Joining split text nodes only matters where a `$` could open math.
-      let mayHoldMath =
-        math
-        && slide.range.map { deck.source.lines($0.start.line, through: $0.end.line, containByte: UInt8(ascii: "$")) } ?? false
-      let body = renderer.render(mayHoldMath ? slide.blocks.mergingAdjacentText() : slide.blocks)
+      // Joining split text nodes only matters where a `$` could open math or `{` a placeholder.
+      let lines = slide.range.map { ($0.start.line, $0.end.line) }
+      let mayHoldMath = math && lines.map { deck.source.lines($0.0, through: $0.1, containByte: UInt8(ascii: "$")) } ?? false
+      let mayHoldPlaceholder = lines.map { deck.source.lines($0.0, through: $0.1, containByte: UInt8(ascii: "{")) } ?? false
+      var body = renderer.render(mayHoldMath || mayHoldPlaceholder ? slide.blocks.mergingAdjacentText() : slide.blocks)
+      // Wherever live numbers appear, say which window and store they come from.
+      if body.containsBytes("class=\"lectern-metric\"") || body.containsBytes("class=\"lectern-benchmark\"") {
+        let note = metrics?.provenance ?? "DORA metrics: no data (no metrics store)"
+        body += "<p class=\"lectern-metrics-note\">\(HTMLEscaping.escape(note))</p>\n"
+      }
       var html = SlideMarkup(
         slide: slide, size: size, theme: theme.name, lang: globals["lang"], scope: scope,
         pagination: numbers[index].map { ($0, totalPages) }, header: inlineMarkdown(slide.directives["header"]),

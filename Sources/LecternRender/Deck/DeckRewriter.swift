@@ -9,6 +9,10 @@ struct DeckRewriter: HTMLRewriting {
   /// Image URL as written → URL in the page (relative to the output, or a data: URI).
   var urls: [String: String]
   var math: Bool
+  /// Live numbers for `{{dora.…}}` placeholders and benchmark tables; `nil`: placeholders say "no data".
+  var metrics: LiveMetrics? = nil
+  /// Annotate DORA benchmark tables with the current tier and a "Now" column.
+  var annotate: Bool = false
 
   private var renderer: HTMLRenderer { HTMLRenderer(rawHTML: rawHTML, rewriter: self) }
 
@@ -23,6 +27,11 @@ struct DeckRewriter: HTMLRewriting {
       let inner = renderer.render(inlines: trimmed(heading.inlines))
       let tag = "h\(heading.level)"
       return .html("<\(tag) data-lectern-fit=\"\"><span data-lectern-fit-content=\"\">\(inner)</span></\(tag)>\n")
+    case .table(let table):
+      guard annotate, let metrics, let html = BenchmarkAnnotation.html(table, metrics: metrics, renderer: renderer) else {
+        return nil
+      }
+      return .html(html)
     case .paragraph(let inlines):
       if inlines.allSatisfy(isInvisible) { return .drop }
       if math, case .text(let first)? = inlines.first?.kind, first.utf8.starts(with: [0x24, 0x24]), let tex = displayMath(inlines)
@@ -47,9 +56,20 @@ struct DeckRewriter: HTMLRewriting {
         return .html(imageTag(image, source: source, title: title))
       }
     case .text(let text):
-      guard math, let spans = TeXMath.inlineSpans(in: text) else { return nil }
-      return .html(
-        spans.map { $0.isMath ? TeXMath.mathML($0.text, display: false) : HTMLEscaping.escape($0.text) }.joined())
+      let hasPlaceholder = Placeholders.mayContain(text)
+      let spans = math ? TeXMath.inlineSpans(in: text) : nil
+      guard hasPlaceholder || spans != nil else { return nil }
+      func plain(_ t: String) -> String {
+        guard hasPlaceholder else { return HTMLEscaping.escape(t) }
+        return Placeholders.segments(t).map { segment in
+          switch segment {
+          case .text(let s): HTMLEscaping.escape(s)
+          case .placeholder(let name): Placeholders.html(name, metrics)
+          }
+        }.joined()
+      }
+      guard let spans else { return .html(plain(text)) }
+      return .html(spans.map { $0.isMath ? TeXMath.mathML($0.text, display: false) : plain($0.text) }.joined())
     default:
       return nil
     }

@@ -29,6 +29,9 @@ public enum ReportBuilder {
       format == .md ? s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") : s
     }
     let dash = "—"
+    // `{{dora.…}}` placeholders in the postmortem's own text are filled in from the same numbers.
+    let live = metrics.map { LiveMetrics(report: $0.report, storeDescription: $0.storeDescription) }
+    func text(_ s: String) -> String { Placeholders.substitute(s, live) }
 
     var meta: [ReportPage.Fact] = []
     if !pm.meta.incidentIds.isEmpty { meta.append(.init(label: "Incident", value: pm.meta.incidentIds.joined(separator: ", "))) }
@@ -108,7 +111,7 @@ public enum ReportBuilder {
         if byTeam[team] == nil { order.append(team) }
         byTeam[team, default: []].append(
           .init(
-            what: cell(item.what), why: cell(item.why ?? dash), owner: cell(item.owner ?? item.team ?? "no owner"),
+            what: cell(text(item.what)), why: cell(text(item.why ?? dash)), owner: cell(item.owner ?? item.team ?? "no owner"),
             due: cell(item.due ?? (horizon == .longTerm ? "ongoing" : "no due date")),
             status: item.status.map(statusName) ?? (horizon == .longTerm ? "ongoing" : "no status"),
             statusClass: item.status?.rawValue ?? (horizon == .longTerm ? "ongoing" : "none"),
@@ -165,7 +168,7 @@ public enum ReportBuilder {
     }
 
     let narrative = pm.narrative.filter { !$0.paragraphs.isEmpty }.map {
-      ReportPage.Narrative(heading: $0.heading, paragraphs: $0.paragraphs)
+      ReportPage.Narrative(heading: $0.heading, paragraphs: $0.paragraphs.map(text))
     }
 
     var provenance: [ReportPage.Fact] = [.init(label: "Document", value: pm.path)]
@@ -191,7 +194,7 @@ public enum ReportBuilder {
         location: "line \($0.range?.start.line ?? 0)", severity: $0.severity.rawValue, message: cell($0.message))
     }
     return ReportPage(
-      title: pm.title ?? "Postmortem", meta: meta, summary: pm.summary.map { $0.components(separatedBy: "\n\n") } ?? [],
+      title: pm.title ?? "Postmortem", meta: meta, summary: pm.summary.map { text($0).components(separatedBy: "\n\n") } ?? [],
       incident: incident, incidentMissing: incidentMissing, timeline: timeline, horizons: horizons, focus: focus,
       scorecard: scorecard, metricsMissing: metricsMissing, narrative: narrative,
       provenance: provenance.map { .init(label: $0.label, value: cell($0.value)) }, findings: findings,

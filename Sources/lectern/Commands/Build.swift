@@ -59,6 +59,17 @@ extension Lectern {
     @Flag(help: "Keep running and rebuild when a deck, a theme or an image changes.")
     var watch = false
 
+    @OptionGroup(title: "Live metrics for {{dora.…}} placeholders and benchmark tables")
+    var store: MetricsStoreOptions
+
+    @Option(help: "A folder of deployments/changes/incidents files, read into memory instead of a store.")
+    var data: String?
+
+    @OptionGroup var window: WindowOptions
+
+    @Flag(name: .customLong("no-annotate"), help: "Do not mark the current tier or add a 'Now' column in DORA benchmark tables.")
+    var noAnnotate = false
+
     func validate() throws {
       if inputs.isEmpty { throw ValidationError("give at least one deck, directory or glob") }
       if output == "-" && (pdf || pdfNotes || notes || watch) {

@@ -11,6 +11,7 @@ struct BuildSetup: @unchecked Sendable {
   let themeFiles: [String]
   let templates: TemplateLibrary
   let chromium: Chromium?
+  let liveMetrics: LiveMetricsSource
 
   enum Failure: Error, CustomStringConvertible {
     case theme(String)
@@ -26,6 +27,7 @@ struct BuildSetup: @unchecked Sendable {
 
   init(command: Lectern.Build) throws {
     self.command = command
+    self.liveMetrics = LiveMetricsSource(store: command.store, data: command.data, window: command.window)
     var themes = ThemeSet()
     var files: [String] = []
     for entry in command.themeSet {
@@ -111,15 +113,26 @@ struct BuildSetup: @unchecked Sendable {
     let assets = AssetResolver(
       deckDirectory: job.input == "-" ? URL(fileURLWithPath: FileManager.default.currentDirectoryPath) : deckDirectory,
       outputDirectory: outputDirectory, embed: command.embedAssets, allowLocalFiles: command.allowLocalFiles)
-    let options = DeckBuildOptions(
+    var options = DeckBuildOptions(
       theme: themeName, themes: themes, allowHTML: command.html, assets: assets, progressBar: command.progress,
       templates: templates)
+    do {
+      options.metrics = try liveMetrics.metrics(for: deck.frontMatter, deckDirectory: deckDirectory)
+    } catch {
+      outcome.messages.append("\(job.input): \(error)")
+      outcome.status = 2
+      return outcome
+    }
+    options.annotate = !command.noAnnotate
     let built = DeckHTMLRenderer.render(deck, options: options)
     if !command.watch { ProcessTeardown.keepUntilExit(deck) }
     let diagnostics = deck.diagnostics.filter { $0.severity != .note } + built.diagnostics
     outcome.messages += diagnostics.map(\.formatted)
     if diagnostics.contains(where: { $0.severity == .error }) { outcome.status = 1 }
     outcome.dependencies = [job.input] + built.dependencies + themeFiles
+    if let store = options.metrics?.storeDescription, FileManager.default.fileExists(atPath: store) {
+      outcome.dependencies.append(store)
+    }
     do {
       try write(built.html, to: job.html)
       guard let html = job.html else { return outcome }

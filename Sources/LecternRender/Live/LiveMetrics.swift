@@ -1,0 +1,142 @@
+import Foundation
+import LecternCore
+import LecternMarkdown
+import LecternMetrics
+
+/// The numbers a deck or report shows live: one DORA report for a window, and where it came from.
+public struct LiveMetrics: Sendable {
+  public var report: DORAReport
+  public var storeDescription: String
+
+  public init(report: DORAReport, storeDescription: String) {
+    self.report = report
+    self.storeDescription = storeDescription
+  }
+
+  public static func compute(store: MetricsStore, storeDescription: String, window: Window, services: [String]) throws
+    -> LiveMetrics
+  {
+    LiveMetrics(
+      report: try DORACalculator(store: store).report(window: window, services: services), storeDescription: storeDescription)
+  }
+
+  /// The same numbers classified by another benchmark (a deck's own DORA table), metric by metric.
+  public func retiered(_ tiers: [DORAMetric: [Tier]], source: String) -> LiveMetrics {
+    var copy = self
+    var table = TierTable.defaults
+    table.tiers.merge(tiers) { _, new in new }
+    copy.report.measurements = report.measurements.map { m in
+      guard tiers[m.metric] != nil, let v = m.number else { return m }
+      var m = m
+      m.tier = table.tier(of: v, for: m.metric)
+      m.nextTier = table.nextTierUp(from: v, for: m.metric)
+      return m
+    }
+    copy.report.tierSource = source
+    return copy
+  }
+
+  /// "DORA metrics: 90 days to 2026-11-29T00:00:00Z, all services (store)": printed wherever live numbers appear.
+  public var provenance: String {
+    let r = report
+    let scope = r.services.isEmpty ? "all services" : r.services.joined(separator: ", ")
+    return "DORA metrics: \(Int(r.window.days.rounded())) days to \(r.window.end), \(scope) (\(storeDescription))"
+  }
+}
+
+/// `{{dora.…}}` placeholders: names, values, and substitution into text (always escaped).
+public enum Placeholders {
+  /// Every placeholder name Lectern knows (without the braces).
+  public static var known: Set<String> { DORAPlaceholder.known }
+
+  public enum Segment: Sendable, Hashable {
+    case text(String)
+    case placeholder(String)
+  }
+
+  /// Whether `text` may hold a placeholder (a cheap byte check).
+  public static func mayContain(_ text: String) -> Bool {
+    var previous: UInt8 = 0
+    for b in text.utf8 {
+      if b == UInt8(ascii: "{") && previous == UInt8(ascii: "{") { return true }
+      previous = b
+    }
+    return false
+  }
+
+  /// Splits text into plain runs and `{{ name }}` placeholders whose name starts with `dora.`
+  /// (other `{{…}}` text is left alone).
+  public static func segments(_ text: String) -> [Segment] {
+    var out: [Segment] = []
+    var rest = Substring(text)
+    while let open = rest.range(of: "{{") {
+      guard let close = rest[open.upperBound...].range(of: "}}") else { break }
+      let name = rest[open.upperBound..<close.lowerBound].trimmed
+      guard name.hasPrefix("dora.") || name == "dora" else {
+        out.append(.text(String(rest[..<close.upperBound])))
+        rest = rest[close.upperBound...]
+        continue
+      }
+      if open.lowerBound > rest.startIndex { out.append(.text(String(rest[..<open.lowerBound]))) }
+      out.append(.placeholder(name))
+      rest = rest[close.upperBound...]
+    }
+    if !rest.isEmpty { out.append(.text(String(rest))) }
+    // Join neighbouring text runs.
+    var joined: [Segment] = []
+    for s in out {
+      if case .text(let t) = s, case .text(let previous)? = joined.last {
+        joined[joined.count - 1] = .text(previous + t)
+      } else {
+        joined.append(s)
+      }
+    }
+    return joined
+  }
+
+  /// The value of a known placeholder (`no data` when there are no metrics), `nil` for an unknown one.
+  public static func value(_ name: String, _ metrics: LiveMetrics?) -> String? {
+    guard known.contains(name) else { return nil }
+    guard let metrics else { return "no data" }
+    let r = metrics.report
+    switch name {
+    case "dora.window": return "\(Int(r.window.days.rounded())) days (\(r.window.start) → \(r.window.end))"
+    case "dora.as_of": return r.window.end.description
+    case "dora.service": return r.services.isEmpty ? "all services" : r.services.joined(separator: ", ")
+    default: break
+    }
+    let parts = name.split(separator: ".").map(String.init)
+    guard let metric = DORAPlaceholder.metric(of: name), let m = r.measurement(metric) else { return "no data" }
+    switch parts.count == 3 ? parts[2] : "" {
+    case "value": return m.number.map { formatNumber($0) } ?? "no data"
+    case "tier": return m.number == nil ? "no data" : MetricFormatting.tier(m)
+    case "p90": return m.p90.map { MetricFormatting.duration(hours: $0) } ?? "no data"
+    default: return MetricFormatting.value(m)
+    }
+  }
+
+  static func formatNumber(_ v: Double) -> String {
+    let rounded = (v * 100).rounded() / 100
+    return rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.2f", rounded)
+  }
+
+  /// The HTML for one placeholder: the value in a span, or the placeholder itself, marked, when unknown.
+  static func html(_ name: String, _ metrics: LiveMetrics?) -> String {
+    if let value = value(name, metrics) {
+      return
+        "<span class=\"lectern-metric\" data-placeholder=\"\(HTMLEscaping.escape(name))\">\(HTMLEscaping.escape(value))</span>"
+    }
+    return "<span class=\"lectern-metric-unknown\" title=\"unknown placeholder\">{{\(HTMLEscaping.escape(name))}}</span>"
+  }
+
+  /// Plain-text substitution (reports): unknown placeholders stay visible as written.
+  public static func substitute(_ text: String, _ metrics: LiveMetrics?) -> String {
+    guard mayContain(text) else { return text }
+    return segments(text).map { segment in
+      switch segment {
+      case .text(let t): t
+      case .placeholder(let name): value(name, metrics) ?? "{{\(name)}} (unknown placeholder)"
+      }
+    }.joined()
+  }
+}
