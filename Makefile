@@ -73,6 +73,8 @@ bench: deps release
 	python3 bench/lint_bench.py
 	python3 bench/metrics_bench.py
 	python3 bench/build_bench.py
+	@command -v wrk >/dev/null || ($(SUDO) apt-get install -y -qq wrk || true)
+	python3 bench/serve_load.py
 
 ci: test demo
 

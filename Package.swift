@@ -37,11 +37,15 @@ let package = Package(
         "LecternCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]),
     .target(name: "LecternPostmortem", dependencies: ["LecternDeck", "LecternMarkdown", "LecternCore"]),
+    .target(
+      name: "LecternServe",
+      dependencies: ["LecternRender", "LecternMarkdown"]),
     .target(name: "LecternLint", dependencies: ["LecternDeck", "LecternMarkdown", "LecternCore", "Yams"]),
     .executableTarget(
       name: "lectern",
       dependencies: [
-        "LecternMetrics", "LecternLint", "LecternRender", "LecternDeck", "LecternPostmortem", "LecternMarkdown", "LecternCore",
+        "LecternMetrics", "LecternLint", "LecternRender", "LecternServe", "LecternDeck", "LecternPostmortem", "LecternMarkdown",
+        "LecternCore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -69,6 +73,10 @@ let package = Package(
     .testTarget(
       name: "LecternMetricsTests",
       dependencies: ["LecternMetrics", "LecternTestSupport"]
+    ),
+    .testTarget(
+      name: "LecternServeTests",
+      dependencies: ["LecternServe", "LecternTestSupport"]
     ),
     .testTarget(
       name: "LecternCLITests",

@@ -6,6 +6,6 @@ struct Lectern: ParsableCommand {
     commandName: "lectern",
     abstract: "Turn Markdown into talks and postmortems.",
     version: "0.1.0",
-    subcommands: [Build.self, Extract.self, Lint.self, Metrics.self, Report.self]
+    subcommands: [Build.self, Extract.self, Lint.self, Metrics.self, Report.self, Serve.self]
   )
 }

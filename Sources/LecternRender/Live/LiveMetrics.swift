@@ -105,14 +105,25 @@ public enum Placeholders {
     case "dora.service": return r.services.isEmpty ? "all services" : r.services.joined(separator: ", ")
     default: break
     }
-    let parts = name.split(separator: ".").map(String.init)
     guard let metric = DORAPlaceholder.metric(of: name), let m = r.measurement(metric) else { return "no data" }
-    switch parts.count == 3 ? parts[2] : "" {
-    case "value": return m.number.map { formatNumber($0) } ?? "no data"
-    case "tier": return m.number == nil ? "no data" : MetricFormatting.tier(m)
-    case "p90": return m.p90.map { MetricFormatting.duration(hours: $0) } ?? "no data"
-    default: return MetricFormatting.value(m)
+    var field = ""
+    if let dot = name.lastIndex(of: "."), name.split(separator: ".").count == 3 {
+      field = String(name[name.index(after: dot)...])
     }
+    let noData = "no data"
+    if field == "value" {
+      guard let number = m.number else { return noData }
+      return formatNumber(number)
+    }
+    if field == "tier" {
+      guard m.number != nil else { return noData }
+      return MetricFormatting.tier(m)
+    }
+    if field == "p90" {
+      guard let p90 = m.p90 else { return noData }
+      return MetricFormatting.duration(hours: p90)
+    }
+    return MetricFormatting.value(m)
   }
 
   static func formatNumber(_ v: Double) -> String {

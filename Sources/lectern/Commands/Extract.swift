@@ -72,7 +72,7 @@ extension Lectern {
       let pretty = self.pretty
       let diagnostics = try withLargeStack { () -> [Diagnostic] in
         let write: (ArraySlice<UInt8>) -> Void = { sink.write($0) }
-        var resolved = kind == .auto ? DocumentKind.detect(source) : (kind == .deck ? .deck : .document)
+        let resolved = kind == .auto ? DocumentKind.detect(source) : (kind == .deck ? .deck : .document)
         if resolved == .document && kind != .document && !tables {
           let doc = ProseDocument(source: source)
           if kind == .postmortem || Postmortem.looksLikePostmortem(doc) {

@@ -25,8 +25,11 @@ final class LiveMetricsSource: @unchecked Sendable {
     var description: String
   }
 
-  /// The metrics for a deck, `nil` when no store applies; throws when a named store cannot be used.
-  func metrics(for frontMatter: FrontMatter?, deckDirectory: URL) throws -> LiveMetrics? {
+  /// The store, window and services that apply to a document, `nil` when no store applies; throws when a
+  /// named store cannot be used.
+  func resolve(for frontMatter: FrontMatter?, deckDirectory: URL) throws
+    -> (store: MetricsStore, description: String, window: Window, services: [String])?
+  {
     var entries: [String: String] = [:]
     if case .mapping(let list)? = frontMatter?.entries.last(where: { $0.key == "metrics" })?.value {
       for e in list { entries[e.key.replacingOccurrences(of: "-", with: "_")] = e.value.words }
@@ -59,29 +62,37 @@ final class LiveMetricsSource: @unchecked Sendable {
       throw Failure(description: "metrics window in front matter: \(error)")
     }
     let range = try w.resolve()
-    let key =
-      "\(source.kind):\(source.path)|\(range.start.microseconds)|\(range.end.microseconds)|\(w.services.joined(separator: ","))"
-    lock.lock()
-    defer { lock.unlock() }
-    if let cached = cache[key] { return try cached.get() }
-    let result = Result { () throws -> LiveMetrics in
-      let opened: MetricsStore
-      if let known = stores[source.kind + source.path] {
-        opened = known
-      } else if source.kind == "data" {
-        opened = try MetricsInput.inMemoryStore(from: source.path)
+    let key = source.kind + source.path
+    let opened: MetricsStore = try lock.withLock {
+      if let known = stores[key] { return known }
+      let made: MetricsStore
+      if source.kind == "data" {
+        made = try MetricsInput.inMemoryStore(from: source.path)
       } else {
         guard FileManager.default.fileExists(atPath: source.path) else {
           throw Failure(
             description: "\(source.path): error: no metrics store; run 'lectern metrics ingest FILE…' first, or use --data DIR")
         }
-        opened = try MetricsStore(path: source.path)
+        made = try MetricsStore(path: source.path)
       }
-      stores[source.kind + source.path] = opened
-      let description = source.kind == "data" ? "\(source.path) (in memory)" : source.path
-      return try LiveMetrics.compute(store: opened, storeDescription: description, window: range, services: w.services)
+      stores[key] = made
+      return made
     }
-    cache[key] = result
-    return try result.get()
+    let description = source.kind == "data" ? "\(source.path) (in memory)" : source.path
+    return (opened, description, range, w.services)
+  }
+
+  /// The metrics for a deck, `nil` when no store applies. Each distinct store and window is computed once.
+  func metrics(for frontMatter: FrontMatter?, deckDirectory: URL) throws -> LiveMetrics? {
+    guard let r = try resolve(for: frontMatter, deckDirectory: deckDirectory) else { return nil }
+    let key = "\(r.description)|\(r.window.start.microseconds)|\(r.window.end.microseconds)|\(r.services.joined(separator: ","))"
+    return try lock.withLock {
+      if let cached = cache[key] { return try cached.get() }
+      let result = Result {
+        try LiveMetrics.compute(store: r.store, storeDescription: r.description, window: r.window, services: r.services)
+      }
+      cache[key] = result
+      return try result.get()
+    }
   }
 }

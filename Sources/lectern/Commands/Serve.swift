@@ -1,0 +1,173 @@
+import ArgumentParser
+import Foundation
+import LecternCore
+import LecternDeck
+import LecternMarkdown
+import LecternMetrics
+import LecternPostmortem
+import LecternRender
+import LecternServe
+
+extension Lectern {
+  struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Serve the decks and postmortems under a folder, rendered on request, reloading on every change.",
+      discussion: """
+        Open the printed address for an index. A change to a deck, a theme, an image, a template or the \
+        metrics store reloads every open page within a second and keeps its slide; the presenter view \
+        ('p') works through the server. Only files under PATH are served. Binds to 127.0.0.1 unless --host \
+        says otherwise.
+        """)
+
+    @Argument(help: "The folder to serve (default: the current folder).")
+    var path: String = "."
+
+    @Option(help: "The address to listen on.")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "The port (default: $PORT, else 8080; 0 picks a free one).")
+    var port: UInt16?
+
+    @Option(name: .customLong("theme-set"), help: "Theme CSS files or folders, usable by name from the 'theme' directive.")
+    var themeSet: [String] = []
+
+    @Flag(help: "Let raw HTML through even when a deck does not say 'html: true'.")
+    var html = false
+
+    @Option(help: "A folder of templates laid over the built-in ones (watched too).")
+    var templates: String?
+
+    @OptionGroup(title: "Live metrics for {{dora.…}} placeholders, benchmark tables and reports")
+    var store: MetricsStoreOptions
+
+    @Option(help: "A folder of deployments/changes/incidents files, read into memory instead of a store.")
+    var data: String?
+
+    @OptionGroup var window: WindowOptions
+
+    func run() throws {
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        printError("\(path): error: not a folder; expected the folder of decks to serve")
+        throw ExitCode(2)
+      }
+      let root = SiteRoot(URL(fileURLWithPath: path))
+      let chosenPort = port ?? ProcessInfo.processInfo.environment["PORT"].flatMap(UInt16.init) ?? 8080
+      var themes = ThemeSet()
+      var watched: [URL] = []
+      for entry in themeSet {
+        let files =
+          FileManager.default.fileExists(atPath: entry, isDirectory: &isDirectory) && isDirectory.boolValue
+          ? ((try? FileManager.default.contentsOfDirectory(atPath: entry)) ?? []).filter { $0.hasSuffix(".css") }.map {
+            (entry as NSString).appendingPathComponent($0)
+          } : [entry]
+        for file in files {
+          guard let css = try? String(contentsOfFile: file, encoding: .utf8) else {
+            printError("\(file): error: cannot read theme CSS")
+            throw ExitCode(2)
+          }
+          themes.add(Theme(css: css, path: file))
+          watched.append(URL(fileURLWithPath: file))
+        }
+      }
+      let library: TemplateLibrary
+      do {
+        library = try templates.map { try TemplateLibrary(overlaying: $0) } ?? .shared
+      } catch {
+        printError("error: \(error)")
+        throw ExitCode(2)
+      }
+      if let templates {
+        watched += ((try? FileManager.default.contentsOfDirectory(atPath: templates)) ?? []).map {
+          URL(fileURLWithPath: (templates as NSString).appendingPathComponent($0))
+        }
+      }
+      if store.db != nil || FileManager.default.fileExists(atPath: store.path) {
+        watched.append(URL(fileURLWithPath: store.path))
+        watched.append(URL(fileURLWithPath: store.path + "-wal"))
+      }
+      let renderer = SiteRenderer(
+        themes: themes, templates: library, allowHTML: html, store: store, data: data, window: window)
+      let server = DeckServer(
+        root: root, host: host, port: chosenPort, watching: watched, render: { renderer.page(for: $0) })
+      do {
+        try server.run { url in printError("serving \(root.url.path) at \(url) (Ctrl-C stops)") }
+      } catch {
+        printError("error: cannot serve on \(host):\(chosenPort): \(error)")
+        throw ExitCode(2)
+      }
+    }
+  }
+}
+
+/// How `serve` turns one Markdown file into a page: a deck into slides, a postmortem into its report,
+/// anything else into a plain document page; a file that cannot be read into an error page.
+struct SiteRenderer: Sendable {
+  let themes: ThemeSet
+  let templates: TemplateLibrary
+  let allowHTML: Bool
+  let store: MetricsStoreOptions
+  let data: String?
+  let window: WindowOptions
+
+  func page(for file: URL) -> SitePage {
+    let source: SourceFile
+    do {
+      source = try SourceFile.load(path: file.path)
+    } catch {
+      let message = "\(error)"
+      return SitePage(html: errorPage(file, message), problems: [message], kind: "error")
+    }
+    let directory = file.deletingLastPathComponent()
+    // A fresh source each time: the store may have changed since the last render.
+    let metricsSource = LiveMetricsSource(store: store, data: data, window: window)
+    switch DocumentKind.detect(source) {
+    case .deck:
+      let deck = Deck(source: source)
+      var options = DeckBuildOptions(
+        themes: themes, allowHTML: allowHTML,
+        assets: AssetResolver(deckDirectory: directory, outputDirectory: directory, embed: false, allowLocalFiles: false),
+        templates: templates)
+      var problems = (deck.diagnostics).filter { $0.severity != .note }.map(\.formatted)
+      do {
+        options.metrics = try metricsSource.metrics(for: deck.frontMatter, deckDirectory: directory)
+      } catch {
+        problems.append("\(file.path): \(error)")
+      }
+      let built = DeckHTMLRenderer.render(deck, options: options)
+      problems += built.diagnostics.map(\.formatted)
+      return SitePage(html: built.html, problems: problems, kind: "deck")
+    case .document:
+      let document = ProseDocument(source: source)
+      guard Postmortem.looksLikePostmortem(document) else {
+        let body = HTMLRenderer(allowRawHTML: false).render(document.document.blocks)
+        let html =
+          "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, "
+          + "initial-scale=1\"><title>\(HTMLEscaping.escape(document.title ?? file.lastPathComponent))</title><style>"
+          + templates.asset("report.css") + "</style></head><body><main class=\"report\">\(body)</main></body></html>"
+        return SitePage(html: html, problems: document.diagnostics.map(\.formatted), kind: "document")
+      }
+      let pm = Postmortem(document: document)
+      var problems = document.diagnostics.map(\.formatted)
+      var metrics: ReportMetrics?
+      do {
+        if let r = try metricsSource.resolve(for: document.frontMatter, deckDirectory: directory) {
+          metrics = try ReportMetrics.compute(
+            store: r.store, storeDescription: r.description, window: r.window,
+            services: r.services.isEmpty ? pm.meta.services : r.services, tiers: .defaults,
+            incidentId: pm.meta.incidentIds.first)
+        }
+      } catch {
+        problems.append("\(file.path): \(error)")
+      }
+      let html = ReportBuilder.render(pm, metrics: metrics, format: .html, templates: templates, missingStore: "no metrics store")
+      return SitePage(html: html, problems: problems, kind: "postmortem")
+    }
+  }
+
+  private func errorPage(_ file: URL, _ message: String) -> String {
+    "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Cannot read \(HTMLEscaping.escape(file.lastPathComponent))"
+      + "</title></head><body style=\"font:16px/1.5 system-ui,sans-serif;margin:40px\"><h1>Cannot read this file</h1>"
+      + "<p>It is shown again as soon as it is fixed.</p></body></html>"
+  }
+}
