@@ -82,6 +82,11 @@ extension Lectern {
           URL(fileURLWithPath: (templates as NSString).appendingPathComponent($0))
         }
       }
+      if let data {
+        watched += ((try? FileManager.default.contentsOfDirectory(atPath: data)) ?? []).map {
+          URL(fileURLWithPath: (data as NSString).appendingPathComponent($0))
+        }
+      }
       if store.db != nil || FileManager.default.fileExists(atPath: store.path) {
         watched.append(URL(fileURLWithPath: store.path))
         watched.append(URL(fileURLWithPath: store.path + "-wal"))
