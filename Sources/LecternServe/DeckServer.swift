@@ -1,5 +1,6 @@
 import Foundation
 import LecternMarkdown
+import LecternRender
 
 /// What the server shows for one Markdown file: a full HTML page, and problems to overlay on it
 /// (file, line, message) until they are fixed.
@@ -139,12 +140,6 @@ public final class DeckServer: Sendable {
 
   static func contentType(_ file: URL) -> String {
     switch file.pathExtension.lowercased() {
-    case "png": "image/png"
-    case "jpg", "jpeg": "image/jpeg"
-    case "gif": "image/gif"
-    case "webp": "image/webp"
-    case "svg": "image/svg+xml"
-    case "avif": "image/avif"
     case "css": "text/css; charset=utf-8"
     case "js": "text/javascript; charset=utf-8"
     case "json": "application/json"
@@ -153,7 +148,7 @@ public final class DeckServer: Sendable {
     case "pdf": "application/pdf"
     case "woff2": "font/woff2"
     case "woff": "font/woff"
-    default: "application/octet-stream"
+    default: AssetResolver.mimeType(for: file)  // images, as embedded in built pages
     }
   }
 }

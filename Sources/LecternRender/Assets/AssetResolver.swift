@@ -83,7 +83,7 @@ public struct AssetResolver: Sendable {
     return relative.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? relative
   }
 
-  static func mimeType(for file: URL) -> String {
+  public static func mimeType(for file: URL) -> String {
     switch file.pathExtension.lowercased() {
     case "png": "image/png"
     case "jpg", "jpeg": "image/jpeg"

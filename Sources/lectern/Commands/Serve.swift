@@ -53,22 +53,15 @@ extension Lectern {
       }
       let root = SiteRoot(URL(fileURLWithPath: path))
       let chosenPort = port ?? ProcessInfo.processInfo.environment["PORT"].flatMap(UInt16.init) ?? 8080
-      var themes = ThemeSet()
+      let themes: ThemeSet
       var watched: [URL] = []
-      for entry in themeSet {
-        let files =
-          FileManager.default.fileExists(atPath: entry, isDirectory: &isDirectory) && isDirectory.boolValue
-          ? ((try? FileManager.default.contentsOfDirectory(atPath: entry)) ?? []).filter { $0.hasSuffix(".css") }.map {
-            (entry as NSString).appendingPathComponent($0)
-          } : [entry]
-        for file in files {
-          guard let css = try? String(contentsOfFile: file, encoding: .utf8) else {
-            printError("\(file): error: cannot read theme CSS")
-            throw ExitCode(2)
-          }
-          themes.add(Theme(css: css, path: file))
-          watched.append(URL(fileURLWithPath: file))
-        }
+      do {
+        let loaded = try ThemeFiles.load(themeSet)
+        themes = loaded.themes
+        watched = loaded.files.map { URL(fileURLWithPath: $0) }
+      } catch {
+        printError("\(error)")
+        throw ExitCode(2)
       }
       let library: TemplateLibrary
       do {

@@ -28,32 +28,22 @@ struct BuildSetup: @unchecked Sendable {
   init(command: Lectern.Build) throws {
     self.command = command
     self.liveMetrics = LiveMetricsSource(store: command.store, data: command.data, window: command.window)
-    var themes = ThemeSet()
-    var files: [String] = []
-    for entry in command.themeSet {
-      var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: entry, isDirectory: &isDirectory) else {
-        throw Failure.theme("\(entry): error: no such theme file or folder")
-      }
-      if isDirectory.boolValue {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: entry)) ?? []
-        files += names.filter { $0.hasSuffix(".css") }.sorted().map { (entry as NSString).appendingPathComponent($0) }
-      } else {
-        files.append(entry)
-      }
-    }
     var chosen = command.theme
+    var entries = command.themeSet
     if let theme = command.theme, theme.hasSuffix(".css") || FileManager.default.fileExists(atPath: theme) {
-      files.append(theme)
+      entries.append(theme)
       chosen = nil
     }
-    for file in files {
-      guard let css = try? String(contentsOfFile: file, encoding: .utf8) else {
-        throw Failure.theme("\(file): error: cannot read theme CSS (expected a UTF-8 text file)")
-      }
-      let theme = Theme(css: css, path: file)
-      themes.add(theme)
-      if file == command.theme { chosen = theme.name }
+    let (themes, files): (ThemeSet, [String])
+    do {
+      (themes, files) = try ThemeFiles.load(entries)
+    } catch {
+      throw Failure.theme("\(error)")
+    }
+    if let file = command.theme, chosen == nil,
+      let css = try? String(contentsOfFile: file, encoding: .utf8)
+    {
+      chosen = Theme(css: css, path: file).name
     }
     self.themes = themes
     self.themeName = chosen
