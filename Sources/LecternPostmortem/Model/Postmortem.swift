@@ -24,11 +24,15 @@ public struct Postmortem: Sendable {
 
   /// Minutes from the first `detected` (else impact start) marker to the first `restored`/`resolved`
   /// marker of the timeline, when both have a time.
-  public var computedTimeToRestoreMinutes: Int? {
+  public var computedTimeToRestoreMinutes: Int? { Self.restoreSpan(in: timeline)?.minutes }
+
+  /// The entries that bound the outage by their markers (detected, else impact start → restored, else
+  /// resolved) and the minutes between them; `nil` when either is missing or the span is negative.
+  static func restoreSpan(in timeline: [TimelineEntry]) -> (start: TimelineEntry, end: TimelineEntry, minutes: Int)? {
     let start = timeline.first { $0.markers.contains(.detected) } ?? timeline.first { $0.markers.contains(.impactStart) }
     let end = timeline.first { $0.markers.contains(.restored) } ?? timeline.first { $0.markers.contains(.resolved) }
     guard let start, let end, let minutes = end.at.minutes(since: start.at), minutes >= 0 else { return nil }
-    return minutes
+    return (start, end, minutes)
   }
 }
 

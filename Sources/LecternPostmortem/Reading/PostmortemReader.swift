@@ -562,9 +562,7 @@ struct PostmortemReader {
   }
 
   private mutating func checkDurations() {
-    let start = timeline.first { $0.markers.contains(.detected) } ?? timeline.first { $0.markers.contains(.impactStart) }
-    let end = timeline.first { $0.markers.contains(.restored) } ?? timeline.first { $0.markers.contains(.resolved) }
-    guard let start, let end, let computed = end.at.minutes(since: start.at), computed >= 0 else { return }
+    guard let (start, end, computed) = Postmortem.restoreSpan(in: timeline) else { return }
     for d in durations where !d.businessHoursOnly {
       guard let declared = d.minutes,
         ["restore", "recovery", "repair", "resolve", "mitigat"].contains(where: { d.label.contains($0) })

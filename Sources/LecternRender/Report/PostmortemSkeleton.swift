@@ -31,8 +31,7 @@ public enum PostmortemSkeleton {
     out += "| \(time(incident.openedAt)) | Incident opened (detected) |\n"
     if let resolved = incident.resolvedAt {
       out += "| \(time(resolved)) | Incident resolved (resolved) |\n"
-      let minutes = Int(((resolved.seconds - incident.openedAt.seconds) / 60).rounded())
-      out += "\nTime to restore: \(DurationText.format(minutes: minutes))\n"
+      out += "\nTime to restore: \(DurationText.format(minutes: incident.minutesToRestore ?? 0))\n"
     }
     out += "\n## Root causes\n\n- \n\n"
     out += "## Severity and response\n\n| Severity | Description | Response Time |\n|---|---|---|\n"

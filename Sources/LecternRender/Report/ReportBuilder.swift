@@ -54,10 +54,9 @@ public enum ReportBuilder {
         .init(label: "Opened", value: record.openedAt.description),
         .init(label: "Resolved", value: record.resolvedAt?.description ?? "still open"),
       ]
-      var restoreMinutes: Int?
-      if let resolved = record.resolvedAt {
-        restoreMinutes = Int(((resolved.seconds - record.openedAt.seconds) / 60).rounded())
-        facts.append(.init(label: "Time to restore", value: DurationText.format(minutes: restoreMinutes!)))
+      let restoreMinutes = record.minutesToRestore
+      if let restoreMinutes {
+        facts.append(.init(label: "Time to restore", value: DurationText.format(minutes: restoreMinutes)))
       }
       if let cause = metrics?.cause {
         facts.append(

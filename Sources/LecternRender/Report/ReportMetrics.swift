@@ -74,3 +74,10 @@ enum Sparkline {
     return String(values.map { v in v.map { blocks[Int(((($0 - lo) / span) * 7).rounded())] } ?? "·" })
   }
 }
+
+extension Incident {
+  /// Whole minutes from opened to resolved, `nil` while open (what reports and skeletons print).
+  var minutesToRestore: Int? {
+    resolvedAt.map { Int((($0.seconds - openedAt.seconds) / 60).rounded()) }
+  }
+}
