@@ -20,33 +20,52 @@ let package = Package(
       pkgConfig: "libcmark-gfm",
       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
     ),
+    // Layers, bottom up: Core → Markdown → Deck → Postmortem (reading); DORA values → Metrics (the only SQL);
+    // Live, Slides, Report, Extract render values; Serve and the lectern commands compose them.
     .target(name: "LecternCore"),
     .target(name: "LecternMarkdown", dependencies: ["CCmarkGFM", "LecternCore"]),
     .target(name: "LecternDeck", dependencies: ["LecternMarkdown", "LecternCore", "Yams"]),
-    // templates/ (Mustache, theme CSS, viewer JS), compiled into the binary through a symlink.
-    .target(name: "LecternTemplates", resources: [.embedInCode("Templates")]),
-    .target(
-      name: "LecternRender",
-      dependencies: [
-        "LecternDeck", "LecternPostmortem", "LecternMarkdown", "LecternMetrics", "LecternTemplates", "LecternCore",
-        .product(name: "Mustache", package: "swift-mustache"),
-      ]),
+    .target(name: "LecternPostmortem", dependencies: ["LecternDeck", "LecternMarkdown", "LecternCore"]),
+    // DORA values: records, windows, measurements, tiers, formatting. No SQL, no rendering.
+    .target(name: "LecternDORA", dependencies: ["LecternCore"]),
+    // The metrics store: the only module that opens a database (GRDB); returns DORAReport values.
     .target(
       name: "LecternMetrics",
       dependencies: [
-        "LecternCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+        "LecternDORA", "LecternCore", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]),
-    .target(name: "LecternPostmortem", dependencies: ["LecternDeck", "LecternMarkdown", "LecternCore"]),
+    // templates/ (Mustache, theme CSS, viewer JS), compiled into the binary through a symlink, and their loader.
+    .target(
+      name: "LecternTemplates", dependencies: [.product(name: "Mustache", package: "swift-mustache")],
+      resources: [.embedInCode("Templates")]),
+    // Headless Chromium for PDF (and later images).
+    .target(name: "LecternBrowser"),
+    // Live numbers in documents: {{dora.*}} placeholders and benchmark-table annotation over a DORAReport.
+    .target(name: "LecternLive", dependencies: ["LecternDORA", "LecternMarkdown", "LecternCore"]),
+    .target(
+      name: "LecternSlides",
+      dependencies: [
+        "LecternLive", "LecternDeck", "LecternMarkdown", "LecternTemplates", "LecternDORA", "LecternCore",
+        .product(name: "Mustache", package: "swift-mustache"),
+      ]),
+    .target(
+      name: "LecternReport",
+      dependencies: [
+        "LecternLive", "LecternPostmortem", "LecternDeck", "LecternMarkdown", "LecternTemplates", "LecternDORA",
+        "LecternCore", .product(name: "Mustache", package: "swift-mustache"),
+      ]),
+    .target(name: "LecternExtract", dependencies: ["LecternPostmortem", "LecternDeck", "LecternMarkdown", "LecternCore"]),
+    .target(name: "LecternLint", dependencies: ["LecternPostmortem", "LecternDeck", "LecternMarkdown", "LecternCore", "Yams"]),
     .target(
       name: "LecternServe",
-      dependencies: ["LecternRender", "LecternMarkdown"]),
-    .target(name: "LecternLint", dependencies: ["LecternDeck", "LecternMarkdown", "LecternCore", "Yams"]),
+      dependencies: ["LecternSlides", "LecternReport", "LecternMetrics", "LecternMarkdown", "LecternTemplates"]),
     .executableTarget(
       name: "lectern",
       dependencies: [
-        "LecternMetrics", "LecternLint", "LecternRender", "LecternServe", "LecternDeck", "LecternPostmortem", "LecternMarkdown",
-        "LecternCore",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "LecternMetrics", "LecternLint", "LecternSlides", "LecternReport", "LecternExtract", "LecternLive", "LecternBrowser",
+        "LecternServe", "LecternDeck", "LecternPostmortem", "LecternMarkdown", "LecternDORA", "LecternTemplates",
+        "LecternCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .target(name: "LecternTestSupport", dependencies: ["LecternCore"], path: "Tests/LecternTestSupport"),
@@ -59,8 +78,20 @@ let package = Package(
       dependencies: ["LecternDeck", "LecternTestSupport"]
     ),
     .testTarget(
-      name: "LecternRenderTests",
-      dependencies: ["LecternRender", "LecternDeck", "LecternMarkdown", "LecternTestSupport"]
+      name: "LecternSlidesTests",
+      dependencies: ["LecternSlides", "LecternLive", "LecternDeck", "LecternMarkdown", "LecternTemplates", "LecternTestSupport"]
+    ),
+    .testTarget(
+      name: "LecternReportTests",
+      dependencies: ["LecternReport", "LecternMetrics", "LecternDORA", "LecternPostmortem", "LecternTestSupport"]
+    ),
+    .testTarget(
+      name: "LecternExtractTests",
+      dependencies: ["LecternExtract", "LecternDeck", "LecternMarkdown", "LecternTestSupport"]
+    ),
+    .testTarget(
+      name: "LecternLiveTests",
+      dependencies: ["LecternLive", "LecternSlides", "LecternMetrics", "LecternDORA", "LecternDeck", "LecternTestSupport"]
     ),
     .testTarget(
       name: "LecternLintTests",
@@ -72,7 +103,7 @@ let package = Package(
     ),
     .testTarget(
       name: "LecternMetricsTests",
-      dependencies: ["LecternMetrics", "LecternTestSupport"]
+      dependencies: ["LecternMetrics", "LecternDORA", "LecternLive", "LecternMarkdown", "LecternTestSupport"]
     ),
     .testTarget(
       name: "LecternServeTests",

@@ -39,6 +39,16 @@ public struct FrontMatter: Sendable, Hashable {
     entries.last(where: { $0.key == "marp" })?.value.string?.lowercased() == "true"
   }
 
+  /// The `metrics:` mapping (`db`, `data`, `window`, `as_of`, `service`, `benchmark`), keys with `-` read as
+  /// `_`; empty when absent. Paths are as written (relative to the document).
+  public var metricsSettings: [String: String] {
+    var settings: [String: String] = [:]
+    if case .mapping(let list)? = entries.last(where: { $0.key == "metrics" })?.value {
+      for e in list { settings[e.key.replacingOccurrences(of: "-", with: "_")] = e.value.words }
+    }
+    return settings
+  }
+
   /// `html: true`: the deck lets raw HTML through.
   public var allowsHTML: Bool {
     entries.last(where: { $0.key == "html" })?.value.string?.lowercased() == "true"

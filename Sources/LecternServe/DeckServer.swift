@@ -1,6 +1,6 @@
 import Foundation
 import LecternMarkdown
-import LecternRender
+import LecternSlides
 
 /// What the server shows for one Markdown file: a full HTML page, and problems to overlay on it
 /// (file, line, message) until they are fixed.

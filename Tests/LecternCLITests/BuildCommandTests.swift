@@ -87,14 +87,8 @@ import Testing
     let deck = dir.appendingPathComponent("live.md")
     let page = dir.appendingPathComponent("live.html")
     try write("---\nmarp: true\n---\n# Before\n", to: deck)
-    guard let binary = LecternBinary.url else { throw CocoaError(.fileNoSuchFile) }
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = ["build", deck.path, "--watch"]
-    process.standardError = FileHandle.nullDevice
-    process.standardOutput = FileHandle.nullDevice
-    try process.run()
-    defer { process.terminate() }
+    let process = try RunningLectern(["build", deck.path, "--watch"])
+    defer { process.stop() }
     func waitFor(_ text: String) -> Bool {
       for _ in 0..<100 {
         if let html = try? String(contentsOf: page, encoding: .utf8), html.contains(text) { return true }
@@ -109,11 +103,9 @@ import Testing
     #expect(process.isRunning)
   }
 
-  @Test func seedDeckWithTheSampleDataHighlightsTheLiveTier() throws {
-    guard let seed = TestPaths.seed("000") else {
-      print("skipped: ../shared/seeds is absent")
-      return
-    }
+  @Test(.enabled(if: TestPaths.seed("000") != nil, "../shared/seeds is absent"))
+  func seedDeckWithTheSampleDataHighlightsTheLiveTier() throws {
+    let seed = try #require(TestPaths.seed("000"))
     let dir = TestPaths.temporaryDirectory()
     let deck = dir.appendingPathComponent("seed.md")
     try FileManager.default.copyItem(at: seed, to: deck)

@@ -6,17 +6,14 @@ import Testing
 
 @testable import LecternPostmortem
 
-private func seed(_ prefix: String) throws -> Postmortem? {
-  guard let url = TestPaths.seed(prefix) else {
-    print("skipped: ../shared/seeds is absent")
-    return nil
-  }
-  return Postmortem(source: try .at(url))
+private func seed(_ prefix: String) throws -> Postmortem {
+  Postmortem(source: try .at(try #require(TestPaths.seed(prefix), "seed \(prefix) is missing from ../shared/seeds")))
 }
 
-@Suite struct SeedPostmortemTests {
+@Suite(.enabled(if: TestPaths.seed("000") != nil, "../shared/seeds is absent: seed postmortem tests skipped"))
+struct SeedPostmortemTests {
   @Test func seed002ReadsShortAndLongTermTablesByTeam() throws {
-    guard let pm = try seed("002") else { return }
+    let pm = try seed("002")
     let short = pm.actionItems.filter { $0.horizon == .shortTerm }
     let long = pm.actionItems.filter { $0.horizon == .longTerm }
     #expect(short.map(\.team) == ["SRE", "Data", "UI", "C++"])
@@ -32,7 +29,7 @@ private func seed(_ prefix: String) throws -> Postmortem? {
   }
 
   @Test func seed003JoinsTheNarrativeToTheTablesByTeamNotText() throws {
-    guard let pm = try seed("003") else { return }
+    let pm = try seed("003")
     #expect(pm.actionItems.count == 8, "narrative entries join existing rows; none is added")
     let sre = try #require(pm.actionItems.first { $0.team == "SRE" && $0.horizon == .shortTerm })
     // The table says "Alert on 85% of disk usage & Runbook update"; the narrative words it differently.
@@ -47,7 +44,7 @@ private func seed(_ prefix: String) throws -> Postmortem? {
   }
 
   @Test func seed004SeverityTableBecomesTypedSLAsAndTheProseDisagrees() throws {
-    guard let pm = try seed("004") else { return }
+    let pm = try seed("004")
     #expect(pm.responseSLAs.map(\.severity.level) == [1, 2, 3])
     #expect(pm.responseSLAs.map(\.responseSeconds) == [1800, 3600, 86_400])
     #expect(pm.responseSLAs.map(\.raw) == ["30 minutes", "1 Hours", "24 Hours"])
@@ -133,17 +130,15 @@ private func seed(_ prefix: String) throws -> Postmortem? {
   }
 }
 
-@Suite struct CorpusPostmortemTests {
-  private func corpus(_ name: String) throws -> Postmortem? {
-    guard let folder = TestPaths.shared?.appendingPathComponent("corpus/postmortems") else {
-      print("skipped: ../shared/corpus is absent")
-      return nil
-    }
+@Suite(.enabled(if: TestPaths.shared != nil, "../shared is absent: corpus postmortem tests skipped"))
+struct CorpusPostmortemTests {
+  private func corpus(_ name: String) throws -> Postmortem {
+    let folder = try #require(TestPaths.shared).appendingPathComponent("corpus/postmortems")
     return Postmortem(source: try .at(folder.appendingPathComponent(name)))
   }
 
   @Test func everyCorpusPostmortemReadsWithoutError() throws {
-    guard let folder = TestPaths.shared?.appendingPathComponent("corpus/postmortems") else { return }
+    let folder = try #require(TestPaths.shared).appendingPathComponent("corpus/postmortems")
     let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
       $0.hasSuffix(".md") && $0 != "SOURCES.md"
     }
@@ -157,7 +152,7 @@ private func seed(_ prefix: String) throws -> Postmortem? {
   }
 
   @Test func etcdActionTableWithTypePriorityBugStatus() throws {
-    guard let pm = try corpus("etcd-io__etcd__v3.5-data-inconsistency.md") else { return }
+    let pm = try corpus("etcd-io__etcd__v3.5-data-inconsistency.md")
     let table = pm.actionItems.filter { if case .tableRow = $0.origin { true } else { false } }
     #expect(table.count == 10)
     #expect(pm.actionItems.count == 10, "the Type/Priority legends above the table are not action items")
@@ -172,9 +167,7 @@ private func seed(_ prefix: String) throws -> Postmortem? {
   }
 
   @Test func dfdsStatsAgreeWithTheTimelineMarkers() throws {
-    guard let pm = try corpus("dfds__postmortems__PM2022-001_-_Prometheus_is_down_with_connection_refused_errors.md") else {
-      return
-    }
+    let pm = try corpus("dfds__postmortems__PM2022-001_-_Prometheus_is_down_with_connection_refused_errors.md")
     #expect(pm.timeline.count == 18)
     #expect(pm.computedTimeToRestoreMinutes == 279)
     #expect(pm.declaredDurations.contains { $0.label == "time to recovery" && $0.minutes == 279 })
@@ -182,7 +175,7 @@ private func seed(_ prefix: String) throws -> Postmortem? {
   }
 
   @Test func dfdsTemplateRowAndPlaceholderTimesAreFindings() throws {
-    guard let pm = try corpus("dfds__postmortems__PM2024-001_-_Two_Kubernetes_nodes_went_into_NotReady_state.md") else { return }
+    let pm = try corpus("dfds__postmortems__PM2024-001_-_Two_Kubernetes_nodes_went_into_NotReady_state.md")
     #expect(pm.timeline.count == 28)
     #expect(pm.findings.contains { $0.code == "template-row" })
     #expect(pm.findings.filter { $0.code == "timeline-placeholder" }.count >= 2)
@@ -190,7 +183,7 @@ private func seed(_ prefix: String) throws -> Postmortem? {
   }
 
   @Test func kubernetesBulletTimelineAndIssueLinks() throws {
-    guard let pm = try corpus("kubernetes__test-infra__2019-03-26.md") else { return }
+    let pm = try corpus("kubernetes__test-infra__2019-03-26.md")
     #expect(pm.actionItems.count == 3)
     #expect(pm.actionItems.allSatisfy { $0.tracking.contains { $0.contains("github.com/kubernetes/test-infra/issues/") } })
     #expect(pm.timeline.count == 10)

@@ -160,3 +160,34 @@ public func snapshotMismatch(_ actual: String, named name: String, filePath: Str
   }
   return expected == actual ? nil : "output differs from \(name):\n--- expected\n\(expected)\n--- actual\n\(actual)"
 }
+
+/// A long-running `lectern` process (`build --watch`, `serve`) that a test starts and must stop: `stop()`
+/// sends SIGTERM, waits, then SIGKILL, and reaps it, so no test leaves a process behind.
+public final class RunningLectern: @unchecked Sendable {
+  public let process = Process()
+
+  public init(_ arguments: [String], in directory: URL? = nil) throws {
+    guard let url = LecternBinary.url else { throw CocoaError(.fileNoSuchFile) }
+    process.executableURL = url
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
+    process.standardError = FileHandle.nullDevice
+    process.standardOutput = FileHandle.nullDevice
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+  }
+
+  public var isRunning: Bool { process.isRunning }
+
+  /// Stops the process and waits until it has exited.
+  public func stop() {
+    let pid = process.processIdentifier
+    guard pid > 0 else { return }
+    kill(pid, SIGTERM)
+    for _ in 0..<50 where process.isRunning { Thread.sleep(forTimeInterval: 0.02) }
+    if process.isRunning { kill(pid, SIGKILL) }
+    process.waitUntilExit()
+  }
+
+  deinit { if process.isRunning { stop() } }
+}

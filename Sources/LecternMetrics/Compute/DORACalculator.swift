@@ -1,5 +1,6 @@
 import GRDB
 import LecternCore
+import LecternDORA
 
 /// Computes the four DORA metrics from the store, exactly as the metrics contract defines them.
 public struct DORACalculator: Sendable {
@@ -116,12 +117,7 @@ public struct DORACalculator: Sendable {
     func measurement(_ metric: DORAMetric, _ value: DORAMeasurement.Value, _ unit: DORAMeasurement.Unit, p90: Double? = nil)
       -> DORAMeasurement
     {
-      var m = DORAMeasurement(metric: metric, value: value, unit: unit, p90: p90, tier: nil, nextTier: nil)
-      if case .value(let v) = value {
-        m.tier = tiers.tier(of: v, for: metric)
-        m.nextTier = tiers.nextTierUp(from: v, for: metric)
-      }
-      return m
+      DORAMeasurement(metric: metric, value: value, unit: unit, p90: p90, tier: nil, nextTier: nil)
     }
     return DORAReport(
       window: window, services: services,
@@ -130,7 +126,8 @@ public struct DORACalculator: Sendable {
         measurement(.leadTime, leadTime, .hours, p90: percentile(sorted: leadTimes, 0.9)),
         measurement(.changeFailureRate, changeFailureRate, .percent),
         measurement(.timeToRestore, timeToRestore, .hours),
-      ], counts: counts, tierSource: tiers.source)
+      ], counts: counts, tierSource: tiers.source, source: store.path ?? "in memory"
+    ).tiered(by: tiers)
   }
 
   /// Durations in hours between two timestamp columns, by the contract's shared rules: a record

@@ -1,3 +1,5 @@
+import LecternDORA
+
 /// RFC 4180 CSV: quoted fields with `""` escapes, commas and line breaks inside quotes, CRLF or LF.
 ///
 /// Rows come with the physical line they start on, so errors can name it. A byte-level reader:

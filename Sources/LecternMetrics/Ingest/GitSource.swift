@@ -1,4 +1,5 @@
 import Foundation
+import LecternDORA
 
 /// Reads changes and deployments from a git repository through the `git` command.
 ///

@@ -1,3 +1,5 @@
+import LecternDORA
+
 /// A record or file that cannot be ingested: where (file, line, field) and what was expected.
 public struct IngestError: Error, Sendable, Hashable, CustomStringConvertible {
   public var file: String

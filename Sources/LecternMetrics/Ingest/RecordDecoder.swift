@@ -1,4 +1,5 @@
 import Foundation
+import LecternDORA
 
 /// A field as read from CSV (always text) or JSON (text, number, list, null).
 enum FieldValue {

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GRDBSQLite
+import LecternDORA
 
 /// The SQLite store of deployments, changes and incidents (GRDB).
 ///

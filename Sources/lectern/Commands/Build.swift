@@ -1,8 +1,14 @@
 import ArgumentParser
 import Foundation
+import LecternBrowser
 import LecternCore
+import LecternDORA
 import LecternDeck
-import LecternRender
+import LecternExtract
+import LecternLive
+import LecternReport
+import LecternSlides
+import LecternTemplates
 
 extension Lectern {
   struct Build: ParsableCommand {
@@ -14,7 +20,7 @@ extension Lectern {
         p presenter window (notes, next slide, clock, timer). The URL hash is the slide number. \
         Without -o each deck is written beside its source; with a directory, directory inputs are mirrored \
         into it. Warnings (missing images, unknown themes) go to standard error as 'file:line:column: ...'. \
-        Exit status 1 when a deck has errors, 2 when an input or the browser cannot be used.
+        \(ExitStatus.help)
         """)
 
     @Argument(help: "Deck files, directories (their *.md files) or quoted globs; '-' reads standard input.")
@@ -60,10 +66,7 @@ extension Lectern {
     var watch = false
 
     @OptionGroup(title: "Live metrics for {{dora.…}} placeholders and benchmark tables")
-    var store: MetricsStoreOptions
-
-    @Option(help: "A folder of deployments/changes/incidents files, read into memory instead of a store.")
-    var data: String?
+    var metrics: MetricsSourceOptions
 
     @OptionGroup var window: WindowOptions
 
@@ -78,23 +81,8 @@ extension Lectern {
     }
 
     func run() throws {
-      let plan: [BuildJob]
-      do {
-        plan = try BuildPlanner(inputs: inputs, output: output).jobs()
-      } catch let error as BuildPlanner.Failure {
-        printError(error.description)
-        throw ExitCode(2)
-      } catch let error as InputFiles.ExpansionError {
-        printError(error.description)
-        throw ExitCode(2)
-      }
-      let setup: BuildSetup
-      do {
-        setup = try BuildSetup(command: self)
-      } catch let error as BuildSetup.Failure {
-        printError(error.description)
-        throw ExitCode(2)
-      }
+      let plan = try BuildPlanner(inputs: inputs, output: output).jobs()
+      let setup = try BuildSetup(command: self)
       let outcomes = setup.build(plan)
       if watch {
         setup.watch(plan, after: outcomes)

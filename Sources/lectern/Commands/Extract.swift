@@ -1,10 +1,16 @@
 import ArgumentParser
 import Foundation
+import LecternBrowser
 import LecternCore
+import LecternDORA
 import LecternDeck
+import LecternExtract
+import LecternLive
 import LecternMarkdown
 import LecternPostmortem
-import LecternRender
+import LecternReport
+import LecternSlides
+import LecternTemplates
 
 extension Lectern {
   struct Extract: ParsableCommand {
@@ -15,8 +21,8 @@ extension Lectern {
         backgrounds, tables); a file that names an incident in its front matter or has postmortem sections \
         (timeline, action items, root causes, …) as a postmortem (action items, timeline, SLAs, findings); \
         any other file as a document (sections by heading, tables). Problems in the \
-        file are printed to standard error as 'file:line:column: severity: message [code]'. The exit status \
-        is 1 when one of them is an error, 2 when the file cannot be read or the output cannot be written.
+        file are printed to standard error as 'file:line:column: severity: message [code]'. \
+        \(ExitStatus.help)
         """)
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
@@ -52,20 +58,8 @@ extension Lectern {
     }
 
     func run() throws {
-      let source: SourceFile
-      do {
-        source = try SourceFile.load(path: file)
-      } catch let error as InputError {
-        printError(error.description)
-        throw ExitCode(2)
-      }
-      let sink: OutputSink
-      do {
-        sink = try OutputSink(path: output)
-      } catch let error as CommandError {
-        printError(error.description)
-        throw ExitCode(2)
-      }
+      let source = try SourceFile.load(path: file)
+      let sink = try OutputSink(path: output)
       let kind = self.kind
       let tables = self.tables
       let format = self.format
@@ -113,14 +107,9 @@ extension Lectern {
           return doc.diagnostics
         }
       }
-      do {
-        try sink.commit()
-      } catch let error as CommandError {
-        printError(error.description)
-        throw ExitCode(2)
-      }
+      try sink.commit()
       DiagnosticPrinter.print(diagnostics)
-      if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+      if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(ExitStatus.findings) }
     }
 
     static func render(_ located: [LocatedTable], format: Format, pretty: Bool) -> [UInt8] {

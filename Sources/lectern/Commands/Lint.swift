@@ -11,8 +11,8 @@ extension Lectern {
         Lints Markdown files, directories (every *.md inside, recursively), globs and '-' (standard input). \
         Settings come from the nearest .lectern.yml above each file, or --config. Suppress a finding with \
         '<!-- lectern-disable-next-line rule-id -->' or a '<!-- lectern-disable rule-id -->' … \
-        '<!-- lectern-enable rule-id -->' range. Exit status: 0 no findings at or above --fail-on, 1 some, \
-        2 a usage, configuration or I/O error.
+        '<!-- lectern-enable rule-id -->' range. Findings at or above --fail-on give status 1. \
+        \(ExitStatus.help)
         """)
 
     @Argument(help: "Files, directories, globs, or '-' for standard input (default: the current directory).")
@@ -57,20 +57,8 @@ extension Lectern {
         print(Self.ruleList())
         return
       }
-      let files: [String]
-      do {
-        files = try InputFiles.expand(paths.isEmpty ? ["."] : paths)
-      } catch {
-        printError("\(error)")
-        throw ExitCode(2)
-      }
-      let explicitConfig: LintConfiguration?
-      do {
-        explicitConfig = try config.map { try LintConfiguration.load(path: $0) }
-      } catch {
-        printError("\(error)")
-        throw ExitCode(2)
-      }
+      let files = try InputFiles.expand(paths.isEmpty ? ["."] : paths)
+      let explicitConfig = try config.map { try LintConfiguration.load(path: $0) }
       let useColor: Bool
       switch color {
       case .always: useColor = true
@@ -107,8 +95,8 @@ extension Lectern {
           "\(diff ? "would fix" : "fixed") \(fixed) problem\(fixed == 1 ? "" : "s") in \(changedFiles) file\(changedFiles == 1 ? "" : "s")"
         )
       }
-      if failed { throw ExitCode(2) }
-      if diagnostics.contains(where: { $0.severity >= failOn }) { throw ExitCode(1) }
+      if failed { throw ExitCode(ExitStatus.usage) }
+      if diagnostics.contains(where: { $0.severity >= failOn }) { throw ExitCode(ExitStatus.findings) }
     }
 
     struct FileResult: Sendable {

@@ -1,10 +1,16 @@
 import ArgumentParser
 import Foundation
+import LecternBrowser
 import LecternCore
+import LecternDORA
 import LecternDeck
+import LecternExtract
+import LecternLive
 import LecternMetrics
 import LecternPostmortem
-import LecternRender
+import LecternReport
+import LecternSlides
+import LecternTemplates
 
 extension Lectern {
   struct Report: ParsableCommand {
@@ -25,18 +31,19 @@ extension Lectern.Report {
         that metric's current value, tier, the next tier's threshold and a weekly trend from the metrics store. \
         The incident (front matter 'incident:' or --incident) is looked up in the store: opened, resolved, \
         time to restore, severity and whether the severity table's response time was met. Without a store \
-        the report says 'no data'. Findings about the document go to standard error and into the report.
+        the report says 'no data'. Findings about the document go to standard error and into the report. \
+        \(ExitStatus.help)
         """)
 
     @Argument(help: "Postmortem Markdown files.")
     var files: [String]
 
-    @OptionGroup var store: MetricsStoreOptions
-
-    @Option(help: "A folder of deployments/changes/incidents files, read into memory instead of a store.")
-    var data: String?
+    @OptionGroup var metrics: MetricsSourceOptions
 
     @OptionGroup var window: WindowOptions
+
+    @Option(help: "A deck or document whose DORA benchmark table sets the tiers (when the postmortem has none).")
+    var benchmark: String?
 
     @Option(help: "The incident to report on (default: the document's front matter 'incident').")
     var incident: String?
@@ -73,117 +80,75 @@ extension Lectern.Report {
         format.flatMap(ReportFormat.init(rawValue:))
         ?? (output.map { $0.lowercased().hasSuffix(".md") } == true ? .md : .html)
       var library = TemplateLibrary.shared
-      do {
-        if let templates { library = try TemplateLibrary(overlaying: templates) }
-        if let template {
-          guard let text = try? String(contentsOfFile: template, encoding: .utf8) else {
-            throw TemplateLibrary.LoadError.unreadable(template)
-          }
-          library = try library.adding(text, named: "custom")
+      if let templates { library = try TemplateLibrary(overlaying: templates) }
+      if let template {
+        guard let text = try? String(contentsOfFile: template, encoding: .utf8) else {
+          throw TemplateLibrary.LoadError.unreadable(template)
         }
-      } catch {
-        printError("error: \(error)")
-        throw ExitCode(2)
+        library = try library.adding(text, named: "custom")
       }
-      let chromium: Chromium?
-      do {
-        chromium = pdf ? try Chromium.locate(override: browserPath) : nil
-      } catch {
-        printError("error: \(error)")
-        throw ExitCode(2)
+      let chromium = pdf ? try Chromium.locate(override: browserPath) : nil
+      if let db = metrics.store.db, metrics.data == nil, !FileManager.default.fileExists(atPath: db) {
+        throw MetricsAccessError.noStore(path: db)
       }
-
-      // The store: --data, --db, $LECTERN_METRICS_DB, or the default store when it exists.
-      var metricsStore: MetricsStore?
-      var storeDescription = ""
-      var missingStore: String?
-      do {
-        if let data {
-          metricsStore = try MetricsInput.inMemoryStore(from: data)
-          storeDescription = "\(data) (in memory)"
-        } else if FileManager.default.fileExists(atPath: store.path) {
-          metricsStore = try MetricsStore(path: store.path)
-          storeDescription = store.path
-        } else if store.db != nil {
-          printError("\(store.path): error: no metrics store; run 'lectern metrics ingest FILE…' first, or use --data DIR")
-          throw ExitCode(2)
-        } else {
-          missingStore = "no metrics store at \(store.path)"
-        }
-      } catch let error as IngestError {
-        printError(error.description)
-        throw ExitCode(1)
-      }
-      let range = try window.resolve()
-
-      var worst: Int32 = 0
+      let numbers = DocumentNumbers(
+        defaults: metrics.defaults(window: window), fallbackTiers: try benchmark.map { try TierTable.benchmark(fromFile: $0) })
+      var worst = ExitStatus.ok
       for file in try InputFiles.expand(files) {
-        let source: SourceFile
         do {
-          source = try SourceFile.load(path: file)
-        } catch let error as InputError {
-          printError(error.description)
-          worst = max(worst, 2)
-          continue
-        }
-        let postmortem = Postmortem(source: source)
-        DiagnosticPrinter.print(postmortem.document.diagnostics + postmortem.findings)
-        if postmortem.document.diagnostics.contains(where: { $0.severity == .error }) { worst = max(worst, 1) }
-        var tiers = TierTable.defaults
-        if !postmortem.benchmarks.isEmpty {
-          var found = tiers.tiers
-          let header = ["Metric"] + (postmortem.benchmarks.first?.tiers ?? [])
-          let rows = postmortem.benchmarks.map { [$0.metric.displayName] + $0.values }
-          if let parsed = TierTable.parseRows(header: header, rows: rows) {
-            found.merge(parsed) { _, new in new }
-            tiers = TierTable(tiers: found, source: "\(file) (benchmark table)")
-          }
-        }
-        var metrics: ReportMetrics?
-        if let metricsStore {
-          let services = window.services.isEmpty ? postmortem.meta.services : window.services
-          metrics = try ReportMetrics.compute(
-            store: metricsStore, storeDescription: storeDescription, window: range, services: services, tiers: tiers,
-            incidentId: incident ?? postmortem.meta.incidentIds.first)
-        }
-        let text = ReportBuilder.render(
-          postmortem, metrics: metrics, format: chosenFormat, templates: library, template: template == nil ? nil : "custom",
-          missingStore: missingStore)
-        let target = target(for: file, format: chosenFormat)
-        do {
-          let sink = try OutputSink(path: target)
-          sink.write(Array(text.utf8)[...])
-          try sink.commit()
-          var products = [target ?? "<stdout>"]
-          if let chromium, let target {
-            var page = URL(fileURLWithPath: target)
-            var temporary: URL?
-            if chosenFormat != .html {
-              let html = ReportBuilder.render(
-                postmortem, metrics: metrics, format: .html, templates: library, missingStore: missingStore)
-              page = page.deletingLastPathComponent().appendingPathComponent(".\(page.lastPathComponent).print.html")
-              try html.write(to: page, atomically: true, encoding: .utf8)
-              temporary = page
-            }
-            defer { if let temporary { try? FileManager.default.removeItem(at: temporary) } }
-            let pdfPath = BuildPlanner.replacingExtension(target, with: "pdf")
-            try chromium.printPDF(page: page, to: URL(fileURLWithPath: pdfPath))
-            products.append(pdfPath)
-          }
-          if target != nil {
-            printError(
-              "\(file) → \(products.joined(separator: ", ")) (\(postmortem.actionItems.count) action items, "
-                + (metrics.map { "metrics from \($0.storeDescription)" } ?? "no metrics") + ")")
-          }
-        } catch let error as CommandError {
-          printError(error.description)
-          worst = max(worst, 2)
+          let status = try renderOne(
+            file, format: chosenFormat, library: library, chromium: chromium, numbers: numbers)
+          worst = max(worst, status)
         } catch {
-          printError("\(file): error: \(error)")
-          worst = max(worst, 2)
+          printError(ErrorReporter.message(for: error, file: file))
+          worst = max(worst, ErrorReporter.status(for: error))
         }
       }
       if worst > 0 { throw ExitCode(worst) }
+    }
+
+    /// Reads one postmortem, fills it with numbers, writes its report (and PDF); returns its exit status.
+    private func renderOne(
+      _ file: String, format: ReportFormat, library: TemplateLibrary, chromium: Chromium?, numbers: DocumentNumbers
+    ) throws -> Int32 {
+      let postmortem = Postmortem(source: try SourceFile.load(path: file))
+      DiagnosticPrinter.print(postmortem.document.diagnostics + postmortem.findings)
+      let status =
+        postmortem.document.diagnostics.contains(where: { $0.severity == .error }) ? ExitStatus.findings : ExitStatus.ok
+      let directory = URL(fileURLWithPath: file).deletingLastPathComponent()
+      let live = try numbers.postmortem(postmortem, directory: directory, incident: incident)
+      let missingStore = live == nil ? "no metrics store at \(metrics.store.path)" : nil
+      let text = ReportBuilder.render(
+        postmortem, metrics: live, format: format, templates: library, template: template == nil ? nil : "custom",
+        missingStore: missingStore)
+      let target = target(for: file, format: format)
+      try OutputSink.write(text, to: target)
+      var products = [target ?? "<stdout>"]
+      if let chromium, let target {
+        let html =
+          format == .html
+          ? nil : ReportBuilder.render(postmortem, metrics: live, format: .html, templates: library, missingStore: missingStore)
+        products.append(try printPDF(target: target, html: html, chromium: chromium))
+      }
+      if target != nil {
+        printError(
+          "\(file) → \(products.joined(separator: ", ")) (\(postmortem.actionItems.count) action items, "
+            + (live.map { "metrics from \($0.storeDescription)" } ?? "no metrics") + ")")
+      }
+      return status
+    }
+
+    /// Prints the report (or, for a Markdown report, its HTML form written beside it for the moment) to PDF.
+    private func printPDF(target: String, html: String?, chromium: Chromium) throws -> String {
+      var page = URL(fileURLWithPath: target)
+      if let html {
+        page = page.deletingLastPathComponent().appendingPathComponent(".\(page.lastPathComponent).print.html")
+        try html.write(to: page, atomically: true, encoding: .utf8)
+      }
+      defer { if html != nil { try? FileManager.default.removeItem(at: page) } }
+      let pdfPath = BuildPlanner.replacingExtension(target, with: "pdf")
+      try chromium.printPDF(page: page, to: URL(fileURLWithPath: pdfPath))
+      return pdfPath
     }
 
     private func target(for file: String, format: ReportFormat) -> String? {
@@ -203,49 +168,20 @@ extension Lectern.Report {
 
   struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Write a new postmortem skeleton pre-filled from an incident record in the metrics store.")
+      abstract: "Write a new postmortem skeleton pre-filled from an incident record in the metrics store.",
+      discussion: ExitStatus.help)
 
     @Option(help: "The incident id (as in the store's incidents).")
     var incident: String
 
-    @OptionGroup var store: MetricsStoreOptions
-
-    @Option(help: "A folder of deployments/changes/incidents files, read into memory instead of a store.")
-    var data: String?
+    @OptionGroup var metrics: MetricsSourceOptions
 
     @Option(name: [.short, .customLong("output")], help: "Write to this file (atomically) instead of standard output.")
     var output: String?
 
     func run() throws {
-      let metricsStore: MetricsStore
-      do {
-        if let data {
-          metricsStore = try MetricsInput.inMemoryStore(from: data)
-        } else {
-          guard FileManager.default.fileExists(atPath: store.path) else {
-            printError("\(store.path): error: no metrics store; run 'lectern metrics ingest FILE…' first, or use --data DIR")
-            throw ExitCode(2)
-          }
-          metricsStore = try MetricsStore(path: store.path)
-        }
-      } catch let error as IngestError {
-        printError(error.description)
-        throw ExitCode(1)
-      }
-      guard let record = try metricsStore.incident(id: incident) else {
-        printError("error: incident '\(incident)' is not in the store")
-        throw ExitCode(1)
-      }
-      let cause = try record.causedBy.flatMap { try metricsStore.deployment(id: $0) }
-      let text = PostmortemSkeleton.markdown(incident: record, cause: cause)
-      do {
-        let sink = try OutputSink(path: output)
-        sink.write(Array(text.utf8)[...])
-        try sink.commit()
-      } catch let error as CommandError {
-        printError(error.description)
-        throw ExitCode(2)
-      }
+      let (record, cause) = try MetricsProvider().incident(id: incident, at: metrics.location)
+      try OutputSink.write(PostmortemSkeleton.markdown(incident: record, cause: cause), to: output)
     }
   }
 }

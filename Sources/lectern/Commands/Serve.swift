@@ -1,12 +1,18 @@
 import ArgumentParser
 import Foundation
+import LecternBrowser
 import LecternCore
+import LecternDORA
 import LecternDeck
+import LecternExtract
+import LecternLive
 import LecternMarkdown
 import LecternMetrics
 import LecternPostmortem
-import LecternRender
+import LecternReport
 import LecternServe
+import LecternSlides
+import LecternTemplates
 
 extension Lectern {
   struct Serve: ParsableCommand {
@@ -16,7 +22,8 @@ extension Lectern {
         Open the printed address for an index. A change to a deck, a theme, an image, a template or the \
         metrics store reloads every open page within a second and keeps its slide; the presenter view \
         ('p') works through the server. Only files under PATH are served. Binds to 127.0.0.1 unless --host \
-        says otherwise.
+        says otherwise. \
+        \(ExitStatus.help)
         """)
 
     @Argument(help: "The folder to serve (default: the current folder).")
@@ -38,10 +45,7 @@ extension Lectern {
     var templates: String?
 
     @OptionGroup(title: "Live metrics for {{dora.…}} placeholders, benchmark tables and reports")
-    var store: MetricsStoreOptions
-
-    @Option(help: "A folder of deployments/changes/incidents files, read into memory instead of a store.")
-    var data: String?
+    var metrics: MetricsSourceOptions
 
     @OptionGroup var window: WindowOptions
 
@@ -75,7 +79,8 @@ extension Lectern {
           URL(fileURLWithPath: (templates as NSString).appendingPathComponent($0))
         }
       }
-      if let data {
+      let store = metrics.store
+      if let data = metrics.data {
         watched += ((try? FileManager.default.contentsOfDirectory(atPath: data)) ?? []).map {
           URL(fileURLWithPath: (data as NSString).appendingPathComponent($0))
         }
@@ -85,7 +90,7 @@ extension Lectern {
         watched.append(URL(fileURLWithPath: store.path + "-wal"))
       }
       let renderer = SiteRenderer(
-        themes: themes, templates: library, allowHTML: html, store: store, data: data, window: window)
+        themes: themes, templates: library, allowHTML: html, numbers: DocumentNumbers(defaults: metrics.defaults(window: window)))
       let server = DeckServer(
         root: root, host: host, port: chosenPort, watching: watched, render: { renderer.page(for: $0) })
       do {
@@ -104,9 +109,7 @@ struct SiteRenderer: Sendable {
   let themes: ThemeSet
   let templates: TemplateLibrary
   let allowHTML: Bool
-  let store: MetricsStoreOptions
-  let data: String?
-  let window: WindowOptions
+  let numbers: DocumentNumbers
 
   func page(for file: URL) -> SitePage {
     let source: SourceFile
@@ -117,8 +120,8 @@ struct SiteRenderer: Sendable {
       return SitePage(html: errorPage(file, message), problems: [message], kind: "error")
     }
     let directory = file.deletingLastPathComponent()
-    // A fresh source each time: the store may have changed since the last render.
-    let metricsSource = LiveMetricsSource(store: store, data: data, window: window)
+    // A fresh provider each time: the store may have changed since the last render.
+    let numbers = DocumentNumbers(defaults: self.numbers.defaults)
     switch DocumentKind.detect(source) {
     case .deck:
       let deck = Deck(source: source)
@@ -128,7 +131,7 @@ struct SiteRenderer: Sendable {
         templates: templates)
       var problems = (deck.diagnostics).filter { $0.severity != .note }.map(\.formatted)
       do {
-        options.metrics = try metricsSource.metrics(for: deck.frontMatter, deckDirectory: directory)
+        options.metrics = try numbers.deck(deck, directory: directory)
       } catch {
         problems.append("\(file.path): \(error)")
       }
@@ -149,12 +152,7 @@ struct SiteRenderer: Sendable {
       var problems = document.diagnostics.map(\.formatted)
       var metrics: ReportMetrics?
       do {
-        if let r = try metricsSource.resolve(for: document.frontMatter, deckDirectory: directory) {
-          metrics = try ReportMetrics.compute(
-            store: r.store, storeDescription: r.description, window: r.window,
-            services: r.services.isEmpty ? pm.meta.services : r.services, tiers: .defaults,
-            incidentId: pm.meta.incidentIds.first)
-        }
+        metrics = try numbers.postmortem(pm, directory: directory)
       } catch {
         problems.append("\(file.path): \(error)")
       }

@@ -1,7 +1,13 @@
 import Foundation
+import LecternBrowser
 import LecternCore
+import LecternDORA
 import LecternDeck
-import LecternRender
+import LecternExtract
+import LecternLive
+import LecternReport
+import LecternSlides
+import LecternTemplates
 
 /// Everything `lectern build` decides once (themes, templates, browser), then builds decks with.
 struct BuildSetup: @unchecked Sendable {
@@ -11,7 +17,7 @@ struct BuildSetup: @unchecked Sendable {
   let themeFiles: [String]
   let templates: TemplateLibrary
   let chromium: Chromium?
-  let liveMetrics: LiveMetricsSource
+  let numbers: DocumentNumbers
 
   enum Failure: Error, CustomStringConvertible {
     case theme(String)
@@ -27,7 +33,7 @@ struct BuildSetup: @unchecked Sendable {
 
   init(command: Lectern.Build) throws {
     self.command = command
-    self.liveMetrics = LiveMetricsSource(store: command.store, data: command.data, window: command.window)
+    self.numbers = DocumentNumbers(defaults: command.metrics.defaults(window: command.window))
     var chosen = command.theme
     var entries = command.themeSet
     if let theme = command.theme, theme.hasSuffix(".css") || FileManager.default.fileExists(atPath: theme) {
@@ -107,7 +113,7 @@ struct BuildSetup: @unchecked Sendable {
       theme: themeName, themes: themes, allowHTML: command.html, assets: assets, progressBar: command.progress,
       templates: templates)
     do {
-      options.metrics = try liveMetrics.metrics(for: deck.frontMatter, deckDirectory: deckDirectory)
+      options.metrics = try numbers.deck(deck, directory: deckDirectory)
     } catch {
       outcome.messages.append("\(job.input): \(error)")
       outcome.status = 2

@@ -1,7 +1,13 @@
 import Foundation
+import LecternBrowser
 import LecternCore
+import LecternDORA
+import LecternExtract
+import LecternLive
 import LecternMetrics
-import LecternRender
+import LecternReport
+import LecternSlides
+import LecternTemplates
 
 /// `lectern metrics show` output in its four formats.
 enum MetricsOutput {

@@ -68,6 +68,13 @@ final class OutputSink: @unchecked Sendable {
     }
   }
 
+  /// Writes `text` to `path` (standard output for `nil` or `-`) atomically.
+  static func write(_ text: String, to path: String?) throws {
+    let sink = try OutputSink(path: path)
+    sink.write(Array(text.utf8)[...])
+    try sink.commit()
+  }
+
   /// Drops a partly written output.
   func discard() {
     guard let tempURL else { return }

@@ -1,5 +1,11 @@
 import Foundation
-import LecternRender
+import LecternBrowser
+import LecternDORA
+import LecternExtract
+import LecternLive
+import LecternReport
+import LecternSlides
+import LecternTemplates
 
 /// Theme CSS files named on the command line (files, or folders of `*.css`), read into a theme set.
 enum ThemeFiles {

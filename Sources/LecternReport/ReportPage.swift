@@ -1,3 +1,5 @@
+import LecternDORA
+
 /// The view model of `report.html` / `report.md`: every value a formatted string; templates never compute.
 struct ReportPage: Sendable {
   struct Fact: Sendable {

@@ -1,4 +1,4 @@
-import LecternMetrics
+import LecternDORA
 import LecternPostmortem
 
 /// A new postmortem in Lectern's shape, pre-filled from the incident record: front matter that links

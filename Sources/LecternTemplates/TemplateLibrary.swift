@@ -1,5 +1,4 @@
 import Foundation
-import LecternTemplates
 import Mustache
 
 /// The Mustache templates and static assets renderers use: the set compiled into the binary, or a

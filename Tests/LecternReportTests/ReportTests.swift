@@ -1,11 +1,12 @@
 import Foundation
 import LecternCore
+import LecternDORA
 import LecternMetrics
 import LecternPostmortem
 import LecternTestSupport
 import Testing
 
-@testable import LecternRender
+@testable import LecternReport
 
 private let postmortemText = """
   ---
@@ -68,10 +69,13 @@ private func store() throws -> MetricsStore {
 
 @Suite struct ReportTests {
   private func metrics() throws -> ReportMetrics {
-    try ReportMetrics.compute(
-      store: try store(), storeDescription: "test store",
-      window: Window(start: Timestamp(rfc3339: "2026-03-01T00:00:00Z")!, end: Timestamp(rfc3339: "2026-03-15T00:00:00Z")!),
-      services: [], tiers: .defaults, incidentId: "INC-1")
+    let location = MetricsLocation.store(path: "test store")
+    return try MetricsProvider(store: try store(), at: location).reportMetrics(
+      MetricsRequest(
+        location: location,
+        window: Window(start: Timestamp(rfc3339: "2026-03-01T00:00:00Z")!, end: Timestamp(rfc3339: "2026-03-15T00:00:00Z")!),
+        services: []),
+      incidentId: "INC-1")
   }
 
   @Test func htmlReportLinksLongTermItemsToLiveMetrics() throws {

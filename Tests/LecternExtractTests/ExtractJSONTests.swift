@@ -5,7 +5,7 @@ import LecternMarkdown
 import LecternTestSupport
 import Testing
 
-@testable import LecternRender
+@testable import LecternExtract
 
 @Suite struct ExtractJSONTests {
   @Test func writerEscapesStringsAndKeepsUnicode() throws {

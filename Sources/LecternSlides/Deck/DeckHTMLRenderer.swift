@@ -1,8 +1,10 @@
 import Foundation
 import LecternCore
+import LecternDORA
 import LecternDeck
+import LecternLive
 import LecternMarkdown
-import LecternMetrics
+import LecternTemplates
 
 /// How a deck is built into a page.
 public struct DeckBuildOptions: Sendable {
@@ -114,18 +116,8 @@ public enum DeckHTMLRenderer {
 
     let allowHTML = options.allowHTML || deck.frontMatter?.allowsHTML == true || globals["html"] == "true"
     let math = (globals["math"] ?? "katex") != "false"
-    // A benchmark table in the deck sets the tiers its placeholders report, as it does for its own cells.
-    var metrics = options.metrics
-    if let live = metrics {
-      var tiers: [DORAMetric: [Tier]] = [:]
-      for table in deck.document.tables {
-        if let found = TierTable.parseRows(header: table.header.cells.map(\.text), rows: table.rows.map { $0.cells.map(\.text) })
-        {
-          tiers.merge(found) { _, new in new }
-        }
-      }
-      if !tiers.isEmpty { metrics = live.retiered(tiers, source: "\(deck.path) (benchmark table)") }
-    }
+    // The numbers arrive tiered (by the deck's own benchmark table when it has one): never re-tiered here.
+    let metrics = options.metrics
     let rewriter = DeckRewriter(
       rawHTML: allowHTML ? .allow : .safeTags, urls: urls, math: math, metrics: metrics,
       annotate: options.annotate && options.metrics != nil)

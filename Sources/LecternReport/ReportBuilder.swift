@@ -1,7 +1,9 @@
 import Foundation
 import LecternCore
-import LecternMetrics
+import LecternDORA
+import LecternLive
 import LecternPostmortem
+import LecternTemplates
 
 /// What a report is rendered as.
 public enum ReportFormat: String, Sendable, CaseIterable {
@@ -30,7 +32,7 @@ public enum ReportBuilder {
     }
     let dash = "—"
     // `{{dora.…}}` placeholders in the postmortem's own text are filled in from the same numbers.
-    let live = metrics.map { LiveMetrics(report: $0.report, storeDescription: $0.storeDescription) }
+    let live = metrics.map { LiveMetrics(report: $0.report) }
     func text(_ s: String) -> String { Placeholders.substitute(s, live) }
 
     var meta: [ReportPage.Fact] = []

@@ -1,37 +1,6 @@
 import Foundation
 import LecternCore
-import LecternMetrics
-
-/// The live numbers a report is filled in with: the window's DORA report, a weekly trend, and the
-/// incident (and the deployment that caused it) when the store has them.
-public struct ReportMetrics: Sendable {
-  public var report: DORAReport
-  public var weekly: [DORAReport]
-  public var incident: Incident?
-  public var incidentId: String?
-  public var cause: Deployment?
-  /// Where the numbers come from, for the provenance line.
-  public var storeDescription: String
-  public var counts: (deployments: Int, changes: Int, incidents: Int)
-
-  /// Computes everything a report shows from `store`. The trend covers at least twelve weeks ending
-  /// with the window, so a sparkline has a shape even for a 30-day window.
-  public static func compute(
-    store: MetricsStore, storeDescription: String, window: Window, services: [String], tiers: TierTable,
-    incidentId: String?
-  ) throws -> ReportMetrics {
-    let calculator = DORACalculator(store: store, tiers: tiers)
-    let report = try calculator.report(window: window, services: services)
-    let trendWindow = window.days >= 84 ? window : Window.last(days: 84, endingAt: window.end)
-    let weekly = try calculator.trend(window: trendWindow, by: .week, services: services)
-    let incident = try incidentId.flatMap { try store.incident(id: $0) }
-    let cause = try incident?.causedBy.flatMap { try store.deployment(id: $0) }
-    let counts = try store.recordCounts()
-    return ReportMetrics(
-      report: report, weekly: weekly, incident: incident, incidentId: incidentId, cause: cause,
-      storeDescription: storeDescription, counts: counts)
-  }
-}
+import LecternDORA
 
 /// A small inline SVG line for a series; gaps where a week has no data.
 enum Sparkline {

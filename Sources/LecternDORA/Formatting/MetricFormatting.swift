@@ -1,6 +1,5 @@
 import Foundation
 import LecternCore
-import LecternMetrics
 
 /// Numbers, durations and tiers as people read them. Templates and commands never format numbers.
 public enum MetricFormatting {

@@ -6,7 +6,7 @@ public func percentile(_ values: [Double], _ q: Double) -> Double? {
   return percentile(sorted: sorted, q)
 }
 
-func percentile(sorted: [Double], _ q: Double) -> Double? {
+public func percentile(sorted: [Double], _ q: Double) -> Double? {
   guard !sorted.isEmpty else { return nil }
   let h = Double(sorted.count - 1) * q
   let lo = Int(h.rounded(.down))

@@ -1,12 +1,12 @@
 import LecternCore
+import LecternDORA
 import LecternMarkdown
-import LecternMetrics
 
 /// A DORA benchmark table in a deck, annotated with where each metric is now: the cell of its current
 /// tier highlighted and a "Now" column with the live value. The thresholds are the table's own.
-enum BenchmarkAnnotation {
+public enum BenchmarkAnnotation {
   /// The table's HTML with annotations, or `nil` when it is not a benchmark table.
-  static func html(_ table: Table, metrics: LiveMetrics, renderer: HTMLRenderer) -> String? {
+  public static func html(_ table: Table, metrics: LiveMetrics, renderer: HTMLRenderer) -> String? {
     let header = table.header.cells.map(\.text)
     let rows = table.rows.map { $0.cells.map(\.text) }
     guard rows.contains(where: { $0.first.flatMap { DORAMetric(name: $0) } != nil }), header.count >= 3,

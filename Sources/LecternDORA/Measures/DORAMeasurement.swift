@@ -23,6 +23,15 @@ public struct DORAMeasurement: Sendable, Hashable {
   /// The tier above this one (its bound is what it takes to move up); `nil` at the top or with no data.
   public var nextTier: Tier?
 
+  public init(metric: DORAMetric, value: Value, unit: Unit, p90: Double? = nil, tier: Tier? = nil, nextTier: Tier? = nil) {
+    self.metric = metric
+    self.value = value
+    self.unit = unit
+    self.p90 = p90
+    self.tier = tier
+    self.nextTier = nextTier
+  }
+
   public var number: Double? {
     if case .value(let v) = value { return v }
     return nil
@@ -47,16 +56,55 @@ public struct MetricCounts: Sendable, Hashable {
   public var resolvedIncidents = 0
   public var openIncidents = 0
   public var negativeRestoreTimes = 0
+
+  public init() {}
 }
 
-/// The four metrics for a window and service filter.
+/// The four metrics for a window and service filter: the one value every renderer shows.
+///
+/// Computed once by the metrics store; slides, reports and `metrics show` format it and never compute or
+/// tier numbers themselves, so the same data gets the same words everywhere.
 public struct DORAReport: Sendable, Hashable {
   public var window: Window
   /// Empty: every service.
   public var services: [String]
   public var measurements: [DORAMeasurement]
   public var counts: MetricCounts
+  /// Where the tier thresholds came from (`contract defaults`, a benchmark table in a file).
   public var tierSource: String
+  /// Where the records came from (a store path, a folder read into memory), for provenance lines.
+  public var source: String
+
+  public init(
+    window: Window, services: [String], measurements: [DORAMeasurement], counts: MetricCounts, tierSource: String,
+    source: String = ""
+  ) {
+    self.window = window
+    self.services = services
+    self.measurements = measurements
+    self.counts = counts
+    self.tierSource = tierSource
+    self.source = source
+  }
 
   public func measurement(_ metric: DORAMetric) -> DORAMeasurement? { measurements.first { $0.metric == metric } }
+
+  /// The same numbers classified by `table`: the only place a measurement gets its tier.
+  public func tiered(by table: TierTable) -> DORAReport {
+    var copy = self
+    copy.measurements = measurements.map { m in
+      var m = m
+      m.tier = m.number.flatMap { table.tier(of: $0, for: m.metric) }
+      m.nextTier = m.number.flatMap { table.nextTierUp(from: $0, for: m.metric) }
+      return m
+    }
+    copy.tierSource = table.source
+    return copy
+  }
+
+  /// "DORA metrics: 90 days to 2026-11-29T00:00:00Z, all services (store)": printed wherever live numbers appear.
+  public var provenance: String {
+    let scope = services.isEmpty ? "all services" : services.joined(separator: ", ")
+    return "DORA metrics: \(Int(window.days.rounded())) days to \(window.end), \(scope) (\(source))"
+  }
 }

@@ -1,47 +1,21 @@
 import Foundation
 import LecternCore
+import LecternDORA
 import LecternMarkdown
-import LecternMetrics
 
-/// The numbers a deck or report shows live: one DORA report for a window, and where it came from.
+/// The numbers a deck shows live: one computed DORA report (its provenance included).
 public struct LiveMetrics: Sendable {
   public var report: DORAReport
-  public var storeDescription: String
 
-  public init(report: DORAReport, storeDescription: String) {
+  public init(report: DORAReport) {
     self.report = report
-    self.storeDescription = storeDescription
   }
 
-  public static func compute(store: MetricsStore, storeDescription: String, window: Window, services: [String]) throws
-    -> LiveMetrics
-  {
-    LiveMetrics(
-      report: try DORACalculator(store: store).report(window: window, services: services), storeDescription: storeDescription)
-  }
-
-  /// The same numbers classified by another benchmark (a deck's own DORA table), metric by metric.
-  public func retiered(_ tiers: [DORAMetric: [Tier]], source: String) -> LiveMetrics {
-    var copy = self
-    var table = TierTable.defaults
-    table.tiers.merge(tiers) { _, new in new }
-    copy.report.measurements = report.measurements.map { m in
-      guard tiers[m.metric] != nil, let v = m.number else { return m }
-      var m = m
-      m.tier = table.tier(of: v, for: m.metric)
-      m.nextTier = table.nextTierUp(from: v, for: m.metric)
-      return m
-    }
-    copy.report.tierSource = source
-    return copy
-  }
+  /// Where the numbers came from (the report's source).
+  public var storeDescription: String { report.source }
 
   /// "DORA metrics: 90 days to 2026-11-29T00:00:00Z, all services (store)": printed wherever live numbers appear.
-  public var provenance: String {
-    let r = report
-    let scope = r.services.isEmpty ? "all services" : r.services.joined(separator: ", ")
-    return "DORA metrics: \(Int(r.window.days.rounded())) days to \(r.window.end), \(scope) (\(storeDescription))"
-  }
+  public var provenance: String { report.provenance }
 }
 
 /// `{{dora.…}}` placeholders: names, values, and substitution into text (always escaped).
@@ -132,7 +106,7 @@ public enum Placeholders {
   }
 
   /// The HTML for one placeholder: the value in a span, or the placeholder itself, marked, when unknown.
-  static func html(_ name: String, _ metrics: LiveMetrics?) -> String {
+  public static func html(_ name: String, _ metrics: LiveMetrics?) -> String {
     if let value = value(name, metrics) {
       return
         "<span class=\"lectern-metric\" data-placeholder=\"\(HTMLEscaping.escape(name))\">\(HTMLEscaping.escape(value))</span>"

@@ -1,4 +1,5 @@
 import LecternDeck
+import LecternLive
 import LecternMarkdown
 
 /// Marp's markup inside a slide's Markdown: comments and `<style>` elements vanish, background

@@ -1,14 +1,16 @@
 import Foundation
 import LecternCore
+import LecternDORA
 import LecternDeck
 import LecternMetrics
+import LecternSlides
 import LecternTestSupport
 import Testing
 
-@testable import LecternRender
+@testable import LecternLive
 
 /// 14 days, one production deployment a day (12 succeed, 2 fail); changes with 6 h lead time; one 20-minute incident.
-private func liveMetrics(store description: String = "test store") throws -> LiveMetrics {
+private func liveMetrics(store description: String = "test store", tiers: TierTable = .defaults) throws -> LiveMetrics {
   let store = try MetricsStore(path: nil)
   var batch = RecordBatch()
   let start = Timestamp(rfc3339: "2026-03-01T00:00:00Z")!.seconds
@@ -26,7 +28,9 @@ private func liveMetrics(store description: String = "test store") throws -> Liv
       resolvedAt: Timestamp(rfc3339: "2026-03-02T10:20:00Z")!))
   _ = try store.ingest(batch)
   let window = Window(start: Timestamp(rfc3339: "2026-03-01T00:00:00Z")!, end: Timestamp(rfc3339: "2026-03-15T00:00:00Z")!)
-  return try LiveMetrics.compute(store: store, storeDescription: description, window: window, services: [])
+  let location = MetricsLocation.store(path: description)
+  let request = MetricsRequest(location: location, window: window, services: [], tiers: tiers)
+  return LiveMetrics(report: try MetricsProvider(store: store, at: location).report(request))
 }
 
 private func build(_ markdown: String, metrics: LiveMetrics?, annotate: Bool = true) -> String {
@@ -90,7 +94,11 @@ private func build(_ markdown: String, metrics: LiveMetrics?, annotate: Bool = t
 
       Tier: {{dora.deployment_frequency.tier}}
       """
-    let html = build(deck, metrics: try liveMetrics())
+    // The deck's own table sets its tiers (the rule decks and reports share); the renderer never re-tiers.
+    let parsed = Deck(source: .inline(deck))
+    let tiers = try TierTable.forDocument(parsed.document, name: "test.md", settings: [:], directory: URL(fileURLWithPath: "/"))
+    #expect(tiers.source == "test.md (table on line 4)")
+    let html = build(deck, metrics: try liveMetrics(tiers: tiers))
     // 0.86/day is below "on demand" (more than once a day) but at least weekly: High, by this table.
     #expect(html.contains(#"<td class="lectern-tier-now" aria-current="true">Daily to weekly</td>"#))
     // 14.3% is above this table's 10% High bound: Medium.
@@ -99,7 +107,7 @@ private func build(_ markdown: String, metrics: LiveMetrics?, annotate: Bool = t
     #expect(html.contains(#"<td class="lectern-now">0.86/day</td>"#))
     #expect(
       html.contains(#"data-placeholder="dora.deployment_frequency.tier">High</span>"#), "placeholders use the deck's table too")
-    let plain = build(deck, metrics: try liveMetrics(), annotate: false)
+    let plain = build(deck, metrics: try liveMetrics(tiers: tiers), annotate: false)
     #expect(!plain.contains("class=\"lectern-tier-now\""))
     #expect(!plain.contains("class=\"lectern-benchmark\""))
   }

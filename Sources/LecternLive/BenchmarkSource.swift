@@ -1,0 +1,58 @@
+import Foundation
+import LecternCore
+import LecternDORA
+import LecternMarkdown
+
+extension TierTable {
+  /// The tiers of every DORA benchmark table in `document` (metric names down the first column, tier names
+  /// across the header) laid over the contract defaults; a later row for a metric wins. `nil` when the
+  /// document has no such table.
+  public static func benchmark(in document: MarkdownDocument, name: String) -> TierTable? {
+    var tiers = TierTable.defaults.tiers
+    var lines: [String] = []
+    for table in document.tables {
+      let rows = table.rows.map { $0.cells.map(\.text) }
+      if let found = TierTable.parseRows(header: table.header.cells.map(\.text), rows: rows) {
+        tiers.merge(found) { _, new in new }
+        lines.append(String(table.range?.start.line ?? 0))
+      }
+    }
+    guard !lines.isEmpty else { return nil }
+    let place = lines.count == 1 ? "table on line \(lines[0])" : "tables on lines \(lines.joined(separator: ", "))"
+    return TierTable(tiers: tiers, source: "\(name) (\(place))")
+  }
+
+  /// Why a benchmark file cannot be used.
+  public struct BenchmarkError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+  }
+
+  /// The benchmark tables of the Markdown file at `path`.
+  public static func benchmark(fromFile path: String) throws -> TierTable {
+    let source: SourceFile
+    do {
+      source = try SourceFile.load(path: path)
+    } catch let error as InputError {
+      throw BenchmarkError(description: error.description)
+    }
+    if let table = benchmark(in: MarkdownDocument(parsing: source, fromLine: 1), name: path) { return table }
+    throw BenchmarkError(
+      description:
+        "\(path): error: no DORA benchmark table; expected metric names down the first column and tier names across the header")
+  }
+}
+
+extension TierTable {
+  /// The tiers a document's live numbers are classified by — the one rule decks and reports share: the
+  /// document's own benchmark tables; else the file its front matter names (`metrics: {benchmark: FILE}`,
+  /// relative to `directory`); else `fallback` (a `--benchmark` file) or the contract defaults.
+  public static func forDocument(
+    _ document: MarkdownDocument, name: String, settings: [String: String], directory: URL, fallback: TierTable? = nil
+  ) throws -> TierTable {
+    if let own = benchmark(in: document, name: name) { return own }
+    if let file = settings["benchmark"] {
+      return try benchmark(fromFile: file.hasPrefix("/") ? file : directory.appendingPathComponent(file).path)
+    }
+    return fallback ?? .defaults
+  }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import LecternCore
+import LecternDORA
+
+/// Reading record files: one file, many in parallel, or a folder into an in-memory store.
+public enum MetricsInput {
+  public static func read(_ path: String, kind: RecordKind?, into batch: inout RecordBatch) throws {
+    guard let format = RecordFile.format(of: path) else {
+      throw IngestError(file: path, line: nil, field: nil, message: "unknown format; expected .csv, .jsonl, .ndjson or .json")
+    }
+    guard let kind = kind ?? RecordKind.from(fileName: (path as NSString).lastPathComponent) else {
+      throw IngestError(
+        file: path, line: nil, field: nil,
+        message: "cannot tell the record kind from the name; use --kind deployments|changes|incidents")
+    }
+    guard FileManager.default.fileExists(atPath: path) else { throw InputError.missingFile(path: path) }
+    let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+    try RecordFile.read(bytes, name: path, kind: kind, format: format, into: &batch)
+  }
+
+  /// Reads files in parallel (each into its own batch) and joins the batches in argument order.
+  public static func readAll(_ paths: [String], kind: RecordKind?) throws -> RecordBatch {
+    let batches = try paths.concurrentMap { path in
+      var batch = RecordBatch()
+      try read(path, kind: kind, into: &batch)
+      return batch
+    }
+    var all = RecordBatch()
+    for b in batches {
+      all.deployments += b.deployments
+      all.changes += b.changes
+      all.incidents += b.incidents
+    }
+    return all
+  }
+
+  /// Every record file in a folder, ingested into a new in-memory store.
+  public static func inMemoryStore(from directory: String) throws -> MetricsStore {
+    var batch = RecordBatch()
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+    var found = 0
+    let files = names.sorted().filter { RecordFile.format(of: $0) != nil && RecordKind.from(fileName: $0) != nil }
+    batch = try readAll(files.map { (directory as NSString).appendingPathComponent($0) }, kind: nil)
+    found = files.count
+    if found == 0 {
+      throw IngestError(
+        file: directory, line: nil, field: nil,
+        message: "no record files; expected deployments/changes/incidents .csv, .jsonl or .json")
+    }
+    let store = try MetricsStore(path: nil)
+    _ = try store.ingest(batch)
+    return store
+  }
+}

@@ -1,0 +1,188 @@
+import Foundation
+import LecternCore
+import LecternDORA
+
+/// Where records come from: a SQLite store, or a folder of record files read into memory.
+public enum MetricsLocation: Hashable, Sendable, CustomStringConvertible {
+  case store(path: String)
+  case data(folder: String)
+
+  public var description: String {
+    switch self {
+    case .store(let path): path
+    case .data(let folder): "\(folder) (in memory)"
+    }
+  }
+
+  /// The location that applies to a document: an explicit `--data` or `--db`, then the document's own
+  /// `metrics: {data: …, db: …}` settings (relative to its folder), then the default store when it exists.
+  public static func resolve(
+    data: String?, db: String?, settings: [String: String], documentDirectory: URL, defaultStore: String
+  ) -> MetricsLocation? {
+    func relative(_ p: String) -> String { p.hasPrefix("/") ? p : documentDirectory.appendingPathComponent(p).path }
+    if let data { return .data(folder: data) }
+    if let db { return .store(path: db) }
+    if let d = settings["data"] { return .data(folder: relative(d)) }
+    if let db = settings["db"] { return .store(path: relative(db)) }
+    if FileManager.default.fileExists(atPath: defaultStore) { return .store(path: defaultStore) }
+    return nil
+  }
+}
+
+/// What a renderer needs computed: records from `location`, over `window`, for `services`, tiered by `tiers`.
+public struct MetricsRequest: Hashable, Sendable {
+  public var location: MetricsLocation
+  public var window: Window
+  public var services: [String]
+  public var tiers: TierTable
+
+  public init(location: MetricsLocation, window: Window, services: [String], tiers: TierTable = .defaults) {
+    self.location = location
+    self.window = window
+    self.services = services
+    self.tiers = tiers
+  }
+}
+
+/// Why a metrics location cannot be used.
+public enum MetricsAccessError: Error, CustomStringConvertible, Sendable {
+  case noStore(path: String)
+  case unknownIncident(String)
+
+  public var description: String {
+    switch self {
+    case .noStore(let path):
+      "\(path): error: no metrics store; run 'lectern metrics ingest FILE…' first, or use --data DIR"
+    case .unknownIncident(let id): "error: incident '\(id)' is not in the store"
+    }
+  }
+}
+
+/// The one door from documents to numbers: opens each location once, computes each request once, and
+/// hands back plain values (`DORAReport`, `ReportMetrics`). Safe to share between threads.
+public final class MetricsProvider: Sendable {
+  private let stores = Locked<[MetricsLocation: MetricsStore]>([:])
+  private let reports = Locked<[MetricsRequest: Result<DORAReport, Error>]>([:])
+
+  public init() {}
+
+  /// A provider that answers for `location` from an already open `store` (an in-memory store made by a
+  /// test or by `--data`).
+  public init(store: MetricsStore, at location: MetricsLocation) {
+    stores.withLock { $0[location] = store }
+  }
+
+  /// The store behind `location`, opened (or read into memory) on first use.
+  func store(_ location: MetricsLocation) throws -> MetricsStore {
+    try stores.withLock { stores in
+      if let known = stores[location] { return known }
+      let made: MetricsStore
+      switch location {
+      case .data(let folder):
+        made = try MetricsInput.inMemoryStore(from: folder)
+      case .store(let path):
+        guard FileManager.default.fileExists(atPath: path) else { throw MetricsAccessError.noStore(path: path) }
+        made = try MetricsStore(path: path)
+      }
+      stores[location] = made
+      return made
+    }
+  }
+
+  /// The four metrics for a request, computed once per distinct request.
+  public func report(_ request: MetricsRequest) throws -> DORAReport {
+    if let known = reports.withLock({ $0[request] }) { return try known.get() }
+    let result = Result {
+      var r = try DORACalculator(store: try store(request.location), tiers: request.tiers)
+        .report(window: request.window, services: request.services)
+      r.source = request.location.description
+      return r
+    }
+    reports.withLock { $0[request] = result }
+    return try result.get()
+  }
+
+  /// One report per calendar bucket of the request's window (a trend series).
+  public func trend(_ request: MetricsRequest, by unit: CalendarUnit) throws -> [DORAReport] {
+    try DORACalculator(store: try store(request.location), tiers: request.tiers)
+      .trend(window: request.window, by: unit, services: request.services)
+      .map {
+        var r = $0; r.source = request.location.description; return r
+      }
+  }
+
+  /// How many records of each kind the location holds.
+  public func recordCounts(_ location: MetricsLocation) throws -> (deployments: Int, changes: Int, incidents: Int) {
+    try store(location).recordCounts()
+  }
+
+  /// Everything a postmortem report shows: the window's metrics, a weekly trend covering at least twelve
+  /// weeks ending with the window (so a sparkline has a shape even for 30 days), and the incident and the
+  /// deployment that caused it when the store has them.
+  public func reportMetrics(_ request: MetricsRequest, incidentId: String?) throws -> ReportMetrics {
+    let store = try store(request.location)
+    let report = try self.report(request)
+    let window = request.window
+    let trendWindow = window.days >= 84 ? window : Window.last(days: 84, endingAt: window.end)
+    var trendRequest = request
+    trendRequest.window = trendWindow
+    let weekly = try trend(trendRequest, by: .week)
+    let incident = try incidentId.flatMap { try store.incident(id: $0) }
+    let cause = try incident?.causedBy.flatMap { try store.deployment(id: $0) }
+    return ReportMetrics(
+      report: report, weekly: weekly, incident: incident, incidentId: incidentId, cause: cause,
+      storeDescription: request.location.description, counts: try store.recordCounts())
+  }
+
+  /// One incident and the deployment that caused it; throws when the store does not have it.
+  public func incident(id: String, at location: MetricsLocation) throws -> (incident: Incident, cause: Deployment?) {
+    let store = try store(location)
+    guard let record = try store.incident(id: id) else { throw MetricsAccessError.unknownIncident(id) }
+    return (record, try record.causedBy.flatMap { try store.deployment(id: $0) })
+  }
+
+  /// Ingests `batch` into the store at `path` (created if needed) in one transaction.
+  public static func ingest(_ batch: RecordBatch, intoStoreAt path: String, progress: ((Int) -> Void)? = nil) throws
+    -> MetricsStore.IngestSummary
+  {
+    try MetricsStore(path: path).ingest(batch, progress: progress)
+  }
+}
+
+/// The command line's say in where a document's numbers come from; a document's own `metrics:` settings
+/// fill in what is not given here.
+public struct MetricsDefaults: Sendable {
+  public var data: String?
+  public var db: String?
+  /// The store used when nothing else names one, if it exists.
+  public var defaultStore: String
+  public var window: WindowSpec
+
+  public init(data: String?, db: String?, defaultStore: String, window: WindowSpec) {
+    self.data = data
+    self.db = db
+    self.defaultStore = defaultStore
+    self.window = window
+  }
+}
+
+extension MetricsRequest {
+  /// The request for a document with `settings` (its front matter's `metrics:`), or `nil` when no store
+  /// applies; throws when the document's window settings are invalid.
+  public static func forDocument(
+    settings: [String: String], directory: URL, defaults: MetricsDefaults, tiers: TierTable
+  ) throws -> MetricsRequest? {
+    guard
+      let location = MetricsLocation.resolve(
+        data: defaults.data, db: defaults.db, settings: settings, documentDirectory: directory,
+        defaultStore: defaults.defaultStore)
+    else { return nil }
+    let spec = defaults.window.filling(from: settings)
+    do {
+      try spec.validate()
+    } catch {
+      throw WindowSpec.Invalid(description: "metrics window in front matter: \(error)")
+    }
+    return MetricsRequest(location: location, window: try spec.resolve(), services: spec.services, tiers: tiers)
+  }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import LecternDORA
+import LecternMetrics
+
+/// Where the metrics store is (for commands that write it).
+struct MetricsStoreOptions: ParsableArguments {
+  @Option(help: "The SQLite store (default: $LECTERN_METRICS_DB, else .lectern/metrics.sqlite).")
+  var db: String?
+
+  var path: String {
+    db ?? ProcessInfo.processInfo.environment["LECTERN_METRICS_DB"] ?? ".lectern/metrics.sqlite"
+  }
+}
+
+/// Where numbers are read from: a store, or a folder of record files read into memory.
+struct MetricsSourceOptions: ParsableArguments {
+  @OptionGroup var store: MetricsStoreOptions
+
+  @Option(help: "A folder of deployments/changes/incidents files, read into memory instead of a store.")
+  var data: String?
+
+  /// The location named on the command line (`--data`, else the store path), whether or not it exists.
+  var location: MetricsLocation { data.map { .data(folder: $0) } ?? .store(path: store.path) }
+
+  /// What the command line says, for documents whose front matter may say more.
+  func defaults(window: WindowOptions) -> MetricsDefaults {
+    MetricsDefaults(data: data, db: store.db, defaultStore: store.path, window: window.spec)
+  }
+}
+
+/// The window and the service filter.
+struct WindowOptions: ParsableArguments {
+  @Option(help: "Window length ending at --as-of: 30d, 12w, 36h (default 30d).")
+  var window: String?
+
+  @Option(help: "Window start (RFC 3339); with --until instead of --window.")
+  var since: String?
+
+  @Option(help: "Window end, exclusive (RFC 3339).")
+  var until: String?
+
+  @Option(name: .customLong("as-of"), help: "The end of the window (RFC 3339; default now).")
+  var asOf: String?
+
+  @Option(name: .customLong("service"), help: "Only this service (repeatable).")
+  var services: [String] = []
+
+  var spec: WindowSpec { WindowSpec(length: window, since: since, until: until, asOf: asOf, services: services) }
+
+  func validate() throws {
+    do {
+      try spec.validate()
+    } catch let error as WindowSpec.Invalid {
+      throw ValidationError(error.description)
+    }
+  }
+
+  func resolve() throws -> Window { try spec.resolve() }
+}
