@@ -57,14 +57,25 @@ let package = Package(
       ]),
     .target(name: "LecternExtract", dependencies: ["LecternPostmortem", "LecternDeck", "LecternMarkdown", "LecternCore"]),
     .target(name: "LecternLint", dependencies: ["LecternPostmortem", "LecternDeck", "LecternMarkdown", "LecternCore", "Yams"]),
+    // The pipeline commands and the server share: inputs to outputs, documents to numbers, decks to pages.
+    .target(
+      name: "LecternPipeline",
+      dependencies: [
+        "LecternSlides", "LecternReport", "LecternLive", "LecternMetrics", "LecternBrowser", "LecternPostmortem", "LecternDeck",
+        "LecternMarkdown", "LecternTemplates", "LecternDORA", "LecternCore",
+      ]),
     .target(
       name: "LecternServe",
-      dependencies: ["LecternSlides", "LecternReport", "LecternMetrics", "LecternMarkdown", "LecternTemplates"]),
+      dependencies: [
+        "LecternPipeline", "LecternSlides", "LecternReport", "LecternPostmortem", "LecternDeck", "LecternMarkdown",
+        "LecternTemplates", "LecternDORA", "LecternCore",
+      ]),
     .executableTarget(
       name: "lectern",
       dependencies: [
         "LecternMetrics", "LecternLint", "LecternSlides", "LecternReport", "LecternExtract", "LecternLive", "LecternBrowser",
-        "LecternServe", "LecternDeck", "LecternPostmortem", "LecternMarkdown", "LecternDORA", "LecternTemplates",
+        "LecternServe", "LecternPipeline", "LecternDeck", "LecternPostmortem", "LecternMarkdown", "LecternDORA",
+        "LecternTemplates",
         "LecternCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
