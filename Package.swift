@@ -56,7 +56,10 @@ let package = Package(
         "LecternCore", .product(name: "Mustache", package: "swift-mustache"),
       ]),
     .target(name: "LecternExtract", dependencies: ["LecternPostmortem", "LecternDeck", "LecternMarkdown", "LecternCore"]),
-    .target(name: "LecternLint", dependencies: ["LecternPostmortem", "LecternDeck", "LecternMarkdown", "LecternCore", "Yams"]),
+    // Lint reads documents and re-reports what the slide builder would warn about (one producer per id).
+    .target(
+      name: "LecternLint",
+      dependencies: ["LecternSlides", "LecternPostmortem", "LecternDeck", "LecternMarkdown", "LecternCore", "Yams"]),
     // The pipeline commands and the server share: inputs to outputs, documents to numbers, decks to pages.
     .target(
       name: "LecternPipeline",
