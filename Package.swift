@@ -84,6 +84,10 @@ let package = Package(
     ),
     .target(name: "LecternTestSupport", dependencies: ["LecternCore"], path: "Tests/LecternTestSupport"),
     .testTarget(
+      name: "LecternCoreTests",
+      dependencies: ["LecternCore", "LecternTestSupport"]
+    ),
+    .testTarget(
       name: "LecternMarkdownTests",
       dependencies: ["LecternMarkdown", "LecternTestSupport"]
     ),

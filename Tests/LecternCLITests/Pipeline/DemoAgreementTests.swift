@@ -11,7 +11,9 @@ import Testing
     let dir = TestPaths.temporaryDirectory()
     let db = dir.appendingPathComponent("metrics.sqlite").path
     let data = root.appendingPathComponent("decks/data")
-    let files = try FileManager.default.contentsOfDirectory(atPath: data.path).sorted().map { data.appendingPathComponent($0).path }
+    let files = try FileManager.default.contentsOfDirectory(atPath: data.path).sorted().map {
+      data.appendingPathComponent($0).path
+    }
     let ingest = try LecternBinary.run(["metrics", "ingest"] + files + ["--db", db])
     #expect(ingest.status == 0, "\(ingest.stderr)")
     // The report scopes its numbers to the postmortem's service; the deck is built for the same service.
