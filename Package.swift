@@ -37,7 +37,7 @@ let package = Package(
       ]),
     // templates/ (Mustache, theme CSS, viewer JS), compiled into the binary through a symlink, and their loader.
     .target(
-      name: "LecternTemplates", dependencies: [.product(name: "Mustache", package: "swift-mustache")],
+      name: "LecternTemplates", dependencies: ["LecternCore", .product(name: "Mustache", package: "swift-mustache")],
       resources: [.embedInCode("Templates")]),
     // Headless Chromium for PDF (and later images).
     .target(name: "LecternBrowser"),
@@ -86,6 +86,10 @@ let package = Package(
     .testTarget(
       name: "LecternCoreTests",
       dependencies: ["LecternCore", "LecternTestSupport"]
+    ),
+    .testTarget(
+      name: "LecternTemplatesTests",
+      dependencies: ["LecternTemplates", "LecternTestSupport", .product(name: "Mustache", package: "swift-mustache")]
     ),
     .testTarget(
       name: "LecternMarkdownTests",

@@ -129,7 +129,9 @@ public enum DirectiveCatalog {
   }
 
   /// Directive names with their lower-case UTF-8, computed once.
-  private static let lowercasedNames: [(name: String, bytes: [UInt8])] = entries.map { ($0.name, Array($0.name.lowercased().utf8)) }
+  private static let lowercasedNames: [(name: String, bytes: [UInt8])] = entries.map {
+    ($0.name, Array($0.name.lowercased().utf8))
+  }
 
   /// Levenshtein distance over bytes, stopping early once every path exceeds `limit` (then any value > limit).
   static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int = .max) -> Int {
