@@ -40,7 +40,7 @@ let package = Package(
       name: "LecternTemplates", dependencies: ["LecternCore", .product(name: "Mustache", package: "swift-mustache")],
       resources: [.embedInCode("Templates")]),
     // Headless Chromium for PDF (and later images).
-    .target(name: "LecternBrowser"),
+    .target(name: "LecternBrowser", dependencies: ["LecternCore"]),
     // Live numbers in documents: {{dora.*}} placeholders and benchmark-table annotation over a DORAReport.
     .target(name: "LecternLive", dependencies: ["LecternDORA", "LecternMarkdown", "LecternCore"]),
     .target(

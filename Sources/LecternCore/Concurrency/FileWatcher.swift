@@ -10,7 +10,7 @@ import Foundation
 /// One watcher serves a whole command (`build --watch`, `serve`); nothing polls. `wait` blocks until a
 /// watched file is created, written, moved or deleted, then returns after a short quiet period so one
 /// save that touches a file several times gives one change.
-public final class FileWatcher: @unchecked Sendable {
+public final class FileWatcher: Sendable {
   private let fd: Int32
   private let state = Locked<(files: Set<String>, folders: [Int32: String])>(([], [:]))
 
