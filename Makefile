@@ -45,7 +45,7 @@ deb: release
 	printf '%s\n' 'Package: lectern' 'Version: $(VERSION)' 'Section: text' 'Priority: optional' \
 	  "Architecture: $$(dpkg --print-architecture)" \
 	  "Depends: $$(ldd .build/release/lectern | awk '/=> \//{print $$3}' \
-	    | while read -r lib; do dpkg -S "$$lib" 2>/dev/null || dpkg -S "$${lib#/usr}" 2>/dev/null; done \
+	    | while read -r lib; do dpkg -S "$$lib" 2>/dev/null || dpkg -S "/usr$$lib" 2>/dev/null || dpkg -S "$${lib#/usr}" 2>/dev/null; done \
 	    | cut -d: -f1 | sort -u | paste -sd, | sed 's/,/, /g')" \
 	  'Maintainer: Lectern developers <lectern@example.invalid>' \
 	  'Description: Markdown into talks and postmortems (Marp decks, DORA reports)' > .build/deb/DEBIAN/control
