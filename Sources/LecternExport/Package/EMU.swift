@@ -14,8 +14,8 @@ struct EMU: Sendable, Hashable, Comparable {
 
   var description: String { String(value) }
 
-  /// A font size in CSS pixels as PresentationML's `sz` (hundredths of a point).
-  static func fontSize(px: Double) -> Int { Int((px * 75).rounded()) }
+  /// A font size in CSS pixels as PresentationML's `sz` (hundredths of a point), within the 1–4000 pt it allows.
+  static func fontSize(px: Double) -> Int { min(max(Int((px * 75).rounded()), 100), 400_000) }
 }
 
 /// A rectangle on the slide, in CSS pixels (converted to EMU when written).

@@ -24,7 +24,7 @@ struct FlowLayout {
     var total = heights.reduce(0, +) + gap * Double(max(segments.count - 1, 0))
     var tries = 0
     while total > box.height, tries < 6 {
-      scale *= max(0.5, box.height / total) * 0.97
+      scale = max(0.3, scale * max(0.5, box.height / total) * 0.97)
       heights = segments.map { height($0) }
       total = heights.reduce(0, +) + gap * Double(max(segments.count - 1, 0))
       tries += 1

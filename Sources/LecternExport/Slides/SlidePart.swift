@@ -126,7 +126,7 @@ struct SlidePart {
   ) {
     let total = sizes.map(\.width).reduce(0, +)
     let lead = slide.classes.contains { $0.hasPrefix("lead") }
-    var x = lead || style.centered ? frame.x + max(0, (frame.width - total) / 2) : frame.x
+    var x = lead ? frame.x + max(0, (frame.width - total) / 2) : frame.x
     for (image, size) in zip(images, sizes) {
       let box = Frame(x: x, y: frame.y + (frame.height - size.height) / 2, width: size.width, height: size.height)
       if !tree.picture(image.url, frame: box, crop: (0, 0, 0, 0), alt: image.alt) {
