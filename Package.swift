@@ -64,7 +64,7 @@ let package = Package(
     // Editable PowerPoint (Office Open XML) written from the deck model; ZIP through ZIPFoundation.
     .target(
       name: "LecternExport",
-      dependencies: ["LecternLive", "LecternDeck", "LecternMarkdown", "LecternCore", "ZIPFoundation"]),
+      dependencies: ["LecternLive", "LecternDORA", "LecternDeck", "LecternMarkdown", "LecternCore", "ZIPFoundation"]),
     // The pipeline commands and the server share: inputs to outputs, documents to numbers, decks to pages.
     .target(
       name: "LecternPipeline",

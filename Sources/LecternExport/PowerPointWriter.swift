@@ -16,6 +16,8 @@ public struct PowerPointOptions: Sendable {
   public var images: [String: ImageFile]
   /// Live numbers for `{{dora.…}}` placeholders (`nil`: "no data").
   public var metrics: LiveMetrics?
+  /// With `metrics`: mark each metric's current tier and add a "Now" column in DORA benchmark tables.
+  public var annotate = true
 
   public init(
     width: Int = 1280, height: Int = 720, themeName: String = "lectern", themeCSS: String = "",
@@ -56,7 +58,7 @@ public enum PowerPointWriter {
       let n = index + 1
       let part = SlidePart(
         slide: slide, style: SlideStyle(rules: rules, slide: slide), width: width, height: height, inlineRuns: runs,
-        page: pages[index])
+        page: pages[index], annotate: options.annotate)
       let notes = NotesSlide(notes: slide.notes.map(\.text), slideTarget: "../slides/slide\(n).xml")
       let (xml, rels) = part.xml(media: media, notesTarget: "../notesSlides/notesSlide\(n).xml")
       archive.add("ppt/slides/slide\(n).xml", xml: xml)

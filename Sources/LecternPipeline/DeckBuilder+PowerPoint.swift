@@ -15,9 +15,10 @@ extension DeckBuilder {
     let checked = ThemeCheck.resolve(deck, requested: themeName, themes: themes)
     let css = ([checked.theme.css] + deck.styles.map(\.css)).joined(separator: "\n")
     let (images, diagnostics) = embeddableImages(deck, deckDirectory: deckDirectory)
-    let options = PowerPointOptions(
+    var options = PowerPointOptions(
       width: checked.size.width, height: checked.size.height, themeName: checked.theme.name, themeCSS: css,
       images: images, metrics: metrics)
+    options.annotate = settings.annotate
     return (try PowerPointWriter.write(deck, options: options), diagnostics)
   }
 

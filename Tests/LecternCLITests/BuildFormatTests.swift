@@ -59,4 +59,43 @@ import Testing
     let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
     #expect(names == ["talk.md", "talk.pdf"], "no page or temporary file left beside the PDF")
   }
+
+  static let hasPythonPPTX: Bool = {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", "import pptx"]
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return false }
+    process.waitUntilExit()
+    return process.terminationStatus == 0
+  }()
+
+  @Test(.enabled(if: hasPythonPPTX, "needs python3 with python-pptx"))
+  func benchmarkTableInThePowerPointFileIsAnnotatedWithLiveNumbers() throws {
+    let root = TestPaths.repositoryRoot()
+    let out = TestPaths.temporaryDirectory().appendingPathComponent("friday.pptx")
+    let result = try LecternBinary.run([
+      "build", root.appendingPathComponent("decks/friday-deploys.md").path, "--data",
+      root.appendingPathComponent("decks/data").path,
+      "--as-of", "2026-11-29T00:00:00Z", "--window", "90d", "-o", out.path,
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", root.appendingPathComponent("Tests/LecternExportTests/read_pptx.py").path, out.path]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let slides = try #require(json["slides"] as? [[String: Any]])
+    let table = try #require((slides[2]["tables"] as? [[[String]]])?.first)
+    #expect(table[0] == ["Metric", "Elite", "High", "Medium", "Low", "Now"])
+    #expect(
+      table[1].prefix(5) == ["Deployment Frequency", "On demand", "Daily to weekly", "Weekly to monthly", "Less than monthly"])
+    #expect(table[1][5].hasSuffix("/day"), "the live deployment frequency: \(table[1][5])")
+    let texts = try #require(slides[3]["texts"] as? [String])
+    #expect(!texts.joined().contains("{{dora."), "placeholders are filled")
+  }
 }

@@ -12,6 +12,8 @@ struct SlidePart {
   var inlineRuns: InlineRuns
   /// Marp's page number for this slide and the deck's page count, when the slide shows one.
   var page: (number: Int, total: Int)?
+  /// Mark current tiers and add a "Now" column in DORA benchmark tables (when there are live numbers).
+  var annotate = true
   /// Images named on the slide that are not in the package: drawn as a dashed box naming the file.
   var missing: (String) -> Void = { _ in }
 
@@ -105,7 +107,9 @@ struct SlidePart {
       let body = collector.xml(paragraphs, insets: flow.codePadding)
       tree.textBox(body, frame: frame, name: "Code", fill: style.codeBackground)
     case .table(let table):
-      let xml = TableFrame(table: table, width: frame.width, body: collector).xml(frame: frame, runs: inlineRuns, tree: &tree)
+      let annotation = annotate ? inlineRuns.metrics.flatMap { BenchmarkCells(table, metrics: $0) } : nil
+      let xml = TableFrame(table: table, width: frame.width, body: collector, annotation: annotation).xml(
+        frame: frame, runs: inlineRuns, tree: &tree)
       tree.append(relink(xml, links, &tree))
     case .pictures(let images):
       drawPictures(images, sizes: flow.pictureSizes(images), frame: frame, into: &tree)

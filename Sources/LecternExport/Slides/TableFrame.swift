@@ -6,6 +6,8 @@ struct TableFrame {
   var table: Table
   var width: Double
   var body: TextBody
+  /// The live annotation of a DORA benchmark table: an extra "Now" column and the current tiers marked.
+  var annotation: BenchmarkCells?
 
   var rows: [Table.Row] { [table.header] + table.rows }
   var cellPadding: Double { body.style.fontSize * body.scale * 0.3 }
@@ -14,9 +16,10 @@ struct TableFrame {
   /// Column widths in pixels: proportional to each column's longest text, none narrower than a third of a share.
   var columnWidths: [Double] {
     let count = max(table.columnCount, 1)
-    let lengths = (0..<count).map { column in
+    var lengths = (0..<count).map { column in
       rows.map { $0.cells.indices.contains(column) ? Double($0.cells[column].text.count) : 0 }.max() ?? 0
     }
+    if let annotation { lengths.append(Double((annotation.now + ["Now"]).map(\.count).max() ?? 3)) }
     let floor = (lengths.reduce(0, +) / Double(count)) / 3
     let weights = lengths.map { max($0, floor, 1) }
     let sum = weights.reduce(0, +)
@@ -40,6 +43,7 @@ struct TableFrame {
 
   /// The table's `p:graphicFrame`, its id and name from `tree`.
   func xml(frame: Frame, runs: InlineRuns, tree: inout ShapeTree) -> String {
+    // Cell text runs carry link placeholders that the slide part swaps for its relationship ids.
     let id = tree.takeID()
     let widths = columnWidths
     let grid = widths.map { XMLText.element("a:gridCol", [("w", EMU.px($0).description)]) }.joined()
@@ -47,8 +51,14 @@ struct TableFrame {
     for (index, (row, height)) in zip(rows, rowHeights).enumerated() {
       var cells = ""
       for column in 0..<widths.count {
-        let cell = row.cells.indices.contains(column) ? row.cells[column] : nil
-        cells += cellXML(cell, column: column, header: index == 0, band: index % 2 == 0, runs: runs, tree: &tree)
+        var content = row.cells.indices.contains(column) ? runs.runs(row.cells[column].inlines) : []
+        var current = false
+        if let annotation, column == table.columnCount {
+          content = [TextRun(text: index == 0 ? "Now" : annotation.now[index - 1], bold: true)]
+        } else if let annotation, index > 0 {
+          current = annotation.current[index - 1] == column
+        }
+        cells += cellXML(content, column: column, header: index == 0, band: index % 2 == 0, current: current)
       }
       rowsXML += XMLText.element("a:tr", [("h", EMU.px(height).description)], cells)
     }
@@ -63,11 +73,9 @@ struct TableFrame {
       "p:graphicFrame", [], nv.wrapped("p:nvGraphicFramePr") + frame.xfrm("p:xfrm") + graphic)
   }
 
-  private func cellXML(
-    _ cell: Table.Cell?, column: Int, header: Bool, band: Bool, runs: InlineRuns, tree: inout ShapeTree
-  ) -> String {
-    var textRuns = cell.map { runs.runs($0.inlines) } ?? []
-    if header {
+  private func cellXML(_ runs: [TextRun], column: Int, header: Bool, band: Bool, current: Bool) -> String {
+    var textRuns = runs
+    if header || current {
       textRuns = textRuns.map {
         var r = $0; r.bold = true; return r
       }
@@ -84,9 +92,11 @@ struct TableFrame {
       "a:lnB", [("w", header ? "25400" : "9525")], (header ? body.style.accent : body.style.text).solidFill)
     let style = body.style
     let fill =
-      header
-      ? style.accent.mixed(with: style.background, 0.85).solidFill
-      : (band ? "<a:noFill/>" : style.text.mixed(with: style.background, 0.95).solidFill)
+      current
+      ? style.accent.mixed(with: style.background, 0.55).solidFill
+      : header
+        ? style.accent.mixed(with: style.background, 0.85).solidFill
+        : (band ? "<a:noFill/>" : style.text.mixed(with: style.background, 0.95).solidFill)
     let properties = XMLText.element(
       "a:tcPr", [("marL", margin), ("marR", margin), ("marT", margin), ("marB", margin), ("anchor", "ctr")],
       "<a:lnL w=\"0\"><a:noFill/></a:lnL><a:lnR w=\"0\"><a:noFill/></a:lnR><a:lnT w=\"0\"><a:noFill/></a:lnT>" + line + fill)
