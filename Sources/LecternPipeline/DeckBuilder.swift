@@ -154,7 +154,7 @@ public struct DeckBuilder: Sendable {
       try OutputSink.write(DeckHTMLRenderer.notesText(deck), to: notesPath)
       products.append(notesPath)
     }
-    return products.sorted { a, _ in a == output }
+    return products.filter { $0 == output } + products.filter { $0 != output }
   }
 
   /// Prints `page` to `path` with Chromium (with a notes page after each slide under `--pdf-notes`).
