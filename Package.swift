@@ -12,6 +12,7 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.0"),
   ],
   targets: [
     // Debian: libcmark-gfm-dev + libcmark-gfm-extensions-dev (pkg-config libcmark-gfm links both).
@@ -60,11 +61,16 @@ let package = Package(
     .target(
       name: "LecternLint",
       dependencies: ["LecternSlides", "LecternPostmortem", "LecternDeck", "LecternMarkdown", "LecternCore", "Yams"]),
+    // Editable PowerPoint (Office Open XML) written from the deck model; ZIP through ZIPFoundation.
+    .target(
+      name: "LecternExport",
+      dependencies: ["LecternLive", "LecternDORA", "LecternDeck", "LecternMarkdown", "LecternCore", "ZIPFoundation"]),
     // The pipeline commands and the server share: inputs to outputs, documents to numbers, decks to pages.
     .target(
       name: "LecternPipeline",
       dependencies: [
-        "LecternSlides", "LecternReport", "LecternLive", "LecternMetrics", "LecternBrowser", "LecternPostmortem", "LecternDeck",
+        "LecternSlides", "LecternExport", "LecternReport", "LecternLive", "LecternMetrics", "LecternBrowser", "LecternPostmortem",
+        "LecternDeck",
         "LecternMarkdown", "LecternTemplates", "LecternDORA", "LecternCore",
       ]),
     .target(
@@ -106,6 +112,11 @@ let package = Package(
     .testTarget(
       name: "LecternReportTests",
       dependencies: ["LecternReport", "LecternMetrics", "LecternDORA", "LecternPostmortem", "LecternTestSupport"]
+    ),
+    .testTarget(
+      name: "LecternExportTests",
+      dependencies: ["LecternExport", "LecternDeck", "LecternMarkdown", "LecternTestSupport", "ZIPFoundation"],
+      exclude: ["read_pptx.py"]
     ),
     .testTarget(
       name: "LecternExtractTests",
