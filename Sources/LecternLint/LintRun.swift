@@ -65,16 +65,17 @@ public struct LintRun: Sendable {
 
   private func applyFixes(_ linter: Linter, _ source: SourceFile, into result: inout FileResult) throws {
     let outcome = FixApplier(linter: linter).fix(source)
-    result.fixed = outcome.applied
     if outcome.text != source.text {
       if diff {
         result.diff = UnifiedDiff.diff(old: source.text, new: outcome.text, path: source.path)
       } else if source.path == "-" {
         FileHandle.standardOutput.write(Data(outcome.text.utf8))
       } else {
-        try OutputSink.write(outcome.text, to: source.path)
+        try FixWriter.write(outcome.text, to: source.path)
       }
     }
+    // Counted only once written (a fix that cannot be written throws above and is not reported as fixed).
+    result.fixed = outcome.applied
     result.source = diff ? source : SourceFile(path: source.path, text: outcome.text)
     result.diagnostics = diff ? linter.lint(source) : outcome.remaining
   }

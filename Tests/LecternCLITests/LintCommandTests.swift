@@ -99,4 +99,50 @@ import Testing
       #expect(result.stdout.contains(id))
     }
   }
+
+  @Test func fixThroughASymlinkWritesTheTargetKeepsTheLinkAndTheMode() throws {
+    let dir = try folder(["real/t.md": "| a | b |\n|---|---|\n1 | 2\n"])
+    let target = dir.appendingPathComponent("real/t.md")
+    try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: target.path)
+    let link = dir.appendingPathComponent("link.md")
+    try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "real/t.md")
+    let result = try LecternBinary.run(["lint", "--fix", link.path])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == "real/t.md", "the link stays a link")
+    #expect(try String(contentsOf: target, encoding: .utf8) == "| a | b |\n|---|---|\n| 1 | 2 |\n")
+    let mode = try FileManager.default.attributesOfItem(atPath: target.path)[.posixPermissions] as? NSNumber
+    #expect(mode?.intValue == 0o640)
+  }
+
+  @Test func fixRefusesAReadOnlyFileAndDoesNotCountItAsFixed() throws {
+    let text = "| a | b |\n|---|---|\n1 | 2\n"
+    let dir = try folder(["ro.md": text])
+    let file = dir.appendingPathComponent("ro.md")
+    try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: file.path)
+    let result = try LecternBinary.run(["lint", "--fix", file.path])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("read-only"))
+    #expect(result.stderr.contains("fixed 0 problems") || result.stdout.contains("fixed 0 problems"))
+    #expect(try String(contentsOf: file, encoding: .utf8) == text, "not replaced")
+    let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? NSNumber
+    #expect(mode?.intValue == 0o444)
+  }
+
+  @Test(arguments: ["| a | b |\n|---|---|\n1 | 2", "| a | b |\n|---|---|\n1 | 2\n", "x\n\n| a | b |\n| 1 | 2 |\n\ny"])
+  func fixDiffAppliesWithPatch(_ text: String) throws {
+    let dir = try folder(["t.md": text])
+    let diff = try LecternBinary.run(["lint", "--fix", "--diff", "t.md"], in: dir)
+    #expect(diff.stdout.contains("+++ t.md"))
+    try diff.stdout.write(to: dir.appendingPathComponent("fix.diff"), atomically: true, encoding: .utf8)
+    let patch = Process()
+    patch.executableURL = URL(fileURLWithPath: "/usr/bin/patch")
+    patch.arguments = ["-p0", "-i", "fix.diff"]
+    patch.currentDirectoryURL = dir
+    patch.standardOutput = FileHandle.nullDevice
+    try patch.run()
+    patch.waitUntilExit()
+    #expect(patch.terminationStatus == 0)
+    let fixed = try LecternBinary.run(["lint", "--fix", "--diff", "t.md"], in: dir)
+    #expect(!fixed.stdout.contains("+++"), "after patch, nothing is left to fix: \(fixed.stdout)")
+  }
 }

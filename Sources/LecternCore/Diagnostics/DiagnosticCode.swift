@@ -50,6 +50,7 @@ extension DiagnosticCode {
   public static let frontMatterUnterminated = DiagnosticCode("front-matter-unterminated", .deckReader)
   public static let emptyDeck = DiagnosticCode("empty-deck", .deckReader)
   public static let unclosedComment = DiagnosticCode("unclosed-comment", .deckReader)
+  public static let unclosedCodeFence = DiagnosticCode("unclosed-code-fence", .deckReader)
   public static let unknownDirective = DiagnosticCode("unknown-directive", .deckReader)
   public static let invalidDirectiveValue = DiagnosticCode("invalid-directive-value", .deckReader)
 
@@ -91,7 +92,8 @@ extension DiagnosticCode {
 
   /// Every code, grouped by producer: the one list of ids `lectern lint --list-rules` and the tests read.
   public static let registry: [DiagnosticCode] = [
-    .frontMatterYAML, .frontMatterUnterminated, .emptyDeck, .unclosedComment, .unknownDirective, .invalidDirectiveValue,
+    .frontMatterYAML, .frontMatterUnterminated, .emptyDeck, .unclosedComment, .unclosedCodeFence, .unknownDirective,
+    .invalidDirectiveValue,
     .unknownTheme, .unknownSize, .themeImport, .missingImage,
     .actionNoOwner, .actionNoDue, .actionNoStatus, .durationMismatch, .narrativeDisagrees, .renamedMetric, .severityProse,
     .severityRange, .templateRow, .timelineOrder, .timelinePlaceholder, .unknownMetric,

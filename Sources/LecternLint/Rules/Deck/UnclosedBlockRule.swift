@@ -6,14 +6,17 @@ import LecternMarkdown
 struct UnclosedBlockRule: LintRule {
   static let description = RuleDescription(
     id: .unclosedBlock,
-    alsoReports: [.unclosedComment],
-    summary: "An HTML comment (`<!--`) or a `$$` math block is never closed and swallows the rest of the deck.",
+    alsoReports: [.unclosedComment, .unclosedCodeFence],
+    summary: "An HTML comment (`<!--`), a code fence or a `$$` math block is never closed and swallows the rest of the deck.",
     rationale: "Everything after an unclosed comment disappears; after an unclosed `$$`, it renders as one formula.",
     severity: .error,
     examples: [
       .passes("<!-- note -->\n\n$$\nx^2\n$$\n\nInline $$a$$ math.\n"),
       .fails("# A\n\n↓<!-- forgot to close\n\n---\n\n# B\n"),
       .fails("# A\n\n↓$$\nx^2\n\n---\n\n# B\n"),
+      .fails("---\nmarp: true\n---\n\n# A\n\n↓```swift\nlet a = 1\n\n---\n\n# B\n"),
+      .fails("# Doc\n\n  ↓~~~~\ncode\n\n---\n\n# B\n"),
+      .passes("---\nmarp: true\n---\n\n```\n---\n```\n\n---\n\n```\nlast slide, unclosed, swallows no break\n"),
     ])
 
   init(options: RuleOptions) {}
@@ -21,7 +24,7 @@ struct UnclosedBlockRule: LintRule {
   func check(_ target: LintTarget, into findings: inout [Finding]) {
     if let deck = target.deck {
       // The deck reader found them (and `build` warns with the same words): re-report.
-      for d in deck.diagnostics where d.code == .unclosedComment {
+      for d in deck.diagnostics where d.code == .unclosedComment || d.code == .unclosedCodeFence {
         findings.append(Finding(reporting: d, at: target.range(line: 1, column: 1)))
       }
     } else {
@@ -33,6 +36,9 @@ struct UnclosedBlockRule: LintRule {
             UnclosedComment.message(hiddenLines: range.end.line - range.start.line),
             at: SourceRange(start: range.start, end: SourceLocation(line: range.start.line, column: range.start.column + 3)),
             code: .unclosedComment))
+      }
+      for d in UnclosedFence.diagnostics(target.blocks, in: target.source) {
+        findings.append(Finding(reporting: d, at: target.range(line: 1, column: 1)))
       }
     }
     // `$$` on a line of its own opens or closes display math; count them outside code and HTML.
