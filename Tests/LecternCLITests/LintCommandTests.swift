@@ -145,4 +145,21 @@ import Testing
     let fixed = try LecternBinary.run(["lint", "--fix", "--diff", "t.md"], in: dir)
     #expect(!fixed.stdout.contains("+++"), "after patch, nothing is left to fix: \(fixed.stdout)")
   }
+
+  /// Build, extract and lint read `$$` blocks alike (Marp Core): a closed block before `---` keeps the break, an
+  /// unclosed one swallows the rest and only lint complains.
+  @Test(arguments: [
+    ("---\nmarp: true\n---\n\nText\n$$\nx^2\n$$\n---\n\n# B\n", 2, false),
+    ("---\nmarp: true\n---\n\n# A\n\n$$\nx^2\n\n---\n\n# B\n", 1, true),
+  ])
+  func buildExtractAndLintAgreeOnMathBlocks(_ text: String, _ slides: Int, _ unclosed: Bool) throws {
+    let dir = try folder(["deck.md": text])
+    let build = try LecternBinary.run(["build", "deck.md", "-o", "deck.html"], in: dir)
+    #expect(build.status == 0, "\(build.stderr)")
+    #expect((build.stdout + build.stderr).contains("(\(slides) slide"), "\(build.stdout)\(build.stderr)")
+    let extract = try LecternBinary.run(["extract", "deck.md"], in: dir)
+    #expect(extract.stdout.contains("\"slideCount\":\(slides),"))
+    let lint = try LecternBinary.run(["lint", "--rule", "unclosed-block", "deck.md"], in: dir)
+    #expect(lint.stdout.contains("'$$' math block is never closed") == unclosed, "\(lint.stdout)")
+  }
 }

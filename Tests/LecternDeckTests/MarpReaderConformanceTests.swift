@@ -88,4 +88,39 @@ import Testing
     #expect(d.slides.count == 2)
     #expect(!d.diagnostics.contains { $0.code == .unclosedCodeFence })
   }
+
+  @Test func mathBlockInterruptsAParagraphSoTheNextRuleIsASlideBreak() {
+    let d = deck("---\nmarp: true\n---\n\nText\n$$\nx^2\n$$\n---\n\n# B\n")
+    #expect(d.slides.count == 2, "Marp Core: `$$` ends the paragraph, `---` after it is a slide break, not a setext underline")
+    #expect(d.slides[0].title == nil)
+    #expect(d.slides[1].title == "B")
+    guard case .paragraph(let math)? = d.slides[0].blocks.last?.kind else {
+      Issue.record("expected the math paragraph")
+      return
+    }
+    #expect(math.plainText == "$$ x^2 $$")
+    #expect(d.slides[0].blocks.last?.range == SourceRange(line: 6, column: 1, endLine: 8, endColumn: 2))
+  }
+
+  @Test func oneLineMathBlockInterruptsAParagraph() {
+    let d = deck("---\nmarp: true\n---\n\nText\n$$ e = mc^2 $$\n---\n\nB\n")
+    #expect(d.slides.count == 2)
+  }
+
+  @Test func unclosedMathBlockRunsToTheEndOfTheDocument() {
+    let d = deck("---\nmarp: true\n---\n\n# A\n\n$$\nx^2\n\n---\n\n# B\n")
+    #expect(d.slides.count == 1, "Marp Core reads the rest of the file as the formula")
+    #expect(MathBlocks.spans(in: .inline("$$\nx\n\n---\n")) == [MathBlocks.Span(open: 1, close: 5, isClosed: false)])
+  }
+
+  @Test func dollarsInCodeFencesAreNotMath() {
+    let d = deck("---\nmarp: true\n---\n\n```\n$$\n```\n\n---\n\nB\n")
+    #expect(d.slides.count == 2)
+    #expect(MathBlocks.spans(in: .inline("```\n$$\n```\n")).isEmpty)
+  }
+
+  @Test func closingDollarsAtTheEndOfAContentLineCloseTheBlock() {
+    let d = deck("---\nmarp: true\n---\n\n$$\nx^2 + 1 $$\n\n---\n\nB\n")
+    #expect(d.slides.count == 2)
+  }
 }

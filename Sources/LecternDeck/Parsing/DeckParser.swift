@@ -79,8 +79,10 @@ private struct DeckParser {
     }
 
     // 2. Markdown.
-    let document = MarkdownDocument(parsing: source, fromLine: bodyStart)
-    let blocks = InlineComments.splitting(document.blocks, in: source)
+    // `$$` math blocks are read as Marp Core reads them (cmark-gfm parses a copy with the same lines).
+    let math = MathBlocks.spans(in: source, from: bodyStart)
+    let document = MarkdownDocument(parsing: MathBlocks.masked(source, spans: math), fromLine: bodyStart)
+    let blocks = InlineComments.splitting(MathBlocks.restored(document.blocks, spans: math, in: source), in: source)
     if source.text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
       report(.note, "empty file: Marp shows one empty slide", nil, .emptyDeck)
     }

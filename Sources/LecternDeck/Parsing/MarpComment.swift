@@ -104,11 +104,19 @@ enum InlineComments {
         let start = r.start.column + before.count
         return SourceRange(line: r.start.line, column: start, endLine: r.start.line, endColumn: start + comment.count - 1)
       }
-      if !before.isEmpty { out.append(Inline(.text(before), range: nil)) }
+      let line = at?.start.line ?? 0
+      if !before.isEmpty {
+        let start = at.map { $0.start.column - before.count }
+        out.append(
+          Inline(
+            .text(before),
+            range: start.map { SourceRange(line: line, column: $0, endLine: line, endColumn: $0 + before.count - 1) }))
+      }
       out.append(Inline(.html(comment), range: at ?? inline.range))
       if !after.isEmpty {
-        let rest = splitting([Inline(.text(after), range: nil)], in: source)
-        out.append(contentsOf: rest)
+        let start = at.map { $0.end.column + 1 }
+        let range = start.map { SourceRange(line: line, column: $0, endLine: line, endColumn: $0 + after.count - 1) }
+        out.append(contentsOf: splitting([Inline(.text(after), range: range)], in: source))
       }
     }
     return out

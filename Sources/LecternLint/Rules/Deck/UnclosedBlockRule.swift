@@ -12,6 +12,9 @@ struct UnclosedBlockRule: LintRule {
     severity: .error,
     examples: [
       .passes("<!-- note -->\n\n$$\nx^2\n$$\n\nInline $$a$$ math.\n"),
+      .passes("Text\n$$ x^2\n+ 1 $$\n---\n\n$$a$$\n"),
+      .passes("```\n$$\n```\n"),
+      .fails("# A\n\n↓$$a$$ and more\n\n---\n\n# B\n"),
       .fails("# A\n\n↓<!-- forgot to close\n\n---\n\n# B\n"),
       .fails("# A\n\n↓$$\nx^2\n\n---\n\n# B\n"),
       .fails("---\nmarp: true\n---\n\n# A\n\n↓```swift\nlet a = 1\n\n---\n\n# B\n"),
@@ -41,25 +44,13 @@ struct UnclosedBlockRule: LintRule {
         findings.append(Finding(reporting: d, at: target.range(line: 1, column: 1)))
       }
     }
-    // `$$` on a line of its own opens or closes display math; count them outside code and HTML.
-    var open: Int?
-    for line in 1...max(target.source.lineCount, 1) {
-      guard target.source.firstNonBlankByte(line: line) == UInt8(ascii: "$"), !target.isOpaqueLine[line - 1],
-        let text = target.source.line(line)
-      else { continue }
-      let t = text.trimmed
-      guard t.hasPrefix("$$") else { continue }
-      let rest = t.dropFirst(2)
-      if rest.contains("$$") { continue }  // $$…$$ on one line
-      if open == nil {
-        if rest.trimmed.isEmpty || !t.hasSuffix("$$") { open = line }
-      } else if t == "$$" || t.hasSuffix("$$") {
-        open = nil
-      }
-    }
-    if let open, let text = target.source.line(open) {
+    // `$$` display math as Marp Core and the deck reader read it: an unclosed block runs to the end.
+    let firstLine = target.isOpaqueLine.firstIndex(of: false).map { $0 + 1 } ?? 1
+    for span in MathBlocks.spans(in: target.source, from: firstLine) where !span.isClosed {
+      guard let text = target.source.line(span.open) else { continue }
       let column = text.prefix(while: { $0 == " " }).count + 1
-      findings.append(Finding(Self.math(target.source.lineCount - open), at: target.range(line: open, column: column, length: 2)))
+      findings.append(
+        Finding(Self.math(target.source.lineCount - span.open), at: target.range(line: span.open, column: column, length: 2)))
     }
   }
 }

@@ -22,7 +22,8 @@ struct TableNotParsedRule: LintRule {
       .fails("↓| a | b |\n| 1 | 2 |\n| 3 | 4 |\n"),
       .fails("- item\n↓| a | b |\n|---|---|\n| 1 | 2 |\n"),
       .fails("> | a | b |\n> |---|---|\n↓| 1 | 2 |\n"),
-      .fixes("| a | b | c |\n|---|:-:|\n| 1 | 2 | 3 |\n", "| a | b | c |\n|---|:---:|---|\n| 1 | 2 | 3 |\n"),
+      .fixes("| a | b | c |\n|---|:-:|\n| 1 | 2 | 3 |\n", "| a | b | c |\n|---|:-:|---|\n| 1 | 2 | 3 |\n"),
+      .fixes("| a | b | c |\n|:-----|------:|\n| 1 | 2 | 3 |\n", "| a | b | c |\n|:-----|------:|---|\n| 1 | 2 | 3 |\n"),
       .fixes("| a | b |\n|---+---|\n| 1 | 2 |\n", "| a | b |\n|---|---|\n| 1 | 2 |\n"),
       .fixes("| a | b |\n| 1 | 2 |\n", "| a | b |\n|---|---|\n| 1 | 2 |\n"),
       .fixes("- item\n| a | b |\n|---|---|\n| 1 | 2 |\n", "- item\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"),
@@ -217,6 +218,11 @@ struct TableNotParsedRule: LintRule {
     var cells: [String] = []
     for index in 0..<header.cells.count {
       let old = written.flatMap { index < $0.cells.count ? $0.cells[index].text : nil } ?? ""
+      // A valid cell is kept as written (its colons and its width); others get dashes, keeping their colons.
+      if PipeRowSyntax.isDelimiterCell(old) {
+        cells.append(old)
+        continue
+      }
       let left = old.hasPrefix(":")
       let right = old.hasSuffix(":") && old.count > 1
       cells.append((left ? ":" : "") + "---" + (right ? ":" : ""))
