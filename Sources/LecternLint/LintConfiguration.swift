@@ -14,6 +14,8 @@ import Yams
 /// ```
 public struct LintConfiguration: Sendable {
   public var disabled: Set<String> = []
+  /// Rules that are off by default and turned on (`trailing-spaces: on`).
+  public var enabled: Set<String> = []
   public var severities: [String: Severity] = [:]
   public var options: [String: RuleOptions] = [:]
   /// Where it was read from, if anywhere.
@@ -85,15 +87,33 @@ public struct LintConfiguration: Sendable {
 
   private mutating func apply(_ word: String, to id: String, path: String, line: Int?) throws {
     switch word.lowercased() {
-    case "off", "false", "disabled": disabled.insert(id)
-    case "on", "true", "enabled": disabled.remove(id)
+    case "off", "false", "disabled":
+      disabled.insert(id)
+      enabled.remove(id)
+    case "on", "true", "enabled":
+      disabled.remove(id)
+      enabled.insert(id)
     default:
       guard let severity = Severity(rawValue: word.lowercased()) else {
         throw ConfigurationError(
           path: path, line: line, message: "unknown setting '\(word)' for '\(id)'; expected off, on, note, warning or error")
       }
       severities[id] = severity
+      enabled.insert(id)
     }
+  }
+
+  /// This configuration with `other`'s settings on top (a `.lectern.yml` over a markdownlint file).
+  public func overridden(by other: LintConfiguration) -> LintConfiguration {
+    var merged = self
+    merged.disabled.subtract(other.enabled)
+    merged.disabled.formUnion(other.disabled)
+    merged.enabled.subtract(other.disabled)
+    merged.enabled.formUnion(other.enabled)
+    merged.severities.merge(other.severities) { _, new in new }
+    merged.options.merge(other.options) { _, new in new }
+    merged.path = other.path ?? path
+    return merged
   }
 
   /// The nearest `.lectern.yml` in `directory` or above it.
