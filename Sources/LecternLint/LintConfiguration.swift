@@ -20,6 +20,9 @@ public struct LintConfiguration: Sendable {
   public var options: [String: RuleOptions] = [:]
   /// Where it was read from, if anywhere.
   public var path: String?
+  /// Globs of files to skip when walking folders, relative to the configuration file's folder (`**/` matches zero or
+  /// more folders): `exclude: [drafts/**, "**/vendor/*.md"]`.
+  public var exclude: [String] = []
 
   public init() {}
 
@@ -50,8 +53,16 @@ public struct LintConfiguration: Sendable {
       throw ConfigurationError(path: path, line: node.mark?.line, message: "expected a mapping with a 'rules' key")
     }
     for (key, value) in root {
+      if key.string == "exclude" {
+        guard let list = value.sequence, list.allSatisfy({ $0.string != nil }) else {
+          throw ConfigurationError(path: path, line: value.mark?.line, message: "expected 'exclude' to be a list of globs")
+        }
+        config.exclude = list.compactMap(\.string)
+        continue
+      }
       guard key.string == "rules" else {
-        throw ConfigurationError(path: path, line: key.mark?.line, message: "unknown key '\(key.string ?? "")'; expected 'rules'")
+        throw ConfigurationError(
+          path: path, line: key.mark?.line, message: "unknown key '\(key.string ?? "")'; expected 'rules' or 'exclude'")
       }
       guard let rules = value.mapping else {
         throw ConfigurationError(path: path, line: value.mark?.line, message: "expected 'rules' to map rule ids to settings")
@@ -113,6 +124,7 @@ public struct LintConfiguration: Sendable {
     merged.severities.merge(other.severities) { _, new in new }
     merged.options.merge(other.options) { _, new in new }
     merged.path = other.path ?? path
+    merged.exclude = other.exclude.isEmpty ? exclude : other.exclude
     return merged
   }
 

@@ -162,4 +162,30 @@ import Testing
     let lint = try LecternBinary.run(["lint", "--rule", "unclosed-block", "deck.md"], in: dir)
     #expect(lint.stdout.contains("'$$' math block is never closed") == unclosed, "\(lint.stdout)")
   }
+
+  /// Folders are walked without what Git ignores and what `exclude:` names (`**/` is zero or more folders); a
+  /// file named on the command line is still read.
+  @Test func walkingAFolderSkipsGitIgnoredAndExcludedFiles() throws {
+    let bad = "| a | b |\n|---|---|\n1 | 2\n"
+    let dir = try folder([
+      "keep.md": bad, "build/out.md": bad, "drafts/x.md": bad, "docs/vendor/y.md": bad, "vendor/z.md": bad,
+      ".gitignore": "build/\n", ".lectern.yml": "exclude:\n  - drafts/**\n  - \"**/vendor/*.md\"\n",
+    ])
+    let git = Process()
+    git.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+    git.arguments = ["init", "-q"]
+    git.currentDirectoryURL = dir
+    try git.run()
+    git.waitUntilExit()
+    #expect(git.terminationStatus == 0)
+    let all = try LecternBinary.run(["lint", "--color", "never", dir.path])
+    let files = Set(
+      all.stdout.split(separator: "\n").compactMap { line -> String? in
+        guard let r = line.range(of: ".md:") else { return nil }
+        return String(line[..<r.lowerBound]).replacingOccurrences(of: dir.path + "/", with: "") + ".md"
+      })
+    #expect(files == ["keep.md"], "\(all.stdout)")
+    let named = try LecternBinary.run(["lint", "--color", "never", dir.appendingPathComponent("drafts/x.md").path])
+    #expect(named.stdout.contains("x.md:3:1"))
+  }
 }
