@@ -123,4 +123,14 @@ import Testing
     let d = deck("---\nmarp: true\n---\n\n$$\nx^2 + 1 $$\n\n---\n\nB\n")
     #expect(d.slides.count == 2)
   }
+
+  /// From the corpus (marpstyle's example deck): four one-line formulas in a row are four blocks in Marp Core,
+  /// not one paragraph.
+  @Test func consecutiveOneLineMathBlocksAreSeparateBlocks() {
+    let d = deck("---\nmarp: true\n---\n\n# Eq\n\n$$a$$\n$$b = 1$$\n$$c$$\nText after\n")
+    let paragraphs = d.slides[0].blocks.compactMap { block -> String? in
+      if case .paragraph(let inlines) = block.kind { return inlines.plainText } else { return nil }
+    }
+    #expect(paragraphs == ["$$a$$", "$$b = 1$$", "$$c$$", "Text after"])
+  }
 }
