@@ -23,6 +23,8 @@ public struct DeckBuildOptions: Sendable {
   public var metrics: LiveMetrics?
   /// Highlight each metric's current tier in DORA benchmark tables and add a "Now" column.
   public var annotate: Bool = true
+  /// Where highlight.js is read from; `nil` leaves code uncoloured.
+  public var highlighter: CodeHighlighter? = .system
 
   public init(
     theme: String? = nil, themes: ThemeSet = ThemeSet(), allowHTML: Bool = false, assets: AssetResolver? = nil,
@@ -120,7 +122,7 @@ public enum DeckHTMLRenderer {
     let metrics = options.metrics
     let rewriter = DeckRewriter(
       rawHTML: allowHTML ? .allow : .safeTags, urls: urls, math: math, metrics: metrics,
-      annotate: options.annotate && options.metrics != nil)
+      annotate: options.annotate && options.metrics != nil, source: deck.source)
     let renderer = HTMLRenderer(rawHTML: rewriter.rawHTML, rewriter: rewriter)
 
     // Pagination: `skip` neither shows nor counts a page, `hold` shows the number without advancing it.
@@ -198,6 +200,15 @@ public enum DeckHTMLRenderer {
     }
     css = imports.joined(separator: "\n") + (imports.isEmpty ? "" : "\n") + css + scopedCSS
 
+    var highlightJS: String? = nil
+    if let highlighter = options.highlighter {
+      switch highlighter.script(for: deck.slides.flatMap(\.blocks).fenceLanguages()) {
+      case .notNeeded: break
+      case .script(let js, _): highlightJS = js
+      case .unavailable(let message): warn(message, nil, "no-highlighter")
+      }
+    }
+
     let title =
       globals["title"] ?? deck.slides.lazy.compactMap(\.title).first
       ?? URL(fileURLWithPath: deck.path).deletingPathExtension().lastPathComponent
@@ -206,7 +217,8 @@ public enum DeckHTMLRenderer {
       url: globals["url"], image: globals["image"], theme: theme.name, width: size.width, height: size.height,
       slideCount: deck.slides.count, progress: options.progressBar, viewerCSS: options.templates.asset("deck-viewer.css"),
       viewerJS: options.templates.asset("deck-viewer.js").replacingOccurrences(of: "</script", with: "<\\/script"),
-      themeCSS: css.replacingOccurrences(of: "</style", with: "<\\/style"), slides: slidesHTML, notes: notes)
+      themeCSS: css.replacingOccurrences(of: "</style", with: "<\\/style"), highlightJS: highlightJS, slides: slidesHTML,
+      notes: notes)
     let html = options.templates.render(page, template: "deck.html")
     let origin = SourceLocation(line: 0, column: 0)
     diagnostics.sort { ($0.range?.start ?? origin) < ($1.range?.start ?? origin) }

@@ -1,3 +1,4 @@
+import LecternCore
 import LecternDeck
 import LecternLive
 import LecternMarkdown
@@ -14,6 +15,8 @@ struct DeckRewriter: HTMLRewriting {
   var metrics: LiveMetrics? = nil
   /// Annotate DORA benchmark tables with the current tier and a "Now" column.
   var annotate: Bool = false
+  /// The deck's text, to see which marker a list was written with (`*` and `1)` lists are fragments).
+  var source: SourceFile? = nil
 
   private var renderer: HTMLRenderer { HTMLRenderer(rawHTML: rawHTML, rewriter: self) }
 
@@ -28,6 +31,9 @@ struct DeckRewriter: HTMLRewriting {
       let inner = renderer.render(inlines: trimmed(heading.inlines))
       let tag = "h\(heading.level)"
       return .html("<\(tag) data-lectern-fit=\"\"><span data-lectern-fit-content=\"\">\(inner)</span></\(tag)>\n")
+    case .list(let list):
+      guard let source, FragmentList.isFragmented(list, source: source) else { return nil }
+      return .html(FragmentList(list: list, renderer: renderer).html)
     case .table(let table):
       guard annotate, let metrics, let html = BenchmarkAnnotation.html(table, metrics: metrics, renderer: renderer) else {
         return nil
