@@ -213,5 +213,282 @@ class PrintTests(unittest.TestCase):
         self.assertIn("no Chromium found", result.stderr)
 
 
+CODE_DECK = """---
+marp: true
+theme: {theme}
+---
+
+# Code
+
+```go
+// main greets
+func main() {{ fmt.Println("hello", 42) }}
+```
+
+---
+
+<!-- _class: invert -->
+
+```python
+def greet(name):  # a comment
+    return f"hello {{name}}" + "and a line long enough that it can never fit on a slide at this size, so it must shrink"
+```
+
+---
+
+```terraform
+resource "aws_instance" "web" {{
+  count = 3
+}}
+```
+"""
+
+
+class CodeTests(BrowserTestCase):
+    def token_colours(self, slide):
+        return self.js(
+            "const s = document.querySelectorAll('div.marpit > svg')[arguments[0] - 1];"
+            "const c = sel => { const e = s.querySelector(sel); return e ? getComputedStyle(e).color : null; };"
+            "return {keyword: c('.hljs-keyword'), comment: c('.hljs-comment'), string: c('.hljs-string'),"
+            " plain: getComputedStyle(s.querySelector('pre code')).color};", slide)
+
+    def test_tokens_take_each_themes_colours_light_and_invert(self):
+        seen = {}
+        for theme in ("lectern", "harbor", "plain"):
+            with self.subTest(theme=theme):
+                html, _ = self.build(f"code-{theme}", CODE_DECK.format(theme=theme))
+                self.open(html)
+                light = self.token_colours(1)
+                self.assertIsNotNone(light["keyword"], "go keywords are highlighted")
+                self.assertIsNotNone(light["comment"])
+                self.assertNotEqual(light["keyword"], light["plain"])
+                self.assertNotEqual(light["comment"], light["keyword"])
+                inverted = self.token_colours(2)
+                self.assertIsNotNone(inverted["keyword"], "python keywords are highlighted")
+                self.assertNotEqual(inverted["keyword"], light["keyword"], "invert has its own palette")
+                hcl = self.token_colours(3)
+                self.assertIsNotNone(hcl["keyword"], "terraform is highlighted")
+                self.assertIsNotNone(hcl["string"])
+                seen[theme] = light["keyword"]
+                self.assertEqual(script_errors(self.driver), [])
+        self.assertNotEqual(seen["lectern"], seen["harbor"], "a dark theme's tokens differ from a light one's")
+
+    def test_wide_code_shrinks_to_fit_and_keeps_line_starts(self):
+        for theme in ("plain", "lectern"):
+            with self.subTest(theme=theme):
+                html, _ = self.build(f"wide-{theme}", CODE_DECK.format(theme=theme))
+                self.open(html, "#2")
+                pre, code, section, first = self.js(
+                    "const s = document.querySelectorAll('div.marpit > svg')[1];"
+                    "const pre = s.querySelector('pre'), code = pre.querySelector('code');"
+                    "const r = e => { const b = e.getBoundingClientRect(); return [b.left, b.right]; };"
+                    "const range = document.createRange(); range.setStart(code.firstChild.firstChild || code.firstChild, 0);"
+                    "range.setEnd(code.firstChild.firstChild || code.firstChild, 1);"
+                    "return [[pre.clientWidth, pre.scrollWidth, ...r(pre)], parseFloat(getComputedStyle(code).fontSize),"
+                    " r(s.querySelector('section')), range.getBoundingClientRect().left];")
+                client, scroll, left, right = pre
+                self.assertLessEqual(scroll, client + 1, "no line runs past the block")
+                self.assertGreaterEqual(left, section[0] - 0.5, "the block starts inside the slide")
+                self.assertLessEqual(right, section[1] + 0.5, "the block ends inside the slide")
+                self.assertGreaterEqual(first, left, "the first character of the first line is visible")
+                self.assertLess(code, 20, "the code text was shrunk")
+
+    def test_highlighting_is_inside_the_one_file(self):
+        html, result = self.build("onefile", CODE_DECK.format(theme="lectern"))
+        self.assertNotIn("highlight.js is not installed", result.stderr)
+        self.open(html)
+        self.assertEqual(self.js("return document.querySelectorAll('script[src], link[href]').length"), 0)
+        self.assertGreater(self.js("return document.querySelectorAll('.hljs-keyword').length"), 2)
+
+
+FRAGMENT_DECK = """---
+marp: true
+---
+
+# Start
+
+---
+
+# Steps
+
+* first
+* second
+* third
+
+---
+
+1) one
+2) two
+
+- always shown
+"""
+
+
+class FragmentTests(BrowserTestCase):
+    def shown(self):
+        return self.js(
+            "return Array.from(document.querySelectorAll('svg.lectern-active [data-marpit-fragment]'))"
+            ".map(e => getComputedStyle(e).visibility);")
+
+    def test_fragments_step_forward_and_back_keeping_the_hash(self):
+        from selenium.webdriver.common.keys import Keys
+        html, _ = self.build("frag", FRAGMENT_DECK)
+        self.open(html)
+        self.press(Keys.ARROW_RIGHT)
+        self.wait_for(lambda d: d.current_url.endswith("#2"))
+        self.assertEqual(self.shown(), ["hidden", "hidden", "hidden"])
+        for n in (1, 2, 3):
+            self.press(Keys.ARROW_RIGHT)
+            self.assertEqual(self.shown(), ["visible"] * n + ["hidden"] * (3 - n))
+            self.assertTrue(self.driver.current_url.endswith("#2"), "the hash keeps the slide")
+            self.assertEqual(self.js("return document.body.dataset.fragment"), f"{n}/3")
+        self.press(Keys.ARROW_RIGHT)
+        self.wait_for(lambda d: d.current_url.endswith("#3"))
+        self.assertEqual(self.shown(), ["hidden", "hidden"])
+        self.assertEqual(self.js("return getComputedStyle(document.querySelector('svg.lectern-active li:not([data-marpit-fragment])')).visibility"), "visible")
+        self.press(Keys.ARROW_LEFT)
+        self.wait_for(lambda d: d.current_url.endswith("#2"))
+        self.assertEqual(self.shown(), ["visible"] * 3, "back lands on the last step")
+        self.press(Keys.ARROW_LEFT)
+        self.assertEqual(self.shown(), ["visible", "visible", "hidden"], "back steps through fragments")
+        self.assertEqual(script_errors(self.driver), [])
+
+    def test_presenter_shows_fragment_progress(self):
+        from selenium.webdriver.common.keys import Keys
+        html, _ = self.build("frag-presenter", FRAGMENT_DECK)
+        self.driver.get(html.resolve().as_uri() + "?presenter#2")
+        self.wait_for(lambda d: d.execute_script("return !!document.querySelector('.lectern-fragment-counter')"))
+        counter = lambda: self.js("return document.querySelector('.lectern-fragment-counter').textContent")
+        self.assertEqual(counter(), "fragment 0 / 3")
+        self.press(Keys.ARROW_RIGHT)
+        self.press(Keys.ARROW_RIGHT)
+        self.assertEqual(counter(), "fragment 2 / 3")
+        self.assertEqual(self.js("return document.querySelector('.lectern-counter').textContent"), "2 / 3")
+
+    def test_print_shows_every_fragment(self):
+        html, _ = self.build("frag-print", FRAGMENT_DECK)
+        self.driver.get(html.resolve().as_uri() + "?print")
+        self.wait_for(lambda d: d.execute_script("return document.body.classList.contains('lectern-print')"))
+        hidden = self.js("return Array.from(document.querySelectorAll('[data-marpit-fragment]'))"
+                         ".filter(e => getComputedStyle(e).visibility !== 'visible').length")
+        self.assertEqual(hidden, 0)
+
+
+class ControlTests(BrowserTestCase):
+    def controls_opacity(self):
+        return float(self.js("return getComputedStyle(document.querySelector('.lectern-controls')).opacity"))
+
+    def test_controller_appears_on_movement_hides_when_idle_and_works(self):
+        from selenium.webdriver.common.action_chains import ActionChains
+        html, _ = self.build("controls", FRAGMENT_DECK)
+        self.open(html)
+        self.assertTrue(self.js("return document.body.classList.contains('lectern-idle')"))
+        self.assertEqual(self.js("return getComputedStyle(document.body).cursor"), "none", "cursor hidden when idle")
+        ActionChains(self.driver).move_by_offset(300, 200).move_by_offset(10, 10).perform()
+        self.wait_for(lambda d: self.controls_opacity() == 1)
+        self.assertEqual(self.js("return document.querySelector('.lectern-control-position').textContent"), "1 / 3")
+        self.assertTrue(self.js("return document.querySelector('.lectern-control-prev').disabled"))
+        self.driver.find_element("css selector", ".lectern-control-next").click()
+        self.wait_for(lambda d: d.current_url.endswith("#2"))
+        self.assertEqual(self.js("return document.querySelector('.lectern-control-position').textContent"), "2 / 3")
+        self.driver.find_element("css selector", ".lectern-control-prev").click()
+        self.wait_for(lambda d: d.current_url.endswith("#1"))
+        for label in ("Fullscreen (F)", "Presenter view (P)"):
+            self.assertTrue(self.driver.find_element("css selector", f"button[aria-label='{label}']").is_displayed())
+        ActionChains(self.driver).move_by_offset(-300, 100).perform()  # away from the bar
+        self.wait_for(lambda d: self.controls_opacity() == 0, timeout=6)
+        self.assertTrue(self.js("return document.body.classList.contains('lectern-idle')"))
+
+    def test_wheel_steps_one_slide_per_gesture(self):
+        html, _ = self.build("wheel", FRAGMENT_DECK)
+        self.open(html)
+        wheel = "document.dispatchEvent(new WheelEvent('wheel', {deltaY: arguments[0], bubbles: true, cancelable: true}))"
+        self.js(wheel, 120)
+        self.wait_for(lambda d: d.current_url.endswith("#2"))
+        self.js(wheel, 120)  # the wheel rests right after a step
+        self.assertTrue(self.driver.current_url.endswith("#2"))
+        import time
+        time.sleep(0.45)
+        self.js(wheel, 120)
+        self.assertEqual(self.js("return document.body.dataset.fragment"), "1/3", "the wheel steps fragments too")
+        time.sleep(0.45)
+        self.js(wheel, -120)
+        self.assertEqual(self.js("return document.body.dataset.fragment"), "0/3")
+
+    def test_question_mark_shows_the_shortcuts(self):
+        html, _ = self.build("help", FRAGMENT_DECK)
+        self.open(html)
+        self.assertFalse(self.js("const h = document.querySelector('.lectern-help'); return !!h && !h.hidden"))
+        self.press("?")
+        self.wait_for(lambda d: d.execute_script("const h = document.querySelector('.lectern-help'); return !!h && !h.hidden"))
+        text = self.driver.find_element("css selector", ".lectern-help").text
+        self.assertIn("fullscreen", text)
+        self.assertIn("presenter", text)
+        self.press("x")
+        self.assertTrue(self.js("return document.querySelector('.lectern-help').hidden"), "any key closes it")
+
+    def test_presenter_view_asks_for_a_wake_lock(self):
+        html, _ = self.build("wake", FRAGMENT_DECK)
+        self.driver.get(html.resolve().as_uri() + "?presenter#1")
+        self.wait_for(lambda d: d.execute_script("return document.body.dataset.wakeLock !== undefined"))
+        self.assertRegex(self.js("return document.body.dataset.wakeLock"), r"^(requested|held|refused: \\w+)$")
+
+
+TRANSITION_DECK = """---
+marp: true
+transition: cover 1500ms
+---
+
+# One
+
+---
+
+<!-- _transition: none -->
+# Two
+
+---
+
+# Three
+"""
+
+
+class TransitionTests(BrowserTestCase):
+    def test_reduced_motion_gets_a_plain_fade(self):
+        from selenium.webdriver.common.keys import Keys
+        html, _ = self.build("trans-reduced", TRANSITION_DECK)
+        self.open(html)
+        self.press(Keys.ARROW_RIGHT)
+        self.assertEqual(self.js("return [document.documentElement.dataset.lecternTransition,"
+                                 " document.documentElement.dataset.lecternTransitionRequested]"), ["fade", "cover"])
+        self.wait_for(lambda d: d.current_url.endswith("#2"))
+
+    def test_transition_directive_runs_its_animation_and_none_skips_it(self):
+        from selenium.webdriver.common.keys import Keys
+        from browser_support import new_driver
+        html, _ = self.build("trans", TRANSITION_DECK)
+        driver = new_driver(reduced_motion=False)
+        try:
+            driver.get(html.resolve().as_uri())
+            self.assertTrue(driver.execute_script("return typeof document.startViewTransition === 'function'"))
+            driver.execute_script("document.dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowRight'}))")
+            state = driver.execute_script(
+                "return [document.documentElement.dataset.lecternTransition,"
+                " getComputedStyle(document.documentElement).getPropertyValue('--lectern-transition-duration')]")
+            self.assertEqual(state, ["cover", "1500ms"])
+            from selenium.webdriver.support.ui import WebDriverWait
+            names = WebDriverWait(driver, 5).until(lambda d: d.execute_script(
+                "return document.getAnimations().map(a => a.animationName).filter(Boolean)"))
+            self.assertIn("lectern-t-from-right", names)
+            WebDriverWait(driver, 5).until(lambda d: d.execute_script(
+                "return !document.documentElement.dataset.lecternTransition"))
+            self.assertTrue(driver.current_url.endswith("#2"))
+            driver.execute_script("document.dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowRight'}))")
+            self.assertIsNone(driver.execute_script("return document.documentElement.dataset.lecternTransition || null"),
+                              "_transition: none on slide 2 leaves the boundary to slide 3 plain")
+            self.assertTrue(driver.current_url.endswith("#3"))
+        finally:
+            driver.quit()
+
+
 if __name__ == "__main__":
     unittest.main()
