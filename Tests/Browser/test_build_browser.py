@@ -490,5 +490,29 @@ class TransitionTests(BrowserTestCase):
             driver.quit()
 
 
+class SizeTests(BrowserTestCase):
+    def test_every_theme_and_size_preset_gives_the_section_its_exact_size(self):
+        for theme in ("lectern", "harbor", "plain", "default", "gaia", "uncover"):
+            for size, width, height in (("4:3", 960, 720), ("16:9", 1280, 720)):
+                with self.subTest(theme=theme, size=size):
+                    html, _ = self.build(f"size-{theme}-{size.replace(':', 'x')}",
+                                         f"---\nmarp: true\ntheme: {theme}\nsize: {size}\npaginate: true\n---\n\n# {size}\n\ntext\n")
+                    self.open(html)
+                    got = self.js(
+                        "const s = document.querySelector('svg.lectern-active section');"
+                        "const svg = s.closest('svg');"
+                        "return [s.offsetWidth, s.offsetHeight, svg.viewBox.baseVal.width, svg.viewBox.baseVal.height,"
+                        " getComputedStyle(s, '::after').content];")
+                    self.assertEqual(got[:4], [width, height, width, height])
+                    self.assertRegex(got[4], r'^"1( / 1)?"$', "the page number is drawn")
+
+    def test_style_directive_reaches_the_page(self):
+        html, _ = self.build("style-directive",
+                             "---\nmarp: true\nstyle: |\n  section { border-top: 9px solid rgb(1, 2, 3); }\n---\n\n# Styled\n")
+        self.open(html)
+        self.assertEqual(self.js("return getComputedStyle(document.querySelector('svg.lectern-active section')).borderTopColor"),
+                         "rgb(1, 2, 3)")
+
+
 if __name__ == "__main__":
     unittest.main()

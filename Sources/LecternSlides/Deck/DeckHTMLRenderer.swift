@@ -193,8 +193,9 @@ public enum DeckHTMLRenderer {
     let themeScoped = scoper.scope(theme.css)
     var css = themeScoped.css
     var imports = themeScoped.imports
-    for style in deck.styles {
-      let s = scoper.scope(style.css)
+    // `<style>` elements, then the `style` global directive (Marpit adds it after the theme, like a style element).
+    for styleCSS in deck.styles.map(\.css) + [globals["style"]].compactMap({ $0 }) {
+      let s = scoper.scope(styleCSS)
       css += s.css
       imports += s.imports
     }
