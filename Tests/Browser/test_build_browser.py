@@ -514,5 +514,40 @@ class SizeTests(BrowserTestCase):
                          "rgb(1, 2, 3)")
 
 
+SPLIT_DECK = """---
+marp: true
+theme: {theme}
+---
+
+<!-- _class: split -->
+
+## Why you cannot deploy faster?
+
+| Metric | High Performers | Mid Performers | Low Performers |
+|---|---|---|---|
+| Lead Time for Changes | Hours | Days | Weeks to months |
+
+> Too many manual steps? Slow build times? Slow test execution? Too many approvals? Architectural
+> limitations to achieve zero downtime deployments? Upstream dependencies and downstream impact?
+"""
+
+
+class SplitLayoutTests(BrowserTestCase):
+    def test_split_keeps_a_table_in_its_column_and_a_quote_whole(self):
+        for theme in ("lectern", "harbor", "plain"):
+            with self.subTest(theme=theme):
+                html, _ = self.build(f"split-{theme}", SPLIT_DECK.format(theme=theme))
+                self.open(html)
+                table, quote, rects = self.js(
+                    "const s = document.querySelector('svg.lectern-active section');"
+                    "const box = e => { const b = e.getBoundingClientRect(); return [b.left, b.right, b.top, b.bottom]; };"
+                    "const q = s.querySelector('blockquote');"
+                    "return [box(s.querySelector('table')), box(q), q.getClientRects().length];")
+                self.assertEqual(rects, 1, "the quote is not split across columns")
+                overlap = not (table[1] <= quote[0] + 0.5 or quote[1] <= table[0] + 0.5 or
+                               table[3] <= quote[2] + 0.5 or quote[3] <= table[2] + 0.5)
+                self.assertFalse(overlap, f"table {table} runs under the quote {quote}")
+
+
 if __name__ == "__main__":
     unittest.main()
