@@ -48,11 +48,38 @@
     return true;
   }
 
+  /* `fit: true`: the slide's text shrinks (every size in a theme is relative to the section's) until the
+     content's extent fits the section's content box. */
+  function shrinkToHeight(section) {
+    section.style.fontSize = '';
+    for (var pass = 0; pass < 4; pass++) {
+      var box = section.getBoundingClientRect();
+      var style = getComputedStyle(section);
+      var scale = box.height / section.offsetHeight;
+      if (!box.height || !scale) return false;
+      var available = (section.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom)) * scale;
+      var top = Infinity, bottom = -Infinity;
+      Array.prototype.forEach.call(section.children, function (c) {
+        if (/^(HEADER|FOOTER)$/.test(c.tagName) || getComputedStyle(c).position === 'absolute') return;
+        var r = c.getBoundingClientRect();
+        top = Math.min(top, r.top); bottom = Math.max(bottom, r.bottom);
+      });
+      var needed = bottom - top;
+      if (!(needed > available + 1)) break;
+      var size = parseFloat(style.fontSize);
+      section.style.fontSize = Math.max(6, size * available / needed * 0.98).toFixed(2) + 'px';
+    }
+    return true;
+  }
+
   /* Fitted headings grow to the slide's width; code and display math shrink to it (Marp's auto-scaling). */
   function fit(i) {
     var svg = slides[i];
     if (!svg || fitted[i]) return;
     var measured = true;
+    Array.prototype.forEach.call(svg.querySelectorAll('section[data-fit="true"]:not([data-marpit-advanced-background="background"]):not([data-marpit-advanced-background="pseudo"])'), function (s) {
+      if (!shrinkToHeight(s)) measured = false;
+    });
     Array.prototype.forEach.call(svg.querySelectorAll('[data-lectern-fit]'), function (h) {
       var span = h.querySelector('[data-lectern-fit-content]');
       if (!span) return;

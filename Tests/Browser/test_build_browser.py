@@ -408,10 +408,10 @@ class ControlTests(BrowserTestCase):
         self.js(wheel, 120)  # the wheel rests right after a step
         self.assertTrue(self.driver.current_url.endswith("#2"))
         import time
-        time.sleep(0.45)
+        time.sleep(0.6)
         self.js(wheel, 120)
         self.assertEqual(self.js("return document.body.dataset.fragment"), "1/3", "the wheel steps fragments too")
-        time.sleep(0.45)
+        time.sleep(0.6)
         self.js(wheel, -120)
         self.assertEqual(self.js("return document.body.dataset.fragment"), "0/3")
 
@@ -547,6 +547,26 @@ class SplitLayoutTests(BrowserTestCase):
                 overlap = not (table[1] <= quote[0] + 0.5 or quote[1] <= table[0] + 0.5 or
                                table[3] <= quote[2] + 0.5 or quote[3] <= table[2] + 0.5)
                 self.assertFalse(overlap, f"table {table} runs under the quote {quote}")
+
+
+class FitDirectiveTests(BrowserTestCase):
+    def test_fit_shrinks_an_overflowing_slide_until_its_content_fits(self):
+        items = "\n".join(f"- item {n}" for n in range(1, 16))
+        html, _ = self.build("fit", f"---\nmarp: true\n---\n\n<!-- _fit: true -->\n## Fitted\n\n{items}\n\n---\n\n## Not fitted\n\n{items}\n")
+        measure = (
+            "const s = document.querySelectorAll('div.marpit > svg')[arguments[0] - 1].querySelector('section');"
+            "const cs = getComputedStyle(s); const b = s.getBoundingClientRect(); const k = b.height / s.offsetHeight;"
+            "const top = b.top + parseFloat(cs.paddingTop) * k, bottom = b.bottom - parseFloat(cs.paddingBottom) * k;"
+            "const kids = Array.from(s.children).filter(c => !['HEADER', 'FOOTER'].includes(c.tagName)).map(c => c.getBoundingClientRect());"
+            "return [Math.min(...kids.map(r => r.top)) - top, bottom - Math.max(...kids.map(r => r.bottom)), parseFloat(cs.fontSize)];")
+        self.open(html, "#2")
+        over_top, over_bottom, plain_size = self.js(measure, 2)
+        self.assertLess(min(over_top, over_bottom), -1, "the control slide overflows")
+        self.open(html, "#1")
+        top, bottom, size = self.js(measure, 1)
+        self.assertGreaterEqual(top, -1)
+        self.assertGreaterEqual(bottom, -1)
+        self.assertLess(size, plain_size, "the fitted slide's text is smaller")
 
 
 if __name__ == "__main__":

@@ -160,3 +160,20 @@ private enum TemplateCatalogText {
     #expect(built.html.contains("<section id=\"3\" data-theme=\"lectern\" data-transition=\"fade 500ms\""))
   }
 }
+
+@Suite struct FitDirectiveTests {
+  @Test func lintKnowsTransitionAndFitLocalAndSpot() {
+    #expect(DirectiveCatalog.scope(ofKey: "transition") == .local)
+    #expect(DirectiveCatalog.scope(ofKey: "_transition") == .spot)
+    #expect(DirectiveCatalog.scope(ofKey: "fit") == .local)
+    #expect(DirectiveCatalog.scope(ofKey: "_fit") == .spot)
+    #expect(DirectiveCatalog.problem(with: .scalar("true"), for: "fit") == nil)
+    #expect(DirectiveCatalog.problem(with: .scalar("maybe"), for: "fit") == "expected one of 'true', 'false'")
+  }
+
+  @Test func fitReachesTheSectionOfItsSlideOnly() {
+    let built = build("---\nmarp: true\n---\n\n<!-- _fit: true -->\n# A\n\n---\n\n# B\n")
+    #expect(built.html.contains("<section id=\"1\" data-theme=\"lectern\" data-fit=\"true\""))
+    #expect(!built.html.contains("<section id=\"2\" data-theme=\"lectern\" data-fit"))
+  }
+}

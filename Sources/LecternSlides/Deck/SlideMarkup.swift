@@ -158,7 +158,7 @@ extension DeckHTMLRenderer {
   /// in the order they are written.
   static let slideAttributeDirectives = [
     "backgroundColor", "backgroundImage", "backgroundPosition", "backgroundRepeat", "backgroundSize", "class", "color",
-    "footer", "header", "paginate", "size", "transition",
+    "fit", "footer", "header", "paginate", "size", "transition",
   ]
 
   static let kebabNames: [String: String] = Dictionary(
