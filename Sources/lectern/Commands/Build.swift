@@ -81,7 +81,14 @@ extension Lectern {
     }
 
     func run() throws {
-      let plan = try BuildPlanner(inputs: inputs, output: output).jobs()
+      let planner = BuildPlanner(inputs: inputs, output: output)
+      let plan = try planner.jobs()
+      let skipped = planner.skippedDocuments()
+      if !skipped.isEmpty {
+        printError(
+          "skipped \(skipped.count) Markdown file\(skipped.count == 1 ? "" : "s") that \(skipped.count == 1 ? "is" : "are") not a deck "
+            + "(no 'marp: true' or Marp directive): " + skipped.joined(separator: ", "))
+      }
       let setup = try BuildSetup(command: self)
       let outcomes = setup.build(plan)
       if watch {
@@ -107,12 +114,15 @@ struct BuildPlanner {
   enum Failure: Error, CustomStringConvertible {
     case manyToOne(String)
     case stdinNeedsOutput
+    case noDecks(String)
 
     var description: String {
       switch self {
       case .manyToOne(let path):
         "\(path): error: several decks cannot be written to one file; give a directory (ending in '/') for -o"
       case .stdinNeedsOutput: "-: error: a deck read from standard input needs -o FILE or -o -"
+      case .noDecks(let inputs):
+        "\(inputs): error: no deck found (a deck has 'marp: true' or a Marp directive in its front matter)"
       }
     }
   }
@@ -123,8 +133,11 @@ struct BuildPlanner {
       var isDirectory: ObjCBool = false
       let isDir =
         input != "-" && FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) && isDirectory.boolValue
-      for file in try InputFiles.expand([input]) { pairs.append((file, isDir ? input : nil)) }
+      for file in try InputFiles.expand([input]) where !isDir || Self.isDeck(file) {
+        pairs.append((file, isDir ? input : nil))
+      }
     }
+    if pairs.isEmpty, !inputs.isEmpty { throw Failure.noDecks(inputs.joined(separator: ", ")) }
     var seen: Set<String> = []
     pairs = pairs.filter { seen.insert($0.file).inserted }
     guard let output else {
@@ -154,6 +167,21 @@ struct BuildPlanner {
       let target = (output as NSString).appendingPathComponent(relative)
       return BuildJob(input: pair.file, html: Self.replacingExtension(target, with: "html"))
     }
+  }
+
+  /// Markdown files inside directory inputs that are not decks (named files are always built).
+  func skippedDocuments() -> [String] {
+    inputs.flatMap { input -> [String] in
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue else { return [] }
+      return ((try? InputFiles.expand([input])) ?? []).filter { !Self.isDeck($0) }
+    }
+  }
+
+  /// Whether a file found in a directory reads as a deck; an unreadable file is kept, so its error is reported.
+  static func isDeck(_ path: String) -> Bool {
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return true }
+    return DocumentKind.detect(SourceFile(path: path, text: text)) == .deck
   }
 
   static func replacingExtension(_ path: String, with ext: String) -> String {
