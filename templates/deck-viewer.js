@@ -114,6 +114,7 @@
   var presenterNotes = null;
   var counter = null;
   var fragmentCounter = null;
+  var pageCounter = null;
   var endMarker = null;
   var controls = null;
 
@@ -152,6 +153,15 @@
       if (endMarker) endMarker.hidden = !!slides[i + 1];
       if (presenterNotes) presenterNotes.innerHTML = notes[i + 1] || '';
       if (counter) counter.textContent = (i + 1) + ' / ' + total;
+      if (pageCounter) {
+        /* The slide's own page number, as printed on it (paginate skip and hold included). */
+        var numbered = slides[i].querySelector('section[data-marpit-pagination]');
+        pageCounter.hidden = !numbered;
+        if (numbered) {
+          pageCounter.textContent = 'page ' + numbered.getAttribute('data-marpit-pagination') + ' / ' +
+            numbered.getAttribute('data-marpit-pagination-total');
+        }
+      }
       if (fragmentCounter) {
         fragmentCounter.hidden = count === 0;
         fragmentCounter.textContent = 'fragment ' + s + ' / ' + count;
@@ -375,6 +385,8 @@
     counter.className = 'lectern-counter';
     fragmentCounter = document.createElement('span');
     fragmentCounter.className = 'lectern-fragment-counter';
+    pageCounter = document.createElement('span');
+    pageCounter.className = 'lectern-page-counter';
     var clock = document.createElement('span');
     clock.className = 'lectern-clock';
     var timer = document.createElement('span');
@@ -392,7 +404,7 @@
     spacer.className = 'lectern-spacer';
     [
       button('◀', 'Previous', previous), counter,
-      button('▶', 'Next', next), fragmentCounter, spacer,
+      button('▶', 'Next', next), pageCounter, fragmentCounter, spacer,
       button('A−', 'Smaller notes', function () { size = Math.max(12, size - 2); presenterNotes.style.fontSize = size + 'px'; }),
       button('A+', 'Larger notes', function () { size = Math.min(60, size + 2); presenterNotes.style.fontSize = size + 'px'; }),
       clock, timer,

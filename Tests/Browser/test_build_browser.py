@@ -365,6 +365,19 @@ class FragmentTests(BrowserTestCase):
         self.assertEqual(counter(), "fragment 2 / 3")
         self.assertEqual(self.js("return document.querySelector('.lectern-counter').textContent"), "2 / 3")
 
+    def test_presenter_page_number_agrees_with_the_slide_under_skip_and_hold(self):
+        from selenium.webdriver.common.keys import Keys
+        html, _ = self.build("pages", "---\nmarp: true\npaginate: true\n---\n\n<!-- _paginate: skip -->\n# Title\n\n---\n\n# A\n\n"
+                             "---\n\n<!-- _paginate: hold -->\n# A, continued\n\n---\n\n# B\n")
+        self.driver.get(html.resolve().as_uri() + "?presenter#1")
+        self.wait_for(lambda d: d.execute_script("return !!document.querySelector('.lectern-page-counter')"))
+        page = lambda: self.js("const p = document.querySelector('.lectern-page-counter'); return p.hidden ? null : p.textContent")
+        seen = [page()]
+        for _ in range(3):
+            self.press(Keys.ARROW_RIGHT)
+            seen.append(page())
+        self.assertEqual(seen, [None, "page 1 / 2", "page 1 / 2", "page 2 / 2"])
+
     def test_print_shows_every_fragment(self):
         html, _ = self.build("frag-print", FRAGMENT_DECK)
         self.driver.get(html.resolve().as_uri() + "?print")
