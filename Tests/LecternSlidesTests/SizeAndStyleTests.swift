@@ -23,3 +23,22 @@ import Testing
     #expect(built.html.contains("viewBox=\"0 0 960 720\""))
   }
 }
+
+@Suite struct PlaceholderPageTests {
+  @Test func withoutAStorePlaceholdersWarnOnceWithTheirCountAndTheTitleIsSubstituted() {
+    let built = DeckHTMLRenderer.render(
+      Deck(
+        source: .inline(
+          "---\nmarp: true\ntitle: We deploy {{dora.deployment_frequency}}\n---\n\n# {{dora.lead_time}}\n\n---\n\n{{dora.window}}\n",
+          path: "t.md")))
+    let warnings = built.diagnostics.filter { $0.code == "no-metrics-store" }
+    #expect(warnings.count == 1)
+    #expect(warnings.first?.message == "no metrics store: 2 placeholders show 'no data'; pass --data DIR or --db FILE")
+    #expect(built.html.contains("<title>We deploy no data</title>"))
+  }
+
+  @Test func aDeckWithoutPlaceholdersDoesNotWarn() {
+    let built = DeckHTMLRenderer.render(Deck(source: .inline("---\nmarp: true\n---\n\n# Plain\n", path: "t.md")))
+    #expect(built.diagnostics.isEmpty)
+  }
+}

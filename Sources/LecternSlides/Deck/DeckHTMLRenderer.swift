@@ -210,11 +210,20 @@ public enum DeckHTMLRenderer {
       }
     }
 
-    let title =
+    if metrics == nil, slidesHTML.containsBytes("class=\"lectern-metric\"") {
+      let shown = slidesHTML.components(separatedBy: "<span class=\"lectern-metric\" data-placeholder=").count - 1
+      warn(
+        "no metrics store: \(shown) placeholder\(shown == 1 ? "" : "s") show 'no data'; pass --data DIR or --db FILE",
+        nil, "no-metrics-store")
+    }
+    // The page's title and description take live numbers too.
+    let title = Placeholders.substitute(
       globals["title"] ?? deck.slides.lazy.compactMap(\.title).first
-      ?? URL(fileURLWithPath: deck.path).deletingPathExtension().lastPathComponent
+        ?? URL(fileURLWithPath: deck.path).deletingPathExtension().lastPathComponent, metrics)
     let page = DeckPage(
-      lang: globals["lang"] ?? "en", title: title, description: globals["description"], author: globals["author"],
+      lang: globals["lang"] ?? "en", title: title,
+      description: globals["description"].map { Placeholders.substitute($0, metrics) },
+      author: globals["author"],
       url: globals["url"], image: globals["image"], theme: theme.name, width: size.width, height: size.height,
       slideCount: deck.slides.count, progress: options.progressBar, viewerCSS: options.templates.asset("deck-viewer.css"),
       viewerJS: options.templates.asset("deck-viewer.js").replacingOccurrences(of: "</script", with: "<\\/script"),
