@@ -582,5 +582,37 @@ class FitDirectiveTests(BrowserTestCase):
         self.assertLess(size, plain_size, "the fitted slide's text is smaller")
 
 
+def _luminance(css):
+    import re
+    r, g, b = [float(x) for x in re.findall(r"[\d.]+", css)[:3]]
+    def ch(c):
+        c /= 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    return 0.2126 * ch(r) + 0.7152 * ch(g) + 0.0722 * ch(b)
+
+
+def contrast(a, b):
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+class ReadableBackgroundTests(BrowserTestCase):
+    def test_text_stays_readable_on_light_and_dark_background_colours_in_every_theme(self):
+        deck = ("---\nmarp: true\ntheme: {theme}\n---\n\n<!-- _backgroundColor: \"#fdf6e3\" -->\n## Light\n\nbody text\n\n---\n\n"
+                "<!-- _backgroundColor: \"#101418\" -->\n## Dark\n\nbody text\n\n---\n\n<!-- _class: invert -->\n"
+                "<!-- _backgroundColor: white -->\n## Inverted on white\n\nbody text\n")
+        for theme in ("lectern", "harbor", "plain"):
+            html, _ = self.build(f"tone-{theme}", deck.format(theme=theme))
+            self.open(html)
+            for n in (1, 2, 3):
+                with self.subTest(theme=theme, slide=n):
+                    bg, heading, text = self.js(
+                        "const s = document.querySelectorAll('div.marpit > svg')[arguments[0] - 1].querySelector('section');"
+                        "return [getComputedStyle(s).backgroundColor, getComputedStyle(s.querySelector('h2')).color,"
+                        " getComputedStyle(s.querySelector('p')).color];", n)
+                    self.assertGreaterEqual(contrast(bg, text), 4.5, f"body text {text} on {bg}")
+                    self.assertGreaterEqual(contrast(bg, heading), 3.0, f"heading {heading} on {bg}")
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -42,3 +42,30 @@ import Testing
     #expect(built.diagnostics.isEmpty)
   }
 }
+
+@Suite struct BackgroundToneTests {
+  @Test func colourNotationsReadAsLightOrDark() {
+    #expect(BackgroundTone(cssColor: "#fdf6e3") == .light)
+    #expect(BackgroundTone(cssColor: "#FFF") == .light)
+    #expect(BackgroundTone(cssColor: "#0f2233") == .dark)
+    #expect(BackgroundTone(cssColor: "rgb(20, 20, 20)") == .dark)
+    #expect(BackgroundTone(cssColor: "rgba(250 250 250 / 0.5)") == .light)
+    #expect(BackgroundTone(cssColor: " white ") == .light)
+    #expect(BackgroundTone(cssColor: "navy") == .dark)
+    #expect(BackgroundTone(cssColor: "var(--brand)") == nil)
+    #expect(BackgroundTone(cssColor: "linear-gradient(red, blue)") == nil)
+    #expect(BackgroundTone(cssColor: "#12345") == nil)
+  }
+
+  @Test func aBackgroundColourWithoutATextColourMarksTheSlidesTone() {
+    let html = DeckHTMLRenderer.render(
+      Deck(
+        source: .inline(
+          "---\nmarp: true\n---\n\n<!-- _backgroundColor: \"#fdf6e3\" -->\n# A\n\n---\n\n<!-- _backgroundColor: black -->\n<!-- _color: white -->\n# B\n",
+          path: "t.md"))
+    ).html
+    #expect(html.contains("<section id=\"1\" data-theme=\"lectern\" data-background-color=\"#fdf6e3\""))
+    #expect(html.contains("data-lectern-tone=\"light\""))
+    #expect(!html.contains("data-lectern-tone=\"dark\" "), "an explicit color directive wins")
+  }
+}
