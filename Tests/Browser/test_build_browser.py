@@ -199,6 +199,26 @@ class PrintTests(unittest.TestCase):
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
 
+    def test_pdf_code_carries_the_themes_token_colours(self):
+        from browser_support import LECTERN, find_chromium
+        import shutil
+        import tempfile
+        from PIL import Image
+        if not LECTERN.exists() or find_chromium() is None or shutil.which("pdftoppm") is None:
+            self.skipTest("needs the lectern binary, chromium and pdftoppm (make deps installs them)")
+        tmp = Path(tempfile.mkdtemp(prefix="lectern-pdf-code-"))
+        try:
+            deck = tmp / "code.md"
+            deck.write_text("---\nmarp: true\ntheme: lectern\n---\n\n```go\nfunc main() { return }\nfunc other() { return }\n```\n")
+            lectern("build", deck, "-o", tmp / "code.html", "--pdf")
+            subprocess.run(["pdftoppm", "-r", "72", "-png", "-singlefile", tmp / "code.pdf", tmp / "page"], check=True)
+            image = Image.open(tmp / "page.png").convert("RGB")
+            # The lectern theme's keyword colour is #cf222e: count pixels close to it.
+            red = sum(1 for (r, g, b) in image.getdata() if r > 170 and g < 90 and b < 90)
+            self.assertGreater(red, 20, "keywords are coloured in the PDF")
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+
     def test_missing_browser_is_a_clear_error(self):
         from browser_support import LECTERN
         if not LECTERN.exists():
