@@ -201,21 +201,8 @@ public enum DeckHTMLRenderer {
     }
     css = imports.joined(separator: "\n") + (imports.isEmpty ? "" : "\n") + css + scopedCSS
 
-    var highlightJS: String? = nil
-    if let highlighter = options.highlighter {
-      switch highlighter.script(for: deck.slides.flatMap(\.blocks).fenceLanguages()) {
-      case .notNeeded: break
-      case .script(let js, _): highlightJS = js
-      case .unavailable(let message): warn(message, nil, "no-highlighter")
-      }
-    }
-
-    if metrics == nil, slidesHTML.containsBytes("class=\"lectern-metric\"") {
-      let shown = slidesHTML.components(separatedBy: "<span class=\"lectern-metric\" data-placeholder=").count - 1
-      warn(
-        "no metrics store: \(shown) placeholder\(shown == 1 ? "" : "s") show 'no data'; pass --data DIR or --db FILE",
-        nil, "no-metrics-store")
-    }
+    let highlightJS = highlightScript(deck, options.highlighter, warn: { warn($0, nil, "no-highlighter") })
+    if metrics == nil, let message = noStoreMessage(slidesHTML) { warn(message, nil, "no-metrics-store") }
     // The page's title and description take live numbers too.
     let title = Placeholders.substitute(
       globals["title"] ?? deck.slides.lazy.compactMap(\.title).first
