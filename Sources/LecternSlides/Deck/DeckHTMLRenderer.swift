@@ -166,7 +166,11 @@ public enum DeckHTMLRenderer {
       let lines = slide.range.map { ($0.start.line, $0.end.line) }
       let mayHoldMath = math && lines.map { deck.source.lines($0.0, through: $0.1, containByte: UInt8(ascii: "$")) } ?? false
       let mayHoldPlaceholder = lines.map { deck.source.lines($0.0, through: $0.1, containByte: UInt8(ascii: "{")) } ?? false
-      var body = renderer.render(mayHoldMath || mayHoldPlaceholder ? slide.blocks.mergingAdjacentText() : slide.blocks)
+      let mayHoldShortcode =
+        !EmojiShortcodes.table.isEmpty
+        && (lines.map { deck.source.lines($0.0, through: $0.1, containByte: UInt8(ascii: ":")) } ?? false)
+      var body = renderer.render(
+        mayHoldMath || mayHoldPlaceholder || mayHoldShortcode ? slide.blocks.mergingAdjacentText() : slide.blocks)
       // Wherever live numbers appear, say which window and store they come from.
       if body.containsBytes("class=\"lectern-metric\"") || body.containsBytes("class=\"lectern-benchmark\"") {
         let note = metrics?.provenance ?? "DORA metrics: no data (no metrics store)"

@@ -64,13 +64,14 @@ struct DeckRewriter: HTMLRewriting {
       }
     case .text(let text):
       let hasPlaceholder = Placeholders.mayContain(text)
+      let hasShortcode = EmojiShortcodes.mayContain(text) && !EmojiShortcodes.table.isEmpty
       let spans = math ? TeXMath.inlineSpans(in: text) : nil
-      guard hasPlaceholder || spans != nil else { return nil }
+      guard hasPlaceholder || hasShortcode || spans != nil else { return nil }
       func plain(_ t: String) -> String {
-        guard hasPlaceholder else { return HTMLEscaping.escape(t) }
+        guard hasPlaceholder else { return HTMLEscaping.escape(EmojiShortcodes.replacing(in: t)) }
         return Placeholders.segments(t).map { segment in
           switch segment {
-          case .text(let s): HTMLEscaping.escape(s)
+          case .text(let s): HTMLEscaping.escape(EmojiShortcodes.replacing(in: s))
           case .placeholder(let name): Placeholders.html(name, metrics)
           }
         }.joined()
