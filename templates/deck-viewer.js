@@ -105,6 +105,18 @@
 
   function fitAll() { for (var i = 0; i < total; i++) fit(i); }
 
+  /* Web fonts (KaTeX's) change widths when they arrive: measure again then. */
+  function refit() {
+    fitted = [];
+    if (mode === 'print' || body.classList.contains('lectern-overview')) { fitAll(); return; }
+    fit(index);
+    if (mode === 'presenter' && slides[index + 1]) fit(index + 1);
+  }
+  if (document.fonts) {
+    if (document.fonts.addEventListener) document.fonts.addEventListener('loadingdone', refit);
+    if (document.fonts.ready) document.fonts.ready.then(refit);
+  }
+
   function fromHash() {
     var n = parseInt(location.hash.replace(/^#/, ''), 10);
     return isFinite(n) && n >= 1 ? Math.min(n, total) - 1 : 0;

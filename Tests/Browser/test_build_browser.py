@@ -634,5 +634,57 @@ class ReadableBackgroundTests(BrowserTestCase):
                     self.assertGreaterEqual(contrast(bg, heading), 3.0, f"heading {heading} on {bg}")
 
 
+MATH_DECK = r"""---
+marp: true
+---
+
+# Math
+
+Spacing $a\,b$, sets $\{x \mid x > 0\}$, $\mathbb{R}^n$, $\hat{x}$ and $\left(\frac{1}{2}\right)$.
+
+$$
+\begin{pmatrix} a & b \\ c & d \end{pmatrix}
+$$
+
+---
+
+$$
+x_1 + x_2 + x_3 + x_4 + x_5 + x_6 + x_7 + x_8 + x_9 + x_{10} + x_{11} + x_{12} + x_{13} + x_{14} + x_{15} + x_{16} + x_{17} + x_{18} + x_{19} + x_{20} + x_{21} + x_{22}
+$$
+"""
+
+
+class MathTests(BrowserTestCase):
+    def test_katex_typesets_every_formula_with_tex_as_written(self):
+        html, result = self.build("math", MATH_DECK)
+        self.assertNotIn("KaTeX is not installed", result.stderr)
+        self.open(html)
+        state = self.js(
+            "return [document.querySelectorAll('.lectern-tex').length,"
+            " document.querySelectorAll('.lectern-tex[data-lectern-katex] .katex').length,"
+            " Array.from(document.querySelectorAll('[data-lectern-katex-error]')).map(e => e.dataset.lecternKatexError),"
+            " document.querySelectorAll('.lectern-math-display .katex-display .mtable .col-align-c').length,"
+            " document.fonts.check('20px KaTeX_Main')];")
+        total, typeset, errors, matrix_columns, font = state
+        self.assertEqual(errors, [])
+        self.assertEqual(total, typeset, "every formula was typeset by KaTeX")
+        self.assertEqual(total, 7)
+        self.assertEqual(matrix_columns, 2, "the matrix kept its & and \\\\ (two columns)")
+        self.assertTrue(font, "KaTeX's fonts are in the page")
+        self.assertEqual(script_errors(self.driver), [])
+
+    def test_wide_display_math_shrinks_to_the_slide(self):
+        html, _ = self.build("math-wide", MATH_DECK)
+        self.open(html, "#2")
+        self.wait_for(lambda d: d.execute_script("return document.fonts.status === 'loaded'"))
+        box, section = self.js(
+            "const m = document.querySelector('svg.lectern-active .lectern-math-display');"
+            "const s = m.closest('section'); const bases = m.querySelectorAll('.base');"
+            "const last = bases[bases.length - 1].getBoundingClientRect(), first = bases[0].getBoundingClientRect();"
+            "const b = s.getBoundingClientRect(); return [[first.left, last.right], [b.left, b.right]];")
+        self.assertGreaterEqual(box[0], section[0] - 0.5)
+        self.assertLessEqual(box[1], section[1] + 0.5, "the formula ends inside the slide")
+
+
 if __name__ == "__main__":
     unittest.main()

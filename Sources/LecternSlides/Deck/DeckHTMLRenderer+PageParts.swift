@@ -15,6 +15,19 @@ extension DeckHTMLRenderer {
     }
   }
 
+  /// KaTeX's stylesheet and script when the slides hold math; `nil` otherwise, or when KaTeX is not installed
+  /// (then `warn` hears why, once).
+  static func katexAssets(_ slidesHTML: String, _ katex: KaTeXAssets?, warn: (String) -> Void) -> (css: String, js: String)? {
+    guard let katex, slidesHTML.containsBytes("lectern-tex\" data-display=")
+    else { return nil }
+    switch katex.load() {
+    case .assets(let css, let js): return (css, js)
+    case .unavailable(let message):
+      warn(message)
+      return nil
+    }
+  }
+
   /// Without a metrics store, how many placeholders the slides show as "no data" (`nil` when none).
   static func noStoreMessage(_ slidesHTML: String) -> String? {
     guard slidesHTML.containsBytes("class=\"lectern-metric\"") else { return nil }

@@ -25,6 +25,8 @@ public struct DeckBuildOptions: Sendable {
   public var annotate: Bool = true
   /// Where highlight.js is read from; `nil` leaves code uncoloured.
   public var highlighter: CodeHighlighter? = .system
+  /// Where KaTeX is read from; `nil` keeps math as Lectern's MathML.
+  public var katex: KaTeXAssets? = .system
 
   public init(
     theme: String? = nil, themes: ThemeSet = ThemeSet(), allowHTML: Bool = false, assets: AssetResolver? = nil,
@@ -207,6 +209,7 @@ public enum DeckHTMLRenderer {
 
     let highlightJS = highlightScript(deck, options.highlighter, warn: { warn($0, nil, "no-highlighter") })
     if metrics == nil, let message = noStoreMessage(slidesHTML) { warn(message, nil, "no-metrics-store") }
+    let mathAssets = katexAssets(slidesHTML, options.katex, warn: { warn($0, nil, "no-katex") })
     // The page's title and description take live numbers too.
     let title = Placeholders.substitute(
       globals["title"] ?? deck.slides.lazy.compactMap(\.title).first
@@ -218,7 +221,9 @@ public enum DeckHTMLRenderer {
       url: globals["url"], image: globals["image"], theme: theme.name, width: size.width, height: size.height,
       slideCount: deck.slides.count, progress: options.progressBar, viewerCSS: options.templates.asset("deck-viewer.css"),
       viewerJS: options.templates.asset("deck-viewer.js").replacingOccurrences(of: "</script", with: "<\\/script"),
-      themeCSS: css.replacingOccurrences(of: "</style", with: "<\\/style"), highlightJS: highlightJS, slides: slidesHTML,
+      themeCSS: css.replacingOccurrences(of: "</style", with: "<\\/style"), highlightJS: highlightJS,
+      mathCSS: mathAssets?.css.replacingOccurrences(of: "</style", with: "<\\/style"),
+      mathJS: mathAssets?.js.replacingOccurrences(of: "</script", with: "<\\/script"), slides: slidesHTML,
       notes: notes)
     let html = options.templates.render(page, template: "deck.html")
     let origin = SourceLocation(line: 0, column: 0)
