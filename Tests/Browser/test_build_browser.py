@@ -274,7 +274,7 @@ class CodeTests(BrowserTestCase):
 
     def test_tokens_take_each_themes_colours_light_and_invert(self):
         seen = {}
-        for theme in ("lectern", "harbor", "plain"):
+        for theme in ("lectern", "harbor", "plain", "gaia"):
             with self.subTest(theme=theme):
                 html, _ = self.build(f"code-{theme}", CODE_DECK.format(theme=theme))
                 self.open(html)
@@ -617,11 +617,21 @@ def contrast(a, b):
 
 
 class ReadableBackgroundTests(BrowserTestCase):
+    def test_marp_theme_names_are_light_by_default_and_dark_inverted(self):
+        for theme in ("default", "gaia", "uncover"):
+            with self.subTest(theme=theme):
+                html, _ = self.build(f"way-round-{theme}", f"---\nmarp: true\ntheme: {theme}\n---\n\n# Light\n\n---\n\n<!-- _class: invert -->\n# Dark\n")
+                self.open(html)
+                light, dark = self.js(
+                    "return Array.from(document.querySelectorAll('div.marpit > svg section')).map(s => getComputedStyle(s).backgroundColor);")
+                self.assertGreater(_luminance(light), 0.6, f"{theme}: the default slide is light ({light})")
+                self.assertLess(_luminance(dark), 0.2, f"{theme}: invert is dark ({dark})")
+
     def test_text_stays_readable_on_light_and_dark_background_colours_in_every_theme(self):
         deck = ("---\nmarp: true\ntheme: {theme}\n---\n\n<!-- _backgroundColor: \"#fdf6e3\" -->\n## Light\n\nbody text\n\n---\n\n"
                 "<!-- _backgroundColor: \"#101418\" -->\n## Dark\n\nbody text\n\n---\n\n<!-- _class: invert -->\n"
                 "<!-- _backgroundColor: white -->\n## Inverted on white\n\nbody text\n")
-        for theme in ("lectern", "harbor", "plain"):
+        for theme in ("lectern", "harbor", "plain", "gaia"):
             html, _ = self.build(f"tone-{theme}", deck.format(theme=theme))
             self.open(html)
             for n in (1, 2, 3):
