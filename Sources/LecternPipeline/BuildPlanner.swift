@@ -1,5 +1,6 @@
 import Foundation
 import LecternCore
+import LecternDeck
 
 /// What `lectern build` can write, chosen by `-o`'s extension (one list: adding a format adds it here).
 public enum OutputFormat: String, Sendable, Hashable, CaseIterable {
@@ -59,6 +60,7 @@ public struct BuildPlanner {
     case stdinNeedsOutput
     case unknownFormat(String)
     case outputIsInput(String)
+    case noDecks(String)
 
     public var description: String {
       switch self {
@@ -70,6 +72,8 @@ public struct BuildPlanner {
           + "expected -o with \(OutputFormat.known), a directory ending in '/', or '-'"
       case .outputIsInput(let path):
         "\(path): error: -o names an input file; building would overwrite the deck"
+      case .noDecks(let inputs):
+        "\(inputs): error: no deck found (a deck has 'marp: true' or a Marp directive in its front matter)"
       }
     }
   }
@@ -90,10 +94,29 @@ public struct BuildPlanner {
       var isDirectory: ObjCBool = false
       let isDir =
         input != "-" && FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) && isDirectory.boolValue
-      for file in try InputFiles.expand([input]) { pairs.append((file, isDir ? input : nil)) }
+      // Inside a directory only decks are built; a file named on the command line always is.
+      for file in try InputFiles.expand([input]) where !isDir || Self.isDeck(file) {
+        pairs.append((file, isDir ? input : nil))
+      }
     }
+    if pairs.isEmpty, !inputs.isEmpty { throw Failure.noDecks(inputs.joined(separator: ", ")) }
     var seen: Set<String> = []
     return pairs.filter { seen.insert($0.file).inserted }
+  }
+
+  /// Markdown files inside directory inputs that are not decks, for the one line that names them.
+  public func skippedDocuments() -> [String] {
+    inputs.flatMap { input -> [String] in
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue else { return [] }
+      return ((try? InputFiles.expand([input])) ?? []).filter { !Self.isDeck($0) }
+    }
+  }
+
+  /// Whether a file found in a directory reads as a deck; an unreadable file is kept, so its error is reported.
+  static func isDeck(_ path: String) -> Bool {
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return true }
+    return DocumentKind.detect(SourceFile(path: path, text: text)) == .deck
   }
 
   private func plan(_ pairs: [(file: String, root: String?)]) throws -> [BuildJob] {

@@ -59,6 +59,9 @@ extension DiagnosticCode {
   public static let unknownSize = DiagnosticCode("unknown-size", .slides)
   public static let themeImport = DiagnosticCode("theme-import", .slides)
   public static let missingImage = DiagnosticCode("missing-image", .slides)
+  public static let noHighlighter = DiagnosticCode("no-highlighter", .slides)
+  public static let noKaTeX = DiagnosticCode("no-katex", .slides)
+  public static let noMetricsStore = DiagnosticCode("no-metrics-store", .slides)
 
   // The postmortem reader.
   public static let actionNoOwner = DiagnosticCode("action-no-owner", .postmortemReader)
@@ -102,7 +105,7 @@ extension DiagnosticCode {
   public static let registry: [DiagnosticCode] = [
     .frontMatterYAML, .frontMatterUnterminated, .emptyDeck, .unclosedComment, .unclosedCodeFence, .unknownDirective,
     .invalidDirectiveValue,
-    .unknownTheme, .unknownSize, .themeImport, .missingImage,
+    .unknownTheme, .unknownSize, .themeImport, .missingImage, .noHighlighter, .noKaTeX, .noMetricsStore,
     .actionNoOwner, .actionNoDue, .actionNoStatus, .durationMismatch, .narrativeDisagrees, .renamedMetric, .severityProse,
     .severityRange, .templateRow, .timelineOrder, .timelinePlaceholder, .unknownMetric,
     .emptySlide, .frontMatterNotFirst, .mojibake, .tabSeparatedTable, .tableCodeSpanPipe, .tableEmptyHeader,

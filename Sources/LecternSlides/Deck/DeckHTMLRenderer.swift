@@ -23,6 +23,10 @@ public struct DeckBuildOptions: Sendable {
   public var metrics: LiveMetrics?
   /// Highlight each metric's current tier in DORA benchmark tables and add a "Now" column.
   public var annotate: Bool = true
+  /// Where highlight.js is read from; `nil` leaves code uncoloured.
+  public var highlighter: CodeHighlighter? = .system
+  /// Where KaTeX is read from; `nil` keeps math as Lectern's MathML.
+  public var katex: KaTeXAssets? = .system
 
   public init(
     theme: String? = nil, themes: ThemeSet = ThemeSet(), allowHTML: Bool = false, assets: AssetResolver? = nil,
@@ -104,7 +108,7 @@ public enum DeckHTMLRenderer {
     let metrics = options.metrics
     let rewriter = DeckRewriter(
       rawHTML: allowHTML ? .allow : .safeTags, urls: urls, math: math, metrics: metrics,
-      annotate: options.annotate && options.metrics != nil)
+      annotate: options.annotate && options.metrics != nil, source: deck.source)
     let renderer = HTMLRenderer(rawHTML: rewriter.rawHTML, rewriter: rewriter)
 
     // Pagination: `skip` neither shows nor counts a page, `hold` shows the number without advancing it.
@@ -148,7 +152,11 @@ public enum DeckHTMLRenderer {
       let lines = slide.range.map { ($0.start.line, $0.end.line) }
       let mayHoldMath = math && lines.map { deck.source.lines($0.0, through: $0.1, containByte: UInt8(ascii: "$")) } ?? false
       let mayHoldPlaceholder = lines.map { deck.source.lines($0.0, through: $0.1, containByte: UInt8(ascii: "{")) } ?? false
-      var body = renderer.render(mayHoldMath || mayHoldPlaceholder ? slide.blocks.mergingAdjacentText() : slide.blocks)
+      let mayHoldShortcode =
+        !EmojiShortcodes.table.isEmpty
+        && (lines.map { deck.source.lines($0.0, through: $0.1, containByte: UInt8(ascii: ":")) } ?? false)
+      var body = renderer.render(
+        mayHoldMath || mayHoldPlaceholder || mayHoldShortcode ? slide.blocks.mergingAdjacentText() : slide.blocks)
       // Wherever live numbers appear, say which window and store they come from.
       if body.containsBytes("class=\"lectern-metric\"") || body.containsBytes("class=\"lectern-benchmark\"") {
         let note = metrics?.provenance ?? "DORA metrics: no data (no metrics store)"
@@ -175,22 +183,32 @@ public enum DeckHTMLRenderer {
     let themeScoped = scoper.scope(theme.css)
     var css = themeScoped.css
     var imports = themeScoped.imports
-    for style in deck.styles {
-      let s = scoper.scope(style.css)
+    // `<style>` elements, then the `style` global directive (Marpit adds it after the theme, like a style element).
+    for styleCSS in deck.styles.map(\.css) + [globals["style"]].compactMap({ $0 }) {
+      let s = scoper.scope(styleCSS)
       css += s.css
       imports += s.imports
     }
     css = imports.joined(separator: "\n") + (imports.isEmpty ? "" : "\n") + css + scopedCSS
 
-    let title =
+    let highlightJS = highlightScript(deck, options.highlighter, warn: { warn($0, nil, .noHighlighter) })
+    if metrics == nil, let message = noStoreMessage(slidesHTML) { warn(message, nil, .noMetricsStore) }
+    let mathAssets = katexAssets(slidesHTML, options.katex, warn: { warn($0, nil, .noKaTeX) })
+    // The page's title and description take live numbers too.
+    let title = Placeholders.substitute(
       globals["title"] ?? deck.slides.lazy.compactMap(\.title).first
-      ?? URL(fileURLWithPath: deck.path).deletingPathExtension().lastPathComponent
+        ?? URL(fileURLWithPath: deck.path).deletingPathExtension().lastPathComponent, metrics)
     let page = DeckPage(
-      lang: globals["lang"] ?? "en", title: title, description: globals["description"], author: globals["author"],
+      lang: globals["lang"] ?? "en", title: title,
+      description: globals["description"].map { Placeholders.substitute($0, metrics) },
+      author: globals["author"],
       url: globals["url"], image: globals["image"], theme: theme.name, width: size.width, height: size.height,
       slideCount: deck.slides.count, progress: options.progressBar, viewerCSS: options.templates.asset("deck-viewer.css"),
       viewerJS: options.templates.asset("deck-viewer.js").replacingOccurrences(of: "</script", with: "<\\/script"),
-      themeCSS: css.replacingOccurrences(of: "</style", with: "<\\/style"), slides: slidesHTML, notes: notes)
+      themeCSS: css.replacingOccurrences(of: "</style", with: "<\\/style"), highlightJS: highlightJS,
+      mathCSS: mathAssets?.css.replacingOccurrences(of: "</style", with: "<\\/style"),
+      mathJS: mathAssets?.js.replacingOccurrences(of: "</script", with: "<\\/script"), slides: slidesHTML,
+      notes: notes)
     let html = options.templates.render(page, template: "deck.html")
     let origin = SourceLocation(line: 0, column: 0)
     diagnostics.sort { ($0.range?.start ?? origin) < ($1.range?.start ?? origin) }

@@ -80,7 +80,14 @@ extension Lectern {
     }
 
     func run() throws {
-      let plan = try BuildPlanner(inputs: inputs, output: output).jobs()
+      let planner = BuildPlanner(inputs: inputs, output: output)
+      let plan = try planner.jobs()
+      let skipped = planner.skippedDocuments()
+      if !skipped.isEmpty {
+        printError(
+          "skipped \(skipped.count) Markdown file\(skipped.count == 1 ? "" : "s") that \(skipped.count == 1 ? "is" : "are") not a deck "
+            + "(no 'marp: true' or Marp directive): " + skipped.joined(separator: ", "))
+      }
       var settings = DeckBuilder.Settings()
       settings.theme = theme
       settings.themeSet = themeSet
