@@ -66,19 +66,32 @@ struct TableNotParsedRule: LintRule {
     run.map { ($0, PipeRowSyntax(target.source.line($0)!)) }
   }
 
+  /// A run of pipe rows cmark-gfm did not read as a table: the first cause that applies, with its fix.
   private func check(_ target: LintTarget, run: ClosedRange<Int>, into findings: inout [Finding]) {
     let rows = rows(target, run)
-    let first = rows[0]
     let before = run.lowerBound > 1 ? target.source.line(run.lowerBound - 1).map(String.init) : nil
+    if let found = outsideContainer(target, run: run, rows: rows, before: before)
+      ?? separated(target, run: run, rows: rows) ?? delimiterBelowSecondLine(target, rows: rows)
+      ?? delimiterProblem(target, rows: rows, before: before) ?? missingDelimiter(target, rows: rows)
+    {
+      findings.append(found)
+    }
+  }
 
-    // Rows right under a table in a quote or list, but outside it.
-    if let before, target.isTableLine[run.lowerBound - 2] {
+  /// Rows right under a table in a quote or list, but outside it.
+  private func outsideContainer(
+    _ target: LintTarget, run: ClosedRange<Int>, rows: [(Int, PipeRowSyntax)], before: String?
+  ) -> Finding? {
+    let first = rows[0]
+    guard let before, target.isTableLine[run.lowerBound - 2] else { return nil }
+    do {
       let tablePrefix = String(decoding: Array(before.utf8.prefix(PipeRowSyntax(Substring(before)).contentStart)), as: UTF8.self)
       let rowPrefix = String(
         decoding: Array((target.source.line(first.0) ?? "").utf8.prefix(first.1.contentStart)), as: UTF8.self)
-      if tablePrefix != rowPrefix {
-        findings.append(
-          Finding(
+      guard tablePrefix != rowPrefix else { return nil }
+      do {
+        return
+          (Finding(
             Self.outsideContainer(tablePrefix.contains(">") ? "block quote" : "list item"),
             at: target.range(line: first.0, bytes: first.1.contentStart..<(first.1.contentStart + 1)),
             fix: Fix(
@@ -88,35 +101,35 @@ struct TableNotParsedRule: LintRule {
                   start: target.offset(line: $0.0, byte: 0), end: target.offset(line: $0.0, byte: $0.1.contentStart),
                   replacement: tablePrefix)
               })))
-        return
       }
     }
+  }
 
-    // Rows cut off from the table above by blank lines: same cell count, outer pipes.
+  /// Rows cut off from the table above by blank lines: same cell count, outer pipes.
+  private func separated(_ target: LintTarget, run: ClosedRange<Int>, rows: [(Int, PipeRowSyntax)]) -> Finding? {
+    let first = rows[0]
     var above = run.lowerBound - 1
     while above >= 1, target.source.line(above)?.trimmed.isEmpty ?? false { above -= 1 }
-    if above >= 1, above < run.lowerBound - 1, target.isTableLine[above - 1],
+    guard above >= 1, above < run.lowerBound - 1, target.isTableLine[above - 1],
       let table = target.tables.first(where: { t in t.range.map { $0.start.line <= above && above <= $0.end.line } ?? false }),
       rows.allSatisfy({ $0.1.cells.count == table.columnCount && ($0.1.hasLeadingPipe || $0.1.hasTrailingPipe) })
-    {
-      findings.append(
-        Finding(
-          Self.separated(blankLines: run.lowerBound - 1 - above),
-          at: target.range(line: first.0, bytes: first.1.contentStart..<(first.1.contentStart + 1)),
-          fix: Fix(
-            "remove the blank lines",
-            edits: [
-              TextEdit(start: target.source.lineStarts[above], end: target.source.lineStarts[run.lowerBound - 1], replacement: "")
-            ])))
-      return
-    }
+    else { return nil }
+    return
+      (Finding(
+        Self.separated(blankLines: run.lowerBound - 1 - above),
+        at: target.range(line: first.0, bytes: first.1.contentStart..<(first.1.contentStart + 1)),
+        fix: Fix(
+          "remove the blank lines",
+          edits: [
+            TextEdit(start: target.source.lineStarts[above], end: target.source.lineStarts[run.lowerBound - 1], replacement: "")
+          ])))
+  }
 
-    if let moved = delimiterBelowSecondLine(target, rows: rows) {
-      findings.append(moved)
-      return
-    }
-
-    guard rows.count >= 2 else { return }
+  /// A delimiter row that is there but wrong: grid or list syntax, a cell count that differs from the header's,
+  /// a bad cell, or a table glued to the paragraph above.
+  private func delimiterProblem(_ target: LintTarget, rows: [(Int, PipeRowSyntax)], before: String?) -> Finding? {
+    guard rows.count >= 2 else { return nil }
+    let first = rows[0]
     let header = first.1
     let second = rows[1]
     let secondText = String(target.source.line(second.0) ?? "")
@@ -129,7 +142,8 @@ struct TableNotParsedRule: LintRule {
     let delimiterRange = target.range(
       line: second.0, bytes: second.1.contentStart..<max(second.1.contentStart + 1, secondText.utf8.count))
 
-    if delimiterLike {
+    guard delimiterLike else { return nil }
+    do {
       let regenerate = Fix(
         "rewrite the delimiter row with \(header.cells.count) cells",
         edits: [
@@ -139,53 +153,55 @@ struct TableNotParsedRule: LintRule {
         ])
       let startsLikeList = afterPrefix.first == UInt8(ascii: "-") && afterPrefix.dropFirst().first == 0x20
       if afterPrefix.contains(UInt8(ascii: "+")) {
-        findings.append(
-          Finding(Self.gridDelimiter(String(decoding: afterPrefix, as: UTF8.self)), at: delimiterRange, fix: regenerate))
+        return (Finding(Self.gridDelimiter(String(decoding: afterPrefix, as: UTF8.self)), at: delimiterRange, fix: regenerate))
       } else if startsLikeList && !second.1.hasLeadingPipe {
-        findings.append(
-          Finding(Self.listDelimiter(String(decoding: afterPrefix, as: UTF8.self)), at: delimiterRange, fix: regenerate))
+        return (Finding(Self.listDelimiter(String(decoding: afterPrefix, as: UTF8.self)), at: delimiterRange, fix: regenerate))
       } else if second.1.cells.count != header.cells.count,
         header.cells.count - header.pipesInCodeSpans.count == second.1.cells.count
       {
         // The cause is a code-span pipe in the header (table-code-span-pipe reports and fixes it): widening the
         // delimiter row would make a table with a split header cell.
-        findings.append(
-          Finding(
+        return
+          (Finding(
             Self.countMismatch(header: header.cells.count, delimiter: second.1.cells.count)
               + " (a '|' inside a code span in the header splits a cell)", at: delimiterRange))
       } else if second.1.cells.count != header.cells.count {
-        findings.append(
-          Finding(
+        return
+          (Finding(
             Self.countMismatch(header: header.cells.count, delimiter: second.1.cells.count), at: delimiterRange, fix: regenerate))
       } else if let bad = second.1.cells.first(where: { !PipeRowSyntax.isDelimiterCell($0.text) }) {
-        findings.append(Finding(Self.badDelimiterCell(bad.text), at: delimiterRange, fix: regenerate))
+        return Finding(Self.badDelimiterCell(bad.text), at: delimiterRange, fix: regenerate)
       } else if let before, !before.trimmed.isEmpty {
-        findings.append(
-          Finding(
+        return
+          (Finding(
             Self.glued(to: before),
             at: target.range(line: first.0, bytes: first.1.contentStart..<(first.1.contentStart + 1)),
             fix: Fix(
               "insert a blank line before the table",
               edits: [.insert(target.lineBreak, at: target.source.lineStarts[first.0 - 1])])))
       }
-      return
+      return nil
     }
+  }
 
-    // Rows without any delimiter row: table-shaped lines (same cell count, outer pipes).
+  /// Rows without any delimiter row: table-shaped lines (same cell count, outer pipes).
+  private func missingDelimiter(_ target: LintTarget, rows: [(Int, PipeRowSyntax)]) -> Finding? {
+    guard rows.count >= 2 else { return nil }
+    let first = rows[0]
+    let header = first.1
     let counts = Set(rows.map(\.1.cells.count))
     let framed = rows.allSatisfy(\.1.hasLeadingPipe) || rows.allSatisfy(\.1.hasTrailingPipe)
-    guard counts.count == 1, header.cells.count >= 2, framed else { return }
+    guard counts.count == 1, header.cells.count >= 2, framed else { return nil }
     let lineText = target.source.line(first.0) ?? ""
     let prefix = String(decoding: Array(lineText.utf8.prefix(header.contentStart)), as: UTF8.self)
-    findings.append(
-      Finding(
-        Self.noDelimiter(count: header.cells.count),
-        at: target.range(line: first.0, bytes: header.contentStart..<(header.contentStart + 1)),
-        fix: Fix(
-          "insert a delimiter row after the first row",
-          edits: [
-            .insert(prefix + delimiterRow(for: header, from: nil) + target.lineBreak, at: target.source.lineStarts[first.0])
-          ])))
+    return Finding(
+      Self.noDelimiter(count: header.cells.count),
+      at: target.range(line: first.0, bytes: header.contentStart..<(header.contentStart + 1)),
+      fix: Fix(
+        "insert a delimiter row after the first row",
+        edits: [
+          .insert(prefix + delimiterRow(for: header, from: nil) + target.lineBreak, at: target.source.lineStarts[first.0])
+        ]))
   }
 
   /// Pipe rows right above a parsed table whose header is not their first line: the delimiter row was put under
