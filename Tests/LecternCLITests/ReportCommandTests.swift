@@ -17,7 +17,7 @@ import Testing
     #expect(result.stderr.contains("→ \(out) (6 action items, metrics from \(data) (in memory))"))
     let md = try String(contentsOfFile: out, encoding: .utf8)
     #expect(md.contains("| Incident | INC-00006 — checkout-api degraded after dep-0000322 |"))
-    #expect(md.contains("Met: Sev 2 requires a response within 30m; restored in 21m."))
+    #expect(md.contains("Met: Sev 2 requires a response within 30m; acknowledged after 3m."))
     #expect(md.contains("| Platform | One-click rollback from the deploy dashboard | Time to Restore Service |"))
     #expect(md.contains("- **Window**: 2026-08-31T00:00:00Z → 2026-11-29T00:00:00Z (90 days)"))
     let lint = try LecternBinary.run(["lint", out])

@@ -46,7 +46,11 @@ public struct PostmortemMeta: Sendable, Hashable {
   public var owner: String?
   public var status: String?
   public var severity: Severity?
+  /// The line the severity was read from (front matter, a table row, a `Severity:` line).
+  public var severityLine: Int?
   public var services: [String] = []
+  /// The time zone the timeline's times are in, as the document names it (`UTC`, `PDT (UTC-7)`).
+  public var timeZone: String?
 }
 
 public struct ClassifiedSection: Sendable, Hashable {
@@ -56,11 +60,13 @@ public struct ClassifiedSection: Sendable, Hashable {
   public var line: Int?
   /// Headings from the top down to this one.
   public var path: [String]
+  /// Whether the heading itself names the kind (`false` when the kind is inherited from a parent or `other`).
+  public var isRecognized: Bool = false
 }
 
 public enum SectionKind: String, Sendable, Hashable, CaseIterable {
   case metadata, summary, impact, background, timeline, causes, trigger, detection, response, resolution, lessons
-  case wentWell, wentWrong, gotLucky, actionItems, stats, attendees, appendix, speakerNotes, narrative, other
+  case wentWell, wentWrong, gotLucky, actionItems, stats, attendees, appendix, glossary, speakerNotes, narrative, other
 }
 
 public enum Horizon: String, Sendable, Hashable {

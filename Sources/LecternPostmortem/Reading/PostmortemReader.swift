@@ -95,12 +95,21 @@ struct PostmortemReader {
       meta.authors += values.flatMap { $0.split(separator: ",").map { $0.trimmed } }.filter { !$0.isEmpty }
     case "owner": meta.owner = joined
     case "status": meta.status = joined
-    case "severity", "sev", "priority":
-      if let s = Severity(parsing: joined) {
-        meta.severity = s
-        if !(1...4).contains(s.level) {
-          find(.warning, "severity '\(joined)' is outside 1–4 (1 is the most severe)", line: line, "severity-range")
+    case "severity", "sev", "severity level", "incident severity":
+      guard let s = Severity(parsing: joined) else { break }
+      if let first = meta.severity {
+        if first.level != s.level {
+          find(
+            .warning,
+            "severity '\(joined)' disagrees with '\(first.raw)' (line \(meta.severityLine ?? 0)); the report shows '\(first.raw)'",
+            line: line, "severity-conflict")
         }
+        break
+      }
+      meta.severity = s
+      meta.severityLine = line
+      if !(1...4).contains(s.level) {
+        find(.warning, "severity '\(joined)' is outside 1–4 (1 is the most severe)", line: line, "severity-range")
       }
     case "service", "services":
       meta.services += values.flatMap { $0.split(separator: ",").map { $0.trimmed } }
@@ -117,7 +126,9 @@ struct PostmortemReader {
     let narrativeHere = inNarrative || kind == .speakerNotes || kind == .narrative
     let line = section.heading.range?.start.line
     sections.append(
-      ClassifiedSection(kind: kind, level: section.level, heading: section.title, line: line, path: path + [section.title]))
+      ClassifiedSection(
+        kind: kind, level: section.level, heading: section.title, line: line, path: path + [section.title],
+        isRecognized: own != nil))
     // In the narrative, a heading under the notes that is not itself a known section names a team.
     let team = narrativeHere && own == nil ? Self.teamName(section.title) : nil
     if narrativeHere {

@@ -1,0 +1,88 @@
+import LecternDORA
+import LecternPostmortem
+
+extension ReportBuilder {
+  /// The title block: only what the document says (nothing filled in, nothing guessed).
+  static func titleFacts(_ pm: Postmortem, timings: IncidentTimings) -> [ReportPage.Fact] {
+    var facts: [ReportPage.Fact] = []
+    let meta = pm.meta
+    if !meta.incidentIds.isEmpty { facts.append(.init(label: "Incident", value: meta.incidentIds.joined(separator: ", "))) }
+    if let s = meta.severity { facts.append(.init(label: "Severity", value: "Sev \(s.level)")) }
+    if let date = meta.date { facts.append(.init(label: "Date", value: date)) }
+    if let minutes = timings.impactDuration {
+      facts.append(.init(label: "Duration", value: DurationText.format(minutes: minutes)))
+    } else if let declared = pm.declaredDurations.first(where: { !$0.businessHoursOnly && $0.minutes != nil }) {
+      facts.append(.init(label: "Duration", value: declared.raw))
+    }
+    if let status = meta.status { facts.append(.init(label: "Status", value: status)) }
+    if !meta.authors.isEmpty { facts.append(.init(label: "Authors", value: meta.authors.joined(separator: ", "))) }
+    if !meta.services.isEmpty { facts.append(.init(label: "Service", value: meta.services.joined(separator: ", "))) }
+    if let zone = meta.timeZone { facts.append(.init(label: "Times in", value: zone)) }
+    return facts
+  }
+
+  /// Time to detect, acknowledge, mitigate and restore, where the timeline marks both ends.
+  static func phases(_ t: IncidentTimings) -> [ReportPage.Phase] {
+    [
+      ("Time to detect", t.timeToDetect), ("Time to acknowledge", t.timeToAcknowledge),
+      ("Time to mitigate", t.timeToMitigate), ("Time to restore", t.timeToRestore),
+    ].compactMap { label, minutes in minutes.map { .init(label: label, value: DurationText.format(minutes: $0)) } }
+  }
+
+  /// The severity's response-time target against the time to acknowledge (never the time to restore).
+  static func slaChecks(_ pm: Postmortem, timings: IncidentTimings, record: Incident?) -> [ReportPage.SLA] {
+    guard let level = pm.meta.severity?.level ?? record?.severity,
+      let sla = pm.responseSLAs.first(where: { $0.severity.level == level })
+    else { return [] }
+    guard let limit = sla.responseSeconds else {
+      return [.init(text: "Sev \(level) response time '\(sla.raw)' is not a duration; not checked.", cssClass: "unknown")]
+    }
+    let target = DurationText.format(minutes: limit / 60)
+    guard let ack = timings.timeToAcknowledge else {
+      return [
+        .init(
+          text: "Sev \(level) requires a response within \(target); the timeline marks no acknowledgement, so it is not checked.",
+          cssClass: "unknown")
+      ]
+    }
+    let took = DurationText.format(minutes: ack)
+    return ack * 60 <= limit
+      ? [.init(text: "Met: Sev \(level) requires a response within \(target); acknowledged after \(took).", cssClass: "met")]
+      : [
+        .init(text: "Missed: Sev \(level) requires a response within \(target); acknowledged after \(took).", cssClass: "missed")
+      ]
+  }
+
+  /// The incident record from the metrics store, only the facts it holds.
+  static func incidentFacts(
+    _ pm: Postmortem, metrics: ReportMetrics?, cells: CellText
+  ) -> (ReportPage.Incident?, String?) {
+    guard let record = metrics?.incident else {
+      guard let wanted = metrics?.incidentId ?? pm.meta.incidentIds.first else { return (nil, nil) }
+      return (
+        nil,
+        metrics == nil
+          ? "Incident \(wanted): no metrics store, so no incident record." : "Incident \(wanted) is not in the store."
+      )
+    }
+    var facts: [ReportPage.Fact] = [.init(label: "Incident", value: record.id + (record.title.map { " — \($0)" } ?? ""))]
+    if let service = record.service { facts.append(.init(label: "Service", value: service)) }
+    if let severity = pm.meta.severity {
+      facts.append(.init(label: "Severity", value: "Sev \(severity.level)"))
+    } else if let severity = record.severity {
+      facts.append(.init(label: "Severity", value: "Sev \(severity)"))
+    }
+    facts.append(.init(label: "Opened", value: record.openedAt.description))
+    facts.append(.init(label: "Resolved", value: record.resolvedAt?.description ?? "still open"))
+    if let minutes = record.minutesToRestore {
+      facts.append(.init(label: "Time to restore", value: DurationText.format(minutes: minutes)))
+    }
+    if let cause = metrics?.cause {
+      facts.append(
+        .init(label: "Caused by", value: "\(cause.id) (\(cause.service), \(cause.environment), finished \(cause.finishedAt))"))
+    } else if let id = record.causedBy {
+      facts.append(.init(label: "Caused by", value: "\(id) (not in the store)"))
+    }
+    return (.init(facts: facts.map { .init(label: $0.label, value: cells($0.value)) }), nil)
+  }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import LecternCore
+import LecternPostmortem
+import LecternTestSupport
+import Testing
+
+@testable import LecternReport
+
+/// Every paragraph, list item, table cell, heading, quote and code line of a postmortem reaches both
+/// the HTML and the Markdown report; every image too.
+@Suite struct LosslessReportTests {
+  static let written = [
+    "google-sre-template.md", "atlassian-style.md", "pagerduty-style.md", "incidentio-style.md", "blog-style.md",
+  ]
+
+  static var sharedFiles: [URL] {
+    guard let shared = TestPaths.shared else { return [] }
+    let seeds = ["002", "003", "004"].compactMap { TestPaths.seed($0) }
+    let folder = shared.appendingPathComponent("corpus/postmortems")
+    let corpus = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+      .filter { $0.hasSuffix(".md") && $0 != "SOURCES.md" }.sorted().map { folder.appendingPathComponent($0) }
+    return seeds + corpus
+  }
+
+  static func check(_ url: URL) throws {
+    let pm = Postmortem(source: try SourceFile.at(url))
+    let expected = SourceTexts(pm.document.document.blocks)
+    #expect(!expected.texts.isEmpty)
+    let html = SourceTexts.visibleText(html: ReportBuilder.render(pm, metrics: nil, format: .html))
+    let rawHTML = ReportBuilder.render(pm, metrics: nil, format: .html)
+    let md = SourceTexts.visibleText(markdown: ReportBuilder.render(pm, metrics: nil, format: .md))
+    let name = url.lastPathComponent
+    for (text, line) in expected.texts {
+      #expect(html.contains(text), "\(name):\(line): missing from the HTML report: \(text.prefix(120))")
+      #expect(md.contains(text), "\(name):\(line): missing from the Markdown report: \(text.prefix(120))")
+    }
+    for image in expected.images {
+      #expect(rawHTML.contains("src=\"\(image)"), "\(name): image \(image) missing from the HTML report")
+    }
+  }
+
+  @Test(arguments: written)
+  func postmortemsInEveryStyleLoseNothing(_ name: String) throws {
+    try Self.check(TestPaths.fixture(name))
+  }
+
+  @Test(.enabled(if: TestPaths.shared != nil, "needs ../shared (seeds and corpus)"), arguments: sharedFiles)
+  func seedsAndCorpusLoseNothing(_ url: URL) throws {
+    try Self.check(url)
+  }
+
+  @Test func bodyKeepsTheAuthorsOrderWithTheSummaryFirst() {
+    let pm = Postmortem(
+      source: .inline(
+        "# T\n\nIntro.\n\n## Impact\n\nMany users.\n\n## Summary\n\nShort story.\n\n## Odd section\n\nKept.\n"))
+    let body = ReportBody.build(pm, metrics: nil)
+    #expect(body.summary.map(\.markdown) == ["## Summary", "Short story."])
+    #expect(body.rest.map(\.markdown) == ["Intro.", "## Impact", "Many users.", "## Odd section", "Kept."])
+    #expect(body.rest[1].html.contains("class=\"pm-heading kind-impact\""))
+    #expect(body.rest[3].html == "<h2 id=\"section-odd-section\">Odd section</h2>\n")
+  }
+
+  @Test func rawHTMLIsEscapedButLineBreaksInCellsStay() {
+    let pm = Postmortem(
+      source: .inline(
+        "# T\n\n| A | B |\n|---|---|\n| one<br>two | <script>x</script> |\n\n[bad](javascript:alert(1)) <!-- hidden -->\n"))
+    let html = ReportBuilder.render(pm, metrics: nil, format: .html)
+    #expect(html.contains("<td>one<br>two</td>"))
+    #expect(html.contains("&lt;script&gt;x&lt;/script&gt;"))
+    #expect(!html.contains("javascript:"))
+    #expect(!html.contains("hidden"))
+  }
+}
