@@ -5,7 +5,11 @@ import LecternPostmortem
 
 extension ExtractJSON {
   /// A postmortem: the document (outline, tables) plus the typed postmortem fields (`kind: "postmortem"`).
-  public static func postmortem(_ pm: Postmortem, pretty: Bool = false, sink: ((ArraySlice<UInt8>) -> Void)? = nil) -> [UInt8] {
+  ///
+  /// `findings` replaces the document's own (a report adds what the metrics store contradicts).
+  public static func postmortem(
+    _ pm: Postmortem, findings: [Diagnostic]? = nil, pretty: Bool = false, sink: ((ArraySlice<UInt8>) -> Void)? = nil
+  ) -> [UInt8] {
     var w = JSONWriter(pretty: pretty, sink: sink)
     let doc = pm.document
     w.beginObject()
@@ -25,7 +29,9 @@ extension ExtractJSON {
     w.field("status", pm.meta.status)
     w.key("severity")
     severity(pm.meta.severity, &w)
+    w.field("severityLine", pm.meta.severityLine)
     strings("services", pm.meta.services, &w)
+    w.field("timeZone", pm.meta.timeZone)
     w.endObject()
     w.field("summary", pm.summary)
     w.key("sectionKinds")
@@ -33,6 +39,7 @@ extension ExtractJSON {
     for s in pm.sections {
       w.beginObject()
       w.field("kind", s.kind.rawValue)
+      w.field("recognized", s.isRecognized)
       w.field("level", s.level)
       w.field("heading", s.heading)
       w.field("line", s.line)
@@ -79,6 +86,9 @@ extension ExtractJSON {
             .joined(separator: "-")
         })
       w.field("time", entry.at.hour.map { h in "\(format2(h)):\(format2(entry.at.minute ?? 0))" })
+      w.field("dateInferred", entry.at.dateInferred)
+      w.field("dayOffset", entry.at.dayOffset)
+      w.field("timeZone", entry.at.timeZone)
       w.field("text", entry.text)
       strings("markers", entry.markers.map(\.rawValue).sorted(), &w)
       w.field("line", entry.line)
@@ -86,6 +96,10 @@ extension ExtractJSON {
     }
     w.endArray()
     w.field("computedTimeToRestoreMinutes", pm.computedTimeToRestoreMinutes)
+    w.key("timings")
+    timings(pm.timings, &w)
+    w.key("responseCheck")
+    responseCheck(pm.responseCheck(), &w)
     w.key("responseSLAs")
     w.beginArray()
     for sla in pm.responseSLAs {
@@ -144,7 +158,7 @@ extension ExtractJSON {
     for t in doc.tables { table(t, &w) }
     w.endArray()
     w.key("findings")
-    diagnostics(pm.findings, &w)
+    diagnostics(findings ?? pm.findings, &w)
     w.key("diagnostics")
     diagnostics(doc.diagnostics, &w)
     w.endObject()
@@ -176,6 +190,43 @@ extension ExtractJSON {
     w.beginObject()
     w.field("kind", kind)
     w.field("line", line)
+    w.endObject()
+  }
+}
+
+extension ExtractJSON {
+  /// Minutes per phase (`null`: the timeline does not mark both ends) and the line of each marked entry.
+  static func timings(_ t: IncidentTimings, _ w: inout JSONWriter) {
+    w.beginObject()
+    w.field("timeToDetectMinutes", t.timeToDetect)
+    w.field("timeToAcknowledgeMinutes", t.timeToAcknowledge)
+    w.field("timeToMitigateMinutes", t.timeToMitigate)
+    w.field("timeToRestoreMinutes", t.timeToRestore)
+    w.field("impactDurationMinutes", t.impactDuration)
+    for (name, entry) in [
+      ("impactStartLine", t.impactStart), ("detectedLine", t.detected), ("acknowledgedLine", t.acknowledged),
+      ("mitigatedLine", t.mitigated), ("restoredLine", t.restored),
+    ] {
+      w.field(name, entry?.line)
+    }
+    w.endObject()
+  }
+}
+
+extension ExtractJSON {
+  /// The severity's response target against the time to acknowledge; `null` without a matching SLA row.
+  static func responseCheck(_ check: ResponseCheck?, _ w: inout JSONWriter) {
+    guard let check else {
+      w.null()
+      return
+    }
+    w.beginObject()
+    w.field("severity", check.severity)
+    w.field("responseSeconds", check.sla.responseSeconds)
+    w.field("responseRaw", check.sla.raw)
+    w.field("acknowledgedMinutes", check.acknowledgedMinutes)
+    w.field("outcome", check.outcome.rawValue)
+    w.field("slaLine", check.sla.line)
     w.endObject()
   }
 }

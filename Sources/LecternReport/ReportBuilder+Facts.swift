@@ -30,27 +30,27 @@ extension ReportBuilder {
   }
 
   /// The severity's response-time target against the time to acknowledge (never the time to restore).
-  static func slaChecks(_ pm: Postmortem, timings: IncidentTimings, record: Incident?) -> [ReportPage.SLA] {
-    guard let level = pm.meta.severity?.level ?? record?.severity,
-      let sla = pm.responseSLAs.first(where: { $0.severity.level == level })
-    else { return [] }
-    guard let limit = sla.responseSeconds else {
-      return [.init(text: "Sev \(level) response time '\(sla.raw)' is not a duration; not checked.", cssClass: "unknown")]
+  static func slaChecks(_ pm: Postmortem, record: Incident?) -> [ReportPage.SLA] {
+    guard let check = pm.responseCheck(fallbackSeverity: record?.severity) else { return [] }
+    let level = check.severity
+    guard let limit = check.sla.responseSeconds else {
+      return [.init(text: "Sev \(level) response time '\(check.sla.raw)' is not a duration; not checked.", cssClass: "unknown")]
     }
     let target = DurationText.format(minutes: limit / 60)
-    guard let ack = timings.timeToAcknowledge else {
+    guard let ack = check.acknowledgedMinutes else {
       return [
         .init(
           text: "Sev \(level) requires a response within \(target); the timeline marks no acknowledgement, so it is not checked.",
           cssClass: "unknown")
       ]
     }
-    let took = DurationText.format(minutes: ack)
-    return ack * 60 <= limit
-      ? [.init(text: "Met: Sev \(level) requires a response within \(target); acknowledged after \(took).", cssClass: "met")]
-      : [
-        .init(text: "Missed: Sev \(level) requires a response within \(target); acknowledged after \(took).", cssClass: "missed")
-      ]
+    let verdict = check.outcome == .met ? "Met" : "Missed"
+    return [
+      .init(
+        text:
+          "\(verdict): Sev \(level) requires a response within \(target); acknowledged after \(DurationText.format(minutes: ack)).",
+        cssClass: check.outcome.rawValue)
+    ]
   }
 
   /// The incident record from the metrics store, only the facts it holds.

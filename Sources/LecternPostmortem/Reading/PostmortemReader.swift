@@ -29,6 +29,9 @@ struct PostmortemReader {
   var summary: String?
   var findings: [Diagnostic] = []
   var narrativeEntries: [(team: String, horizon: Horizon, fields: [String: String], line: Int)] = []
+  /// The heading line of the section each timeline entry was read in (dates are inferred within one).
+  var timelineSections: [Int] = []
+  var currentSectionLine = 0
   /// Groups of action items read from one table or list, for aggregated findings.
   var itemGroups: [(line: Int, range: Range<Int>)] = []
 
@@ -53,6 +56,7 @@ struct PostmortemReader {
       visit(section, inherited: nil, horizon: .unspecified, path: [], inNarrative: false)
     }
     joinNarrative()
+    inferDates()
     checkActionItems()
     checkTimeline()
     checkSeverities()
@@ -82,6 +86,23 @@ struct PostmortemReader {
     }
   }
 
+  /// `**Date:** 2015-10-21`, `Created by: Sam`, `> Author: [Nobel](…)`: a metadata line in the prose.
+  mutating func readMetaLine(_ text: String, line: Int?) {
+    guard let colon = text.firstIndex(of: ":"), text.distance(from: text.startIndex, to: colon) <= 30 else { return }
+    let key = String(text[..<colon]).trimmed
+    let value = String(text[text.index(after: colon)...]).trimmed
+    guard !value.isEmpty, !key.isEmpty, Self.metaKeys.contains(SectionClassifier.normalize(key)) else { return }
+    setMeta(key: key, values: [value], line: line)
+  }
+
+  /// Labels that name document metadata when they start a line of prose.
+  static let metaKeys: Set<String> = [
+    "date", "incident date", "date of incident", "author", "authors", "created by", "written by", "postmortem author",
+    "postmortem authors", "report author", "owner", "status", "severity", "sev", "severity level", "incident severity",
+    "incident", "incident id", "incident-id", "time zone", "timezone", "summary", "tl;dr", "tldr", "service", "services",
+    "affected services", "services affected", "impacted services", "affected service", "systems affected",
+  ]
+
   private mutating func setMeta(key: String, values: [String], line: Int?) {
     let k = SectionClassifier.normalize(key.replacingOccurrences(of: "_", with: " "))
     let joined = values.joined(separator: ", ")
@@ -90,8 +111,9 @@ struct PostmortemReader {
       meta.incidentIds += values.flatMap { $0.split(separator: ",").map { $0.trimmed } }.filter { !$0.isEmpty }
     case "caused by", "cause deployment", "deployment", "deployments":
       meta.causedBy += values.filter { !$0.isEmpty }
-    case "date", "incident date": meta.date = joined
-    case "author", "authors", "created by", "written by":
+    case "date", "incident date", "date of incident", "started", "start date":
+      if meta.date == nil { meta.date = joined }
+    case "author", "authors", "created by", "written by", "postmortem author", "postmortem authors", "report author":
       meta.authors += values.flatMap { $0.split(separator: ",").map { $0.trimmed } }.filter { !$0.isEmpty }
     case "owner": meta.owner = joined
     case "status": meta.status = joined
@@ -111,7 +133,12 @@ struct PostmortemReader {
       if !(1...4).contains(s.level) {
         find(.warning, "severity '\(joined)' is outside 1–4 (1 is the most severe)", line: line, "severity-range")
       }
-    case "service", "services":
+    case "time zone", "timezone", "tz":
+      if meta.timeZone == nil, !joined.isEmpty { meta.timeZone = joined }
+    case "summary", "tl;dr", "tldr":
+      if summary == nil, !joined.isEmpty { summary = joined }
+    case "service", "services", "affected services", "services affected", "impacted services", "affected service",
+      "systems affected", "affected systems", "components", "affected components":
       meta.services += values.flatMap { $0.split(separator: ",").map { $0.trimmed } }
     default: break
     }
@@ -125,6 +152,11 @@ struct PostmortemReader {
     let horizon = SectionClassifier.horizon(of: section.title) ?? horizon
     let narrativeHere = inNarrative || kind == .speakerNotes || kind == .narrative
     let line = section.heading.range?.start.line
+    noteTimeZone(section.title)
+    if inherited == .timeline, own == nil, !inNarrative, let (at, rest) = TimelineText.leadingTime(section.title) {
+      addHeadingEntry(section, at: at, title: rest, line: line)
+    }
+    currentSectionLine = line ?? 0
     sections.append(
       ClassifiedSection(
         kind: kind, level: section.level, heading: section.title, line: line, path: path + [section.title],
@@ -152,6 +184,7 @@ struct PostmortemReader {
     sectionHasTable = false
     for sub in section.subsections {
       visit(sub, inherited: kind, horizon: horizon, path: path + [section.title], inNarrative: narrativeHere)
+      currentSectionLine = line ?? 0
     }
   }
 
@@ -172,7 +205,16 @@ struct PostmortemReader {
     case .list(let list):
       readList(list, kind: kind, horizon: horizon, team: team, inNarrative: inNarrative, sectionHasTable: sectionHasTable)
     case .paragraph(let inlines):
-      for line in inlines.plainTextLines() { readKeyValue(line, line: block.range?.start.line) }
+      for (offset, line) in inlines.plainTextLines().enumerated() {
+        let lineNumber = block.range.map { $0.start.line + offset }
+        noteTimeZone(line)
+        if kind == .timeline, !inNarrative, let (at, rest) = TimelineText.leadingTime(line) {
+          addTimeline(at: at, text: rest, emphasis: "", line: lineNumber)
+          continue
+        }
+        readMetaLine(line, line: lineNumber)
+        readKeyValue(line, line: lineNumber)
+      }
     case .blockQuote(let blocks):
       for b in blocks where kind != .appendix { read(b, kind: kind, horizon: horizon, team: team, inNarrative: inNarrative) }
     default:
@@ -197,6 +239,7 @@ struct PostmortemReader {
 
     // Timeline: the first column is a time or date.
     if let first = header.first, ["time", "date", "datetime", "timestamp", "when"].contains(where: { first.hasPrefix($0) }) {
+      if let cell = table.header.cells.first { noteTimeZone(cell.text) }
       for (i, row) in rows.enumerated() where !row.isEmpty {
         let text = row.dropFirst().filter { !$0.isEmpty }.joined(separator: " — ")
         let rawText = table.rows[i].cells.dropFirst().map { $0.inlines }.flatMap { $0 }
@@ -322,6 +365,11 @@ struct PostmortemReader {
         } ?? []
       let text = inlines.plainText.trimmed
       if let (label, value) = Self.label(inlines) {
+        // "**Impact started:** 2024-11-08 21:15 UTC" under Key timestamps / Key events: a timeline entry.
+        if kind == .timeline || Self.labelKind(label) == .timeline, PartialTimestamp(parsing: value).hour != nil {
+          noteTimeZone(value)
+          addTimeline(at: value, text: label, emphasis: label, line: line)
+        }
         fields[label] = value
         if fieldsLine == nil { fieldsLine = line }
         setMeta(key: label, values: [value], line: line)
@@ -335,6 +383,11 @@ struct PostmortemReader {
       if Self.looksTimestamped(text) && (kind == .timeline || text.hasPrefix("[")) {
         let (at, rest) = Self.splitTimestamp(text)
         addTimeline(at: at, text: rest, emphasis: inlines.strongText, line: line)
+        continue
+      }
+      if kind == .timeline, !inNarrative, let (at, rest) = TimelineText.leadingTime(text) {
+        addTimeline(at: at, text: rest, emphasis: inlines.strongText, line: line)
+        for nested in item.blocks.dropFirst() { read(nested, kind: kind, horizon: horizon, team: team, inNarrative: inNarrative) }
         continue
       }
       readKeyValue(text, line: line)
@@ -413,34 +466,14 @@ struct PostmortemReader {
 
   // MARK: Timeline
 
-  private mutating func addTimeline(at raw: String, text: String, emphasis: String, line: Int?) {
+  mutating func addTimeline(at raw: String, text: String, emphasis: String, line: Int?) {
     let at = PartialTimestamp(parsing: raw)
     timeline.append(TimelineEntry(at: at, text: text, markers: Self.markers(text: text, emphasis: emphasis), line: line))
+    timelineSections.append(currentSectionLine)
     if text.lowercased().hasPrefix("short event description") {
       find(
         .warning, "timeline row is the template's placeholder ('\(text)'); fill it in or remove it", line: line, "template-row")
     }
-  }
-
-  static func markers(text: String, emphasis: String) -> Set<TimelineMarker> {
-    let t = text.lowercased()
-    var found: Set<TimelineMarker> = []
-    func has(_ words: [String]) -> Bool { words.contains { t.contains($0) } }
-    if has(["outage begins", "outage starts", "outage start", "impact start", "impact begins", "incident begins"]) {
-      found.insert(.impactStart)
-    }
-    if has(["detected", "detection", "first detected", "alert fires", "alert fired", "(detected)"]) { found.insert(.detected) }
-    if has(["incident declared", "declared"]) { found.insert(.declared) }
-    if has(["acknowledged", "acked"]) { found.insert(.acknowledged) }
-    if has(["identified", "root cause found"]) { found.insert(.identified) }
-    if has(["mitigated", "mitigation applied", "(mitigated)"]) { found.insert(.mitigated) }
-    if has(["recovery:", "recovered", "restored", "repaired", "outage ends", "outage ended", "service restored"]) {
-      found.insert(.restored)
-    }
-    if has(["resolved", "(resolved)"]) { found.insert(.resolved) }
-    if has(["incident closed", "closed the incident"]) { found.insert(.closed) }
-    _ = emphasis
-    return found
   }
 
   // MARK: Key/value lines and declared durations
@@ -526,7 +559,13 @@ struct PostmortemReader {
 
   private mutating func checkTimeline() {
     var previous: TimelineEntry?
-    for entry in timeline {
+    var section: Int?
+    for (i, entry) in timeline.enumerated() {
+      // Order is checked within one timeline (a "Key timestamps" list and a detailed timeline are two).
+      if section != timelineSections[i] {
+        previous = nil
+        section = timelineSections[i]
+      }
       if entry.at.precision == .unknown {
         find(.note, "timeline entry has no readable time ('\(entry.at.raw)')", line: entry.line, "timeline-placeholder")
         continue
