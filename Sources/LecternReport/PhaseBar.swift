@@ -2,7 +2,7 @@ import Foundation
 import LecternMarkdown
 import LecternPostmortem
 
-/// The incident's phases (impact → detected → acknowledged → mitigated → restored) as one horizontal bar
+/// The incident's phases (detect, acknowledge, mitigate, restore: the time from one marker to the next) as one horizontal bar
 /// in SVG, each segment as wide as it lasted, labelled with its name and duration.
 enum PhaseBar {
   private static let colours = ["#cf222e", "#bc4c00", "#9a6700", "#1a7f37"]
@@ -10,14 +10,15 @@ enum PhaseBar {
   /// The SVG, or an empty string when the timeline marks fewer than two timed phases.
   static func svg(_ t: IncidentTimings) -> String {
     let points: [(String, TimelineEntry?)] = [
-      ("impact", t.impactStart), ("detected", t.detected), ("acknowledged", t.acknowledged), ("mitigated", t.mitigated),
-      ("restored", t.restored),
+      ("impact", t.impactStart), ("detect", t.detected), ("acknowledge", t.acknowledged), ("mitigate", t.mitigated),
+      ("restore", t.restored),
     ]
     let present = points.compactMap { name, entry in entry.map { (name, $0) } }
     var segments: [(label: String, minutes: Int, colour: String)] = []
     for (i, pair) in zip(present, present.dropFirst()).enumerated() {
       guard let m = IncidentTimings.minutes(pair.0.1, pair.1.1) else { return "" }
-      segments.append(("\(pair.0.0) → \(pair.1.0)", m, colours[min(i, colours.count - 1)]))
+      // A segment is named by the phase it ends: impact → detected is "detect".
+      segments.append((pair.1.0, m, colours[min(i, colours.count - 1)]))
     }
     guard !segments.isEmpty else { return "" }
     let width = 640.0
@@ -37,10 +38,16 @@ enum PhaseBar {
       out += String(
         format: "<text x=\"%.1f\" y=\"19\" font-size=\"11\" fill=\"#fff\" font-weight=\"600\">%@</text>", x + 5,
         DurationText.format(minutes: segment.minutes))
-      out += String(
-        format: "<text x=\"%.1f\" y=\"44\" font-size=\"11\" fill=\"#5d6473\">%@</text>", x + 1,
-        HTMLEscaping.escape(segment.label))
       x += w
+    }
+    // The names in a legend below, one slot each, so that narrow segments never overlap their labels.
+    let slot = width / Double(max(segments.count, 1))
+    for (i, segment) in segments.enumerated() {
+      let lx = Double(i) * slot
+      out += String(format: "<rect x=\"%.1f\" y=\"36\" width=\"10\" height=\"10\" fill=\"%@\" rx=\"2\"/>", lx, segment.colour)
+      out += String(
+        format: "<text x=\"%.1f\" y=\"45\" font-size=\"11\" fill=\"#5d6473\">%@ %@</text>", lx + 14,
+        HTMLEscaping.escape(segment.label), DurationText.format(minutes: segment.minutes))
     }
     return out + "</svg>"
   }

@@ -85,12 +85,17 @@ public enum ReportBuilder {
           location: $0.range.map { "line \($0.start.line)" } ?? "document", severity: $0.severity.rawValue,
           message: cells($0.message))
       } : []
+    let actions = actionRows(pm, cells: cells)
+    let columns = ReportPage.ActionColumns(
+      owner: actions.contains { !$0.owner.isEmpty }, horizon: actions.contains { !$0.horizon.isEmpty },
+      due: actions.contains { !$0.due.isEmpty }, status: actions.contains { !$0.status.isEmpty },
+      link: actions.contains { !$0.linkHTML.isEmpty })
     return ReportPage(
       title: pm.title ?? "Postmortem",
       facts: titleFacts(pm, timings: timings).map { .init(label: $0.label, value: cells($0.value)) },
       summary: body.summary.map { .init(html: $0.html, markdown: $0.markdown) }, phases: phases(timings),
       phaseBar: PhaseBar.svg(timings), slas: slaChecks(pm, record: metrics?.incident),
-      incident: incident, incidentMissing: incidentMissing, actions: actionRows(pm, cells: cells), focus: focus,
+      incident: incident, incidentMissing: incidentMissing, actions: actions, columns: columns, focus: focus,
       scorecard: scorecard, metricsMissing: metricsMissing,
       body: body.rest.map { .init(html: $0.html, markdown: $0.markdown) }, notices: notices,
       provenance: provenance(pm, metrics: metrics).map { .init(label: $0.label, value: cells($0.value)) },

@@ -40,6 +40,15 @@ struct ReportPage: Sendable {
     var line: String
   }
 
+  /// Which action-table columns any item fills (a column nobody filled is left out).
+  struct ActionColumns: Sendable {
+    var owner = false
+    var horizon = false
+    var due = false
+    var status = false
+    var link = false
+  }
+
   struct Focus: Sendable {
     var team: String
     var focus: String
@@ -79,6 +88,7 @@ struct ReportPage: Sendable {
   var incident: Incident?
   var incidentMissing: String?
   var actions: [Action]
+  var columns: ActionColumns
   var focus: [Focus]
   var scorecard: [Score]
   var metricsMissing: String?

@@ -289,7 +289,10 @@ struct PostmortemReader {
         var tracking: [String] = []
         if let c = trackingColumn, c < table.rows[i].cells.count {
           tracking = table.rows[i].cells[c].inlines.linkDestinations
-          if tracking.isEmpty, let t = cell(c), !t.isEmpty, t.uppercased() != "DONE", t.uppercased() != "TODO" { tracking = [t] }
+          // "Bug 5554823 **TODO**": the reference without the status word; "n/a" is no reference.
+          let ref = (cell(c) ?? "").split(separator: " ").filter { !["DONE", "TODO"].contains($0.uppercased()) }
+            .joined(separator: " ").trimmed
+          if tracking.isEmpty, !ref.isEmpty, !["n/a", "na", "none", "-", "—"].contains(ref.lowercased()) { tracking = [ref] }
         }
         tracking += table.rows[i].cells[what].inlines.linkDestinations
         var statusRaw = cell(statusColumn)
