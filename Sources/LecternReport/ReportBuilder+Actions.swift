@@ -20,7 +20,7 @@ extension ReportBuilder {
       }
       return ReportPage.Action(
         owner: cells(owner), what: cells(item.what), horizon: horizon, due: cells(item.due ?? ""),
-        status: cells(item.statusRaw ?? item.status.map(statusName) ?? ""), statusClass: item.status?.rawValue ?? "none",
+        status: (item.statusRaw ?? item.status.map(statusName)).map { cells($0) }, statusClass: item.status?.rawValue ?? "none",
         linkHTML: item.tracking.map(linkHTML).joined(separator: " "),
         linkMarkdown: cells(item.tracking.map(linkMarkdown).joined(separator: " ")), line: "line \(item.origin.line)")
     }

@@ -24,10 +24,14 @@ public struct ReportOptions: Sendable {
   /// Add an appendix listing the findings about the document (they always go to standard error).
   public var findings: Bool
   public var paper: ReportPaper
+  /// Prepended to relative image and link addresses when the report is written away from the document
+  /// (`../notes/` for a report in `out/` of `notes/pm.md`); `nil` beside it.
+  public var assetBase: String?
 
-  public init(findings: Bool = false, paper: ReportPaper = .a4) {
+  public init(findings: Bool = false, paper: ReportPaper = .a4, assetBase: String? = nil) {
     self.findings = findings
     self.paper = paper
+    self.assetBase = assetBase
   }
 }
 
@@ -68,7 +72,7 @@ public enum ReportBuilder {
   ) -> ReportPage {
     let cells = CellText(format: format)
     let live = metrics.map { LiveMetrics(report: $0.report) }
-    let body = ReportBody.build(pm, metrics: live)
+    let body = ReportBody.build(pm, metrics: live, assetBase: options.assetBase)
     let timings = pm.timings
     let (incident, incidentMissing) = incidentFacts(pm, metrics: metrics, cells: cells)
     let (focus, scorecard, metricsMissing) = dora(pm, metrics: metrics, missingStore: missingStore, cells: cells)
@@ -88,7 +92,7 @@ public enum ReportBuilder {
     let actions = actionRows(pm, cells: cells)
     let columns = ReportPage.ActionColumns(
       owner: actions.contains { !$0.owner.isEmpty }, horizon: actions.contains { !$0.horizon.isEmpty },
-      due: actions.contains { !$0.due.isEmpty }, status: actions.contains { !$0.status.isEmpty },
+      due: actions.contains { !$0.due.isEmpty }, status: actions.contains { $0.status != nil },
       link: actions.contains { !$0.linkHTML.isEmpty })
     return ReportPage(
       title: pm.title ?? "Postmortem",

@@ -33,7 +33,8 @@ struct ReportPage: Sendable {
     var what: String
     var horizon: String
     var due: String
-    var status: String
+    /// `nil` when the source gives no status.
+    var status: String?
     var statusClass: String
     var linkHTML: String
     var linkMarkdown: String

@@ -140,4 +140,16 @@ import Testing
     #expect(open.stdout.contains("| SRE | 2 | 0 |"))
     #expect(!open.stdout.contains("Raise the pool limit"))
   }
+
+  @Test func fiftyThousandLevelsOfNestedListsRenderWithoutACrash() throws {
+    let dir = TestPaths.temporaryDirectory()
+    let doc = dir.appendingPathComponent("deep.md")
+    try ("# Deep\n\n## Summary\n\nStill here.\n\n" + String(repeating: "- ", count: 50_000) + "bottom\n")
+      .write(to: doc, atomically: true, encoding: .utf8)
+    let result = try LecternBinary.run(["report", doc.path, "-o", "-"])
+    #expect(result.status == 0, "\(result.stderr.prefix(500))")
+    #expect(result.stdout.contains("<p>Still here.</p>"))
+    #expect(result.stdout.contains("<pre class=\"too-deep\">"), "too deep to nest: shown as written")
+    #expect(result.stdout.contains("bottom"))
+  }
 }

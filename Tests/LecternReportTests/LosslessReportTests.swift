@@ -70,4 +70,29 @@ import Testing
     #expect(!html.contains("javascript:"))
     #expect(!html.contains("hidden"))
   }
+
+  @Test func relativeImagesAndLinksStillResolveFromAnotherFolder() {
+    let pm = Postmortem(
+      source: .inline("# T\n\n![graph](./img/a.png) [runbook](docs/run.md) [web](https://x.example/a) [top](#t)\n"))
+    let html = ReportBuilder.render(pm, metrics: nil, format: .html, options: ReportOptions(assetBase: "../notes/"))
+    #expect(html.contains("<img src=\"../notes/img/a.png\" alt=\"graph\" />"))
+    #expect(html.contains("<a href=\"../notes/docs/run.md\">runbook</a>"))
+    #expect(html.contains("<a href=\"https://x.example/a\">web</a>"))
+    #expect(html.contains("<a href=\"#t\">top</a>"))
+  }
+
+  @Test func aDocumentWithNoPostmortemSectionsIsSaidSoAndStillRendered() {
+    let pm = Postmortem(source: .inline("# Notes\n\nJust a paragraph.\n"))
+    let html = ReportBuilder.render(pm, metrics: nil, format: .html)
+    #expect(html.contains("No postmortem sections were recognised"))
+    #expect(html.contains("<p>Just a paragraph.</p>"))
+  }
+
+  @Test func deeplyNestedListsAndManyActionItemsDoNotCrash() {
+    let items = (1...10_000).map { "| Fix \($0) | team\($0 % 7) |" }.joined(separator: "\n")
+    let pm = Postmortem(source: .inline("# T\n\n## Action items\n\n| What | Owner |\n|---|---|\n\(items)\n"))
+    #expect(pm.actionItems.count == 10_000)
+    let md = ReportBuilder.render(pm, metrics: nil, format: .md)
+    #expect(md.contains("| team4 | Fix 10000 |"))  // 10000 % 7 == 4
+  }
 }

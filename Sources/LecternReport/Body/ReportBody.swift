@@ -24,26 +24,53 @@ struct ReportBody: Sendable {
   /// anything else is shown as text.
   static let rawHTML = RawHTMLPolicy.safeTags
 
-  static func build(_ pm: Postmortem, metrics: LiveMetrics?) -> ReportBody {
+  static func build(_ pm: Postmortem, metrics: LiveMetrics?, assetBase: String? = nil) -> ReportBody {
     let blocks = pm.document.document.blocks
     let source = pm.document.source
     let kinds = Dictionary(pm.sections.compactMap { s in s.line.map { ($0, s) } }, uniquingKeysWith: { a, _ in a })
     let rewriter = ReportRewriter(
-      rawHTML: rawHTML, metrics: metrics, headings: decorations(blocks, sections: kinds))
+      rawHTML: rawHTML, metrics: metrics, headings: decorations(blocks, sections: kinds), assetBase: assetBase)
     let renderer = HTMLRenderer(rawHTML: rawHTML, rewriter: rewriter)
     let spans = lineSpans(blocks, lineCount: source.lineCount)
     func part(_ i: Int) -> Part {
       let markdown = spans[i].map { span in
         span.map { source.line($0).map(String.init) ?? "" }.joined(separator: "\n")
       }
+      // Nesting deeper than a reader can follow (and than a recursive renderer survives) is shown as
+      // the text the author wrote, so that nothing is lost and nothing crashes.
+      let html =
+        nestingDepth(blocks[i]) > maximumDepth
+        ? "<pre class=\"too-deep\">" + HTMLEscaping.escape(markdown ?? blocks[i].fallbackText) + "</pre>\n"
+        : renderer.render([blocks[i]])
       return Part(
-        html: renderer.render([blocks[i]]),
+        html: html,
         markdown: Placeholders.substitute((markdown ?? "").trimmingTrailingBlankLines, metrics))
     }
     let skipped = titleIndex(blocks, title: pm.title)
     let summary = summaryIndices(blocks, sections: kinds)
     let rest = blocks.indices.filter { $0 != skipped && !summary.contains($0) }
     return ReportBody(summary: summary.map(part), rest: rest.map(part))
+  }
+
+  /// Lists and quotes nested deeper than this are shown as their source text.
+  static let maximumDepth = 100
+
+  /// How deeply lists and quotes nest inside a block, counted without recursion.
+  static func nestingDepth(_ block: Block) -> Int {
+    var deepest = 0
+    var stack: [(Block, Int)] = [(block, 1)]
+    while let (b, depth) = stack.popLast() {
+      deepest = max(deepest, depth)
+      if deepest > maximumDepth { return deepest }
+      switch b.kind {
+      case .blockQuote(let children), .footnoteDefinition(_, let children):
+        stack += children.map { ($0, depth + 1) }
+      case .list(let list):
+        stack += list.items.flatMap { $0.blocks.map { ($0, depth + 1) } }
+      default: break
+      }
+    }
+    return deepest
   }
 
   /// For each top-level block, the source lines from its first line up to the line before the next
@@ -122,6 +149,14 @@ struct ReportBody: Sendable {
     }
     while out.hasSuffix("-") { out.removeLast() }
     return out.isEmpty ? "section" : "section-" + out
+  }
+}
+
+extension Block {
+  /// Plain text for a block without a source position (cmark-gfm gives every top-level block one).
+  fileprivate var fallbackText: String {
+    if case .paragraph(let inlines) = kind { return inlines.plainText }
+    return ""
   }
 }
 

@@ -18,6 +18,8 @@ struct ReportRewriter: HTMLRewriting {
   var metrics: LiveMetrics?
   /// Heading start line → its anchor and kind.
   var headings: [Int: HeadingDecoration]
+  /// Prefix for relative addresses when the report is not beside the document.
+  var assetBase: String? = nil
 
   private var renderer: HTMLRenderer { HTMLRenderer(rawHTML: rawHTML, rewriter: self) }
 
@@ -40,6 +42,12 @@ struct ReportRewriter: HTMLRewriting {
     switch inline.kind {
     case .html(let html):
       return MarpMarkup.isComment(html) ? .drop : nil
+    case .image(let source, let title, let children):
+      guard let moved = moved(source) else { return nil }
+      return .replace([Inline(.image(source: moved, title: title, children: children), range: inline.range)])
+    case .link(let destination, let title, let children):
+      guard let moved = moved(destination) else { return nil }
+      return .replace([Inline(.link(destination: moved, title: title, children: children), range: inline.range)])
     case .footnoteReference(let label):
       // As raw HTML rather than the renderer's custom node, which table cells drop.
       let l = HTMLEscaping.escape(label)
@@ -56,6 +64,13 @@ struct ReportRewriter: HTMLRewriting {
     default:
       return nil
     }
+  }
+
+  /// A relative address seen from the report's folder; `nil` when it needs no change (absolute, a
+  /// scheme, an anchor, or no base).
+  func moved(_ url: String) -> String? {
+    guard let assetBase, !url.isEmpty, !url.hasPrefix("/"), !url.hasPrefix("#"), !url.contains(":") else { return nil }
+    return assetBase + (url.hasPrefix("./") ? String(url.dropFirst(2)) : url)
   }
 
   private func headingHTML(_ heading: Heading, _ decoration: HeadingDecoration) -> String {

@@ -109,8 +109,9 @@ extension Lectern.Report {
       var worst = ExitStatus.ok
       for file in try InputFiles.expand(files) {
         do {
-          let status = try renderOne(
-            file, format: chosenFormat, json: json, library: library, chromium: chromium, numbers: numbers)
+          let status = try LargeStack.run {
+            try renderOne(file, format: chosenFormat, json: json, library: library, chromium: chromium, numbers: numbers)
+          }
           worst = max(worst, status)
         } catch {
           printError(ErrorReporter.message(for: error, file: file))
@@ -136,14 +137,14 @@ extension Lectern.Report {
       let status =
         postmortem.document.diagnostics.contains(where: { $0.severity == .error }) ? ExitStatus.findings : ExitStatus.ok
       let missingStore = live == nil ? "no metrics store at \(metrics.store.path)" : nil
-      let options = ReportOptions(findings: findings, paper: paper)
+      let target = target(for: file, format: format, json: json)
+      let options = ReportOptions(findings: findings, paper: paper, assetBase: target.flatMap { assetBase(from: $0, to: file) })
       let text =
         json
         ? String(decoding: ExtractJSON.postmortem(postmortem, findings: found, pretty: true), as: UTF8.self) + "\n"
         : ReportBuilder.render(
           postmortem, metrics: live, format: format, templates: library, template: template == nil ? nil : "custom",
           missingStore: missingStore, options: options)
-      let target = target(for: file, format: format, json: json)
       try OutputGuard.check(target: target, input: file, explicit: output != nil, force: force)
       try OutputSink.write(text, to: target)
       var products = [target ?? "<stdout>"]
@@ -174,6 +175,16 @@ extension Lectern.Report {
       let pdfPath = BuildPlanner.replacingExtension(target, with: "pdf")
       try chromium.printPDF(page: page, to: URL(fileURLWithPath: pdfPath))
       return pdfPath
+    }
+
+    /// The document's folder as seen from the report's (`../notes/`), `nil` when they are the same folder.
+    private func assetBase(from target: String, to file: String) -> String? {
+      let from = URL(fileURLWithPath: target).deletingLastPathComponent().standardizedFileURL.pathComponents
+      let to = URL(fileURLWithPath: file).deletingLastPathComponent().standardizedFileURL.pathComponents
+      let common = zip(from, to).prefix { $0 == $1 }.count
+      guard from != to else { return nil }
+      let path = Array(repeating: "..", count: from.count - common) + to.dropFirst(common)
+      return path.joined(separator: "/") + "/"
     }
 
     private func target(for file: String, format: ReportFormat, json: Bool) -> String? {
@@ -240,5 +251,24 @@ enum OutputGuard {
       throw ReportError.wouldOverwriteInput(path: target)
     }
     if explicit, !force, FileManager.default.fileExists(atPath: target) { throw ReportError.exists(path: target) }
+  }
+}
+
+/// Runs work on a thread with a 1 GiB stack (reserved, touched only as used), so that documents nested
+/// tens of thousands of levels deep (lists in lists) are read and rendered instead of overflowing the
+/// main thread's 8 MiB stack.
+enum LargeStack {
+  static func run<T>(_ body: @escaping () throws -> T) throws -> T {
+    nonisolated(unsafe) var outcome: Result<T, Error>?
+    nonisolated(unsafe) let work = body
+    let done = DispatchSemaphore(value: 0)
+    let thread = Thread {
+      outcome = Result { try work() }
+      done.signal()
+    }
+    thread.stackSize = 1 << 30
+    thread.start()
+    done.wait()
+    return try outcome!.get()
   }
 }
