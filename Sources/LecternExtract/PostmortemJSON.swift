@@ -100,6 +100,21 @@ extension ExtractJSON {
     timings(pm.timings, &w)
     w.key("responseCheck")
     responseCheck(pm.responseCheck(), &w)
+    w.key("statements")
+    statements(pm.statements, &w)
+    w.key("impactFigures")
+    w.beginArray()
+    for f in pm.impactFigures {
+      w.beginObject()
+      w.field("kind", f.kind.rawValue)
+      w.key("value")
+      w.value(f.value)
+      w.field("unit", f.unit)
+      w.field("raw", f.raw)
+      w.field("line", f.line)
+      w.endObject()
+    }
+    w.endArray()
     w.key("responseSLAs")
     w.beginArray()
     for sla in pm.responseSLAs {
@@ -227,6 +242,27 @@ extension ExtractJSON {
     w.field("acknowledgedMinutes", check.acknowledgedMinutes)
     w.field("outcome", check.outcome.rawValue)
     w.field("slaLine", check.sla.line)
+    w.endObject()
+  }
+}
+
+extension ExtractJSON {
+  /// Section kind → statements (`text`, `line`, `depth`), kinds in the model's order, empty kinds left out.
+  static func statements(_ byKind: [SectionKind: [Statement]], _ w: inout JSONWriter) {
+    w.beginObject()
+    for kind in SectionKind.allCases {
+      guard let list = byKind[kind], !list.isEmpty else { continue }
+      w.key(kind.rawValue)
+      w.beginArray()
+      for s in list {
+        w.beginObject()
+        w.field("text", s.text)
+        w.field("line", s.line)
+        w.field("depth", s.depth)
+        w.endObject()
+      }
+      w.endArray()
+    }
     w.endObject()
   }
 }

@@ -14,6 +14,13 @@ extension ReportBuilder {
     } else if let declared = pm.declaredDurations.first(where: { !$0.businessHoursOnly && $0.minutes != nil }) {
       facts.append(.init(label: "Duration", value: declared.raw))
     }
+    if !pm.impactFigures.isEmpty {
+      // The impact's own numbers, as written (at most four, in the order the document gives them).
+      let figures = pm.impactFigures.prefix(4).map {
+        $0.kind == .count && !$0.raw.contains($0.unit) ? "\($0.raw) \($0.unit)" : $0.raw
+      }
+      facts.append(.init(label: "Impact", value: figures.joined(separator: " · ")))
+    }
     if let status = meta.status { facts.append(.init(label: "Status", value: status)) }
     if !meta.authors.isEmpty { facts.append(.init(label: "Authors", value: meta.authors.joined(separator: ", "))) }
     if !meta.services.isEmpty { facts.append(.init(label: "Service", value: meta.services.joined(separator: ", "))) }

@@ -165,4 +165,38 @@ import Testing
     #expect(check.acknowledgedMinutes == 45)
     #expect(check.outcome == .missed)
   }
+
+  @Test func sectionsKeepTheirStatementsAndImpactNumbers() {
+    let pm = Postmortem(
+      source: .inline(
+        """
+        # Login failures
+
+        **Trigger:** A config push.
+
+        ## Customer impact
+
+        - 8% of login attempts failed
+        - About 41,000 users were affected; 212 tickets were raised
+        - Estimated cost: $18k in SLA credits
+
+        ## Five whys
+
+        1. Logins failed.
+           1. Why? The limit was too low.
+              - Why? No sizing guide.
+
+        ## What went well
+
+        Synthetic checks caught it.
+        """))
+    #expect(pm.statements[.trigger]?.map(\.text) == ["A config push."])
+    #expect(pm.statements[.causes]?.map(\.depth) == [0, 1, 2])
+    #expect(pm.statements[.causes]?.last?.text == "Why? No sizing guide.")
+    #expect(pm.statements[.wentWell]?.first?.line == 19)
+    // 8%, 41,000 users, 212 tickets, $18k = 18,000.
+    #expect(pm.impactFigures.map(\.kind) == [.percent, .count, .count, .money])
+    #expect(pm.impactFigures.map(\.value) == [8, 41_000, 212, 18_000])
+    #expect(pm.impactFigures.map(\.unit) == ["%", "users", "tickets", "$"])
+  }
 }

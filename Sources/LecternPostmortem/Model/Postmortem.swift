@@ -19,6 +19,11 @@ public struct Postmortem: Sendable {
   public var benchmarks: [BenchmarkRow]
   public var declaredDurations: [DeclaredDuration]
   public var narrative: [NarrativeSection]
+  /// What the content sections say, by kind (impact, causes, trigger, detection, response, resolution,
+  /// lessons, went well / wrong, got lucky, appendix, glossary), in the author's words and order.
+  public var statements: [SectionKind: [Statement]] = [:]
+  /// The numbers the impact statements give (shares, money, counts of users, requests, …).
+  public var impactFigures: [ImpactFigure] = []
   /// What the document lacks or contradicts (never parse failures).
   public var findings: [Diagnostic]
 

@@ -29,6 +29,8 @@ struct PostmortemReader {
   var summary: String?
   var findings: [Diagnostic] = []
   var narrativeEntries: [(team: String, horizon: Horizon, fields: [String: String], line: Int)] = []
+  /// What each content section says, by kind.
+  var statements: [SectionKind: [Statement]] = [:]
   /// The heading line of the section each timeline entry was read in (dates are inferred within one).
   var timelineSections: [Int] = []
   var currentSectionLine = 0
@@ -63,10 +65,13 @@ struct PostmortemReader {
     checkDurations()
     let origin = SourceLocation(line: 0, column: 0)
     findings.sort { ($0.range?.start ?? origin) < ($1.range?.start ?? origin) }
-    return Postmortem(
+    var pm = Postmortem(
       document: document, title: document.title, meta: meta, sections: sections, summary: summary, actionItems: items,
       timeline: timeline, responseSLAs: slas, benchmarks: benchmarks, declaredDurations: durations, narrative: narrative,
       findings: findings)
+    pm.statements = statements
+    pm.impactFigures = (statements[.impact] ?? []).flatMap { ImpactFigure.figures(in: $0.text, line: $0.line) }
+    return pm
   }
 
   // MARK: Front matter and metadata
@@ -91,6 +96,11 @@ struct PostmortemReader {
     guard let colon = text.firstIndex(of: ":"), text.distance(from: text.startIndex, to: colon) <= 30 else { return }
     let key = String(text[..<colon]).trimmed
     let value = String(text[text.index(after: colon)...]).trimmed
+    // "**Root Causes:** …", "**Impact:** …": a one-line section (the Google SRE template's header block).
+    if !value.isEmpty, let kind = SectionClassifier.kind(of: key), Self.statementKinds.contains(kind) {
+      statements[kind, default: []].append(Statement(text: value, line: line))
+      return
+    }
     guard !value.isEmpty, !key.isEmpty, Self.metaKeys.contains(SectionClassifier.normalize(key)) else { return }
     setMeta(key: key, values: [value], line: line)
   }
@@ -176,6 +186,9 @@ struct PostmortemReader {
         return nil
       }.joined(separator: "\n\n")
       if !text.isEmpty { summary = text }
+    }
+    if Self.statementKinds.contains(kind), !narrativeHere {
+      statements[kind, default: []] += Self.statements(in: section.blocks)
     }
     sectionHasTable = section.blocks.contains { if case .table = $0.kind { true } else { false } }
     for block in section.blocks {
