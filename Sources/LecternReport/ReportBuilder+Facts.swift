@@ -36,6 +36,19 @@ extension ReportBuilder {
     ].compactMap { label, minutes in minutes.map { .init(label: label, value: DurationText.format(minutes: $0)) } }
   }
 
+  /// The entries that start and end the phases, in time order, with times in the document's time zone.
+  static func moments(_ t: IncidentTimings, cells: CellText) -> [ReportPage.Moment] {
+    let marked: [(String, TimelineEntry?)] = [
+      ("Impact starts", t.impactStart), ("Detected", t.detected), ("Acknowledged", t.acknowledged),
+      ("Mitigated", t.mitigated), ("Restored", t.restored),
+    ]
+    return marked.compactMap { phase, entry in
+      entry.map {
+        .init(phase: phase, time: cells($0.displayTime), text: cells($0.text), line: $0.line.map { "line \($0)" } ?? "")
+      }
+    }
+  }
+
   /// The severity's response-time target against the time to acknowledge (never the time to restore).
   static func slaChecks(_ pm: Postmortem, record: Incident?) -> [ReportPage.SLA] {
     guard let check = pm.responseCheck(fallbackSeverity: record?.severity) else { return [] }

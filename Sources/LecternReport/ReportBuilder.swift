@@ -98,7 +98,7 @@ public enum ReportBuilder {
       title: pm.title ?? "Postmortem",
       facts: titleFacts(pm, timings: timings).map { .init(label: $0.label, value: cells($0.value)) },
       summary: body.summary.map { .init(html: $0.html, markdown: $0.markdown) }, phases: phases(timings),
-      phaseBar: PhaseBar.svg(timings), slas: slaChecks(pm, record: metrics?.incident),
+      phaseBar: PhaseBar.svg(timings), moments: moments(timings, cells: cells), slas: slaChecks(pm, record: metrics?.incident),
       incident: incident, incidentMissing: incidentMissing, actions: actions, columns: columns, focus: focus,
       scorecard: scorecard, metricsMissing: metricsMissing,
       body: body.rest.map { .init(html: $0.html, markdown: $0.markdown) }, notices: notices,

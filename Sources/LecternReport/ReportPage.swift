@@ -22,6 +22,14 @@ struct ReportPage: Sendable {
     var cssClass: String
   }
 
+  /// A marked moment of the timeline: its phase, its time in the incident's time zone, its words.
+  struct Moment: Sendable {
+    var phase: String
+    var time: String
+    var text: String
+    var line: String
+  }
+
   struct Phase: Sendable {
     var label: String
     var value: String
@@ -85,6 +93,7 @@ struct ReportPage: Sendable {
   var summary: [Part]
   var phases: [Phase]
   var phaseBar: String
+  var moments: [Moment]
   var slas: [SLA]
   var incident: Incident?
   var incidentMissing: String?
