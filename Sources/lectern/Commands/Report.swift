@@ -109,8 +109,10 @@ extension Lectern.Report {
       var worst = ExitStatus.ok
       for file in try InputFiles.expand(files) {
         do {
-          let status = try LargeStack.run {
-            try renderOne(file, format: chosenFormat, json: json, library: library, chromium: chromium, numbers: numbers)
+          let (command, library) = (self, library)
+          let status = try withLargeStack {
+            try command.renderOne(
+              file, format: chosenFormat, json: json, library: library, chromium: chromium, numbers: numbers)
           }
           worst = max(worst, status)
         } catch {
@@ -251,24 +253,5 @@ enum OutputGuard {
       throw ReportError.wouldOverwriteInput(path: target)
     }
     if explicit, !force, FileManager.default.fileExists(atPath: target) { throw ReportError.exists(path: target) }
-  }
-}
-
-/// Runs work on a thread with a 1 GiB stack (reserved, touched only as used), so that documents nested
-/// tens of thousands of levels deep (lists in lists) are read and rendered instead of overflowing the
-/// main thread's 8 MiB stack.
-enum LargeStack {
-  static func run<T>(_ body: @escaping () throws -> T) throws -> T {
-    nonisolated(unsafe) var outcome: Result<T, Error>?
-    nonisolated(unsafe) let work = body
-    let done = DispatchSemaphore(value: 0)
-    let thread = Thread {
-      outcome = Result { try work() }
-      done.signal()
-    }
-    thread.stackSize = 1 << 30
-    thread.start()
-    done.wait()
-    return try outcome!.get()
   }
 }
