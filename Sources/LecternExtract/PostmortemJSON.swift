@@ -70,6 +70,15 @@ extension ExtractJSON {
       case .narrative(let line): origin("narrative", line, &w)
       }
       w.field("narrativeLine", item.narrativeLine)
+      w.key("narrative")
+      w.beginArray()
+      for sentence in item.narrative {
+        w.beginObject()
+        w.field("text", sentence.text)
+        w.field("line", sentence.line)
+        w.endObject()
+      }
+      w.endArray()
       w.endObject()
     }
     w.endArray()

@@ -19,7 +19,9 @@ extension ReportBuilder {
       case .unspecified: horizon = ""
       }
       return ReportPage.Action(
-        owner: cells(owner), what: cells(item.what), horizon: horizon, due: cells(item.due ?? ""),
+        owner: cells(owner), what: cells(item.what),
+        narrative: item.narrative.isEmpty ? nil : cells(item.narrative.map { "“\($0.text)”" }.joined(separator: " ")),
+        horizon: horizon, due: cells(item.due ?? ""),
         status: (item.statusRaw ?? item.status.map(statusName)).map { cells($0) }, statusClass: item.status?.rawValue ?? "none",
         linkHTML: item.tracking.map(linkHTML).joined(separator: " "),
         linkMarkdown: cells(item.tracking.map(linkMarkdown).joined(separator: " ")), line: "line \(item.origin.line)")

@@ -39,6 +39,8 @@ struct ReportPage: Sendable {
   struct Action: Sendable {
     var owner: String
     var what: String
+    /// The narrative's own sentences about this item, quoted; `nil` when none speaks about it.
+    var narrative: String?
     var horizon: String
     var due: String
     /// `nil` when the source gives no status.

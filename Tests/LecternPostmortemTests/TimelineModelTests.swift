@@ -200,3 +200,28 @@ import Testing
     #expect(pm.impactFigures.map(\.unit) == ["%", "users", "tickets", "$"])
   }
 }
+
+@Suite struct NarrativeSentenceTests {
+  @Test func itemsNoSentenceSpeaksAboutAreReported() {
+    let pm = Postmortem(
+      source: .inline(
+        """
+        # Outage
+
+        ## Action items
+
+        | Team | What |
+        |---|---|
+        | Payments | Raise the pool limit |
+        | Platform | Alert on saturation |
+
+        # Narrative
+
+        The Payments team raised the limit the same night.
+        Nobody talked about the data.
+        """))
+    #expect(pm.actionItems[0].narrative.map(\.text) == ["The Payments team raised the limit the same night."])
+    let finding = pm.findings.first { $0.code == "action-no-narrative" }
+    #expect(finding?.message.contains("'Alert on saturation' (line 8)") == true)
+  }
+}

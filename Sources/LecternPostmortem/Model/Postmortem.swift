@@ -116,6 +116,9 @@ public struct ActionItem: Sendable, Hashable {
   public var origin: Origin
   /// The line of the narrative entry joined to this item (same team and horizon).
   public var narrativeLine: Int?
+  /// Sentences of free-prose narrative that speak about this item (its team named, its horizon cued),
+  /// in the author's words.
+  public var narrative: [Statement] = []
 }
 
 public struct Severity: Sendable, Hashable {

@@ -29,6 +29,8 @@ struct PostmortemReader {
   var summary: String?
   var findings: [Diagnostic] = []
   var narrativeEntries: [(team: String, horizon: Horizon, fields: [String: String], line: Int)] = []
+  /// Sentences of narrative prose, with the horizon their section's heading gives.
+  var sentences: [(text: String, line: Int?, horizon: Horizon?, sectionStart: Bool)] = []
   /// What each content section says, by kind.
   var statements: [SectionKind: [Statement]] = [:]
   /// The heading line of the section each timeline entry was read in (dates are inferred within one).
@@ -41,7 +43,7 @@ struct PostmortemReader {
     self.document = document
   }
 
-  private mutating func find(_ severity: Severity_, _ message: String, line: Int?, _ code: String) {
+  mutating func find(_ severity: Severity_, _ message: String, line: Int?, _ code: String) {
     let range = line.map { SourceRange(line: $0, column: 1, endLine: $0, endColumn: 1) }
     findings.append(Diagnostic(severity.core, message, path: document.path, range: range, code: code))
   }
@@ -58,6 +60,7 @@ struct PostmortemReader {
       visit(section, inherited: nil, horizon: .unspecified, path: [], inNarrative: false)
     }
     joinNarrative()
+    joinSentences()
     inferDates()
     checkActionItems()
     checkTimeline()
@@ -174,6 +177,7 @@ struct PostmortemReader {
     // In the narrative, a heading under the notes that is not itself a known section names a team.
     let team = narrativeHere && own == nil ? Self.teamName(section.title) : nil
     if narrativeHere {
+      collectSentences(section, horizon: horizon)
       let paragraphs = section.blocks.compactMap { block -> String? in
         if case .paragraph(let inlines) = block.kind { return inlines.plainText.trimmed }
         return nil
