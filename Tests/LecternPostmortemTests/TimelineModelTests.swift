@@ -201,6 +201,30 @@ import Testing
   }
 }
 
+@Suite struct InvalidDateTests {
+  @Test func impossibleDatesAreReportedWithTheirLineAndNotUsed() {
+    let pm = Postmortem(
+      source: .inline(
+        """
+        ---
+        date: 2024-13-45
+        ---
+        # Outage
+
+        ## Timeline
+
+        | Time | Event |
+        |---|---|
+        | 2023-02-30 10:00 | Alert fired (detected) |
+        | 2023-03-01 10:20 | Resolved |
+        """))
+    let findings = pm.findings.filter { $0.code == "invalid-date" }
+    #expect(findings.map { $0.range?.start.line } == [2, 10])
+    #expect(findings.first?.message.contains("'2024-13-45'") == true)
+    #expect(pm.timeline[0].at.day == nil)
+  }
+}
+
 @Suite struct NarrativeSentenceTests {
   @Test func itemsNoSentenceSpeaksAboutAreReported() {
     let pm = Postmortem(

@@ -45,7 +45,8 @@ extension PostmortemReader {
         lastMinute = at.hour.map { $0 * 60 + (at.minute ?? 0) }
         continue
       }
-      guard let hour = at.hour else { continue }
+      // A written date that is no date is reported, not replaced by a guess.
+      guard let hour = at.hour, at.invalidDate == nil else { continue }
       let minute = hour * 60 + (at.minute ?? 0)
       if let previous = lastMinute, minute < previous - 360 { offset += 1 }
       lastMinute = minute

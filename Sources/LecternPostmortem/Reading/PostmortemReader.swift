@@ -125,6 +125,9 @@ struct PostmortemReader {
     case "caused by", "cause deployment", "deployment", "deployments":
       meta.causedBy += values.filter { !$0.isEmpty }
     case "date", "incident date", "date of incident", "started", "start date":
+      if let bad = PartialTimestamp(parsing: joined).invalidDate {
+        find(.warning, "'\(bad)' is not a date; expected YYYY-MM-DD with a real month and day", line: line, "invalid-date")
+      }
       if meta.date == nil { meta.date = joined }
     case "author", "authors", "created by", "written by", "postmortem author", "postmortem authors", "report author":
       meta.authors += values.flatMap { $0.split(separator: ",").map { $0.trimmed } }.filter { !$0.isEmpty }
@@ -488,6 +491,9 @@ struct PostmortemReader {
 
   mutating func addTimeline(at raw: String, text: String, emphasis: String, line: Int?) {
     let at = PartialTimestamp(parsing: raw)
+    if let bad = at.invalidDate {
+      find(.warning, "timeline time '\(bad)' is not a date; expected YYYY-MM-DD with a real month and day", line: line, "invalid-date")
+    }
     timeline.append(TimelineEntry(at: at, text: text, markers: Self.markers(text: text, emphasis: emphasis), line: line))
     timelineSections.append(currentSectionLine)
     if text.lowercased().hasPrefix("short event description") {

@@ -17,6 +17,16 @@ public struct PartialTimestamp: Sendable, Hashable {
   public var dayOffset = 0
   /// The date was not written on this entry but taken from an earlier one.
   public var dateInferred = false
+  /// A date-shaped word that is no date (`2024-13-45`, `2023-02-30`), kept out of `year`/`month`/`day`.
+  public var invalidDate: String?
+
+  static func daysIn(month: Int, year: Int) -> Int {
+    switch month {
+    case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+    case 4, 6, 9, 11: 30
+    default: 31
+    }
+  }
 
   /// Reads `2024-03-13 14:05`, `2021-12-10   15:40`, `[03-26 14:05]`, `14:05`, `14.43`, `1625`, `2022-01-28`,
   /// `14:??`, `???`.
@@ -33,6 +43,10 @@ public struct PartialTimestamp: Sendable, Hashable {
       if dateParts.count == 3, let y = Int(dateParts[0]), let m = Int(dateParts[1]), let d = Int(dateParts[2].prefix(2)),
         dateParts[0].count == 4
       {
+        guard (1...12).contains(m), (1...Self.daysIn(month: m, year: y)).contains(d) else {
+          invalidDate = word
+          continue
+        }
         (year, month, day) = (y, m, d)
         precision = .day
         continue
