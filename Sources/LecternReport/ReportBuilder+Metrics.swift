@@ -32,7 +32,9 @@ extension ReportBuilder {
       return .init(
         team: team(item), focus: cells(item.what), metric: metric.displayName, value: cells(MetricFormatting.value(m)),
         tier: MetricFormatting.tier(m), tierClass: tierClass(m), nextTier: cells(MetricFormatting.nextTier(m)),
-        sparkline: Sparkline.svg(values, higherIsBetter: metric.higherIsBetter, label: "\(metric.displayName), weekly"),
+        sparkline: Sparkline.svg(
+          values, higherIsBetter: metric.higherIsBetter, label: "\(metric.displayName), weekly",
+          format: { MetricFormatting.amount($0, m.unit) }),
         trend: Sparkline.text(values))
     }
     let scorecard = metrics.report.measurements.map { m -> ReportPage.Score in
@@ -41,7 +43,9 @@ extension ReportBuilder {
         metric: m.metric.displayName, value: cells(MetricFormatting.value(m)), tier: MetricFormatting.tier(m),
         tierClass: tierClass(m), nextTier: cells(MetricFormatting.nextTier(m)),
         detail: cells(MetricFormatting.detail(m, metrics.report.counts)),
-        sparkline: Sparkline.svg(values, higherIsBetter: m.metric.higherIsBetter, label: "\(m.metric.displayName), weekly"),
+        sparkline: Sparkline.svg(
+          values, higherIsBetter: m.metric.higherIsBetter, label: "\(m.metric.displayName), weekly",
+          format: { MetricFormatting.amount($0, m.unit) }),
         trend: Sparkline.text(values))
     }
     return (focus, scorecard, nil)

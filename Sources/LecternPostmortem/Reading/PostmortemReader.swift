@@ -492,7 +492,9 @@ struct PostmortemReader {
   mutating func addTimeline(at raw: String, text: String, emphasis: String, line: Int?) {
     let at = PartialTimestamp(parsing: raw)
     if let bad = at.invalidDate {
-      find(.warning, "timeline time '\(bad)' is not a date; expected YYYY-MM-DD with a real month and day", line: line, "invalid-date")
+      find(
+        .warning, "timeline time '\(bad)' is not a date; expected YYYY-MM-DD with a real month and day", line: line,
+        "invalid-date")
     }
     timeline.append(TimelineEntry(at: at, text: text, markers: Self.markers(text: text, emphasis: emphasis), line: line))
     timelineSections.append(currentSectionLine)
