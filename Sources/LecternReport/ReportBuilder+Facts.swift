@@ -11,7 +11,9 @@ extension ReportBuilder {
     if let date = meta.date { facts.append(.init(label: "Date", value: date)) }
     if let minutes = timings.impactDuration {
       facts.append(.init(label: "Duration", value: DurationText.format(minutes: minutes)))
-    } else if let declared = pm.declaredDurations.first(where: { !$0.businessHoursOnly && $0.minutes != nil }) {
+    } else if pm.incidents.isEmpty,
+      let declared = pm.declaredDurations.first(where: { !$0.businessHoursOnly && $0.minutes != nil })
+    {
       facts.append(.init(label: "Duration", value: declared.raw))
     }
     if !pm.impactFigures.isEmpty {
@@ -34,6 +36,18 @@ extension ReportBuilder {
       ("Time to detect", t.timeToDetect), ("Time to acknowledge", t.timeToAcknowledge),
       ("Time to mitigate", t.timeToMitigate), ("Time to restore", t.timeToRestore),
     ].compactMap { label, minutes in minutes.map { .init(label: label, value: DurationText.format(minutes: $0)) } }
+  }
+
+  /// One row per incident of an incident log: when it was detected, its time to restore from its own
+  /// timeline, and the durations it declares, as written.
+  static func incidentRows(_ parts: [IncidentPart], cells: CellText) -> [ReportPage.IncidentRow] {
+    parts.map { part in
+      .init(
+        heading: cells(part.heading), anchor: ReportBody.slug(part.heading),
+        detected: cells((part.timings.detected ?? part.timings.impactStart)?.displayTime ?? ""),
+        timeToRestore: part.timings.timeToRestore.map { DurationText.format(minutes: $0) } ?? "",
+        declared: cells(part.declaredDurations.map { "\($0.label): \($0.raw)" }.joined(separator: "; ")))
+    }
   }
 
   /// The entries that start and end the phases, in time order, with times in the document's time zone.

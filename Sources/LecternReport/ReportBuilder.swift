@@ -73,7 +73,9 @@ public enum ReportBuilder {
     let cells = CellText(format: format)
     let live = metrics.map { LiveMetrics(report: $0.report) }
     let body = ReportBody.build(pm, metrics: live, assetBase: options.assetBase)
-    let timings = pm.timings
+    // An incident log gets a row per incident instead of one set of timings for the whole file.
+    let parts = pm.incidents
+    let timings = parts.isEmpty ? pm.timings : IncidentTimings(timeline: [])
     let (incident, incidentMissing) = incidentFacts(pm, metrics: metrics, cells: cells)
     let (focus, scorecard, metricsMissing) = dora(pm, metrics: metrics, missingStore: missingStore, cells: cells)
     var notices: [String] = []
@@ -98,7 +100,8 @@ public enum ReportBuilder {
       title: pm.title ?? "Postmortem",
       facts: titleFacts(pm, timings: timings).map { .init(label: $0.label, value: cells($0.value)) },
       summary: body.summary.map { .init(html: $0.html, markdown: $0.markdown) }, phases: phases(timings),
-      phaseBar: PhaseBar.svg(timings), moments: moments(timings, cells: cells), slas: slaChecks(pm, record: metrics?.incident),
+      phaseBar: PhaseBar.svg(timings), moments: moments(timings, cells: cells),
+      incidentRows: incidentRows(parts, cells: cells), slas: slaChecks(pm, record: metrics?.incident),
       incident: incident, incidentMissing: incidentMissing, actions: actions, columns: columns, focus: focus,
       scorecard: scorecard, metricsMissing: metricsMissing,
       body: body.rest.map { .init(html: $0.html, markdown: $0.markdown) }, notices: notices,

@@ -30,6 +30,15 @@ struct ReportPage: Sendable {
     var line: String
   }
 
+  /// One incident of an incident log.
+  struct IncidentRow: Sendable {
+    var heading: String
+    var anchor: String
+    var detected: String
+    var timeToRestore: String
+    var declared: String
+  }
+
   struct Phase: Sendable {
     var label: String
     var value: String
@@ -96,6 +105,7 @@ struct ReportPage: Sendable {
   var phases: [Phase]
   var phaseBar: String
   var moments: [Moment]
+  var incidentRows: [IncidentRow]
   var slas: [SLA]
   var incident: Incident?
   var incidentMissing: String?

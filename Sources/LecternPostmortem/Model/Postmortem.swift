@@ -31,6 +31,14 @@ public struct Postmortem: Sendable {
   /// marker of the timeline, when both have a time.
   public var computedTimeToRestoreMinutes: Int? { Self.restoreSpan(in: timeline)?.minutes }
 
+  /// Detected (else impact start) → the first `resolved` entry, and the minutes between them.
+  static func resolveSpan(in timeline: [TimelineEntry]) -> (start: TimelineEntry, end: TimelineEntry, minutes: Int)? {
+    let start = timeline.first { $0.markers.contains(.detected) } ?? timeline.first { $0.markers.contains(.impactStart) }
+    let end = timeline.first { $0.markers.contains(.resolved) }
+    guard let start, let end, let minutes = end.at.minutes(since: start.at), minutes >= 0 else { return nil }
+    return (start, end, minutes)
+  }
+
   /// The entries that bound the outage by their markers (detected, else impact start → restored, else
   /// resolved) and the minutes between them; `nil` when either is missing or the span is negative.
   static func restoreSpan(in timeline: [TimelineEntry]) -> (start: TimelineEntry, end: TimelineEntry, minutes: Int)? {

@@ -31,6 +31,8 @@ struct PostmortemReader {
   var narrativeEntries: [(team: String, horizon: Horizon, fields: [String: String], line: Int)] = []
   /// Sentences of narrative prose, with the horizon their section's heading gives.
   var sentences: [(text: String, line: Int?, horizon: Horizon?, sectionStart: Bool)] = []
+  /// Whether metadata lines in prose are read here (the preamble and the first section's own blocks).
+  var inMetadataZone = false
   /// What each content section says, by kind.
   var statements: [SectionKind: [Statement]] = [:]
   /// The heading line of the section each timeline entry was read in (dates are inferred within one).
@@ -55,6 +57,7 @@ struct PostmortemReader {
 
   mutating func read() -> Postmortem {
     readFrontMatter()
+    inMetadataZone = true
     for block in document.outline.preamble { read(block, kind: .other, horizon: .unspecified, team: nil, inNarrative: false) }
     for section in document.outline.sections {
       visit(section, inherited: nil, horizon: .unspecified, path: [], inNarrative: false)
@@ -163,6 +166,10 @@ struct PostmortemReader {
   // MARK: Outline walk
 
   private mutating func visit(_ section: Section, inherited: SectionKind?, horizon: Horizon, path: [String], inNarrative: Bool) {
+    // Metadata lines in prose ("Created by:", "**Date:**") count before the first heading and directly
+    // under the first one (the title), not in the body of an incident log.
+    inMetadataZone = inMetadataZone && sections.isEmpty
+    defer { inMetadataZone = false }
     let own = SectionClassifier.kind(of: section.title)
     let kind = own ?? inherited ?? .other
     let horizon = SectionClassifier.horizon(of: section.title) ?? horizon
@@ -232,7 +239,7 @@ struct PostmortemReader {
           addTimeline(at: at, text: rest, emphasis: "", line: lineNumber)
           continue
         }
-        readMetaLine(line, line: lineNumber)
+        if inMetadataZone || kind == .metadata { readMetaLine(line, line: lineNumber) }
         readKeyValue(line, line: lineNumber)
       }
     case .blockQuote(let blocks):
@@ -395,12 +402,15 @@ struct PostmortemReader {
         }
         fields[label] = value
         if fieldsLine == nil { fieldsLine = line }
-        setMeta(key: label, values: [value], line: line)
+        if inMetadataZone || kind == .metadata { setMeta(key: label, values: [value], line: line) }
         readKeyValue("\(label): \(value)", line: line)
-        // Nested lists under a label (MoJ "Key events", "Context").
+        // Nested lists under a label (MoJ "Key events", "Context"), each a timeline of its own.
+        let outer = currentSectionLine
+        currentSectionLine = line ?? outer
         for nested in item.blocks.dropFirst() {
           read(nested, kind: Self.labelKind(label) ?? kind, horizon: horizon, team: team, inNarrative: inNarrative)
         }
+        currentSectionLine = outer
         continue
       }
       if Self.looksTimestamped(text) && (kind == .timeline || text.hasPrefix("[")) {
@@ -411,6 +421,24 @@ struct PostmortemReader {
       if kind == .timeline, !inNarrative, let (at, rest) = TimelineText.leadingTime(text) {
         addTimeline(at: at, text: rest, emphasis: inlines.strongText, line: line)
         for nested in item.blocks.dropFirst() { read(nested, kind: kind, horizon: horizon, team: team, inNarrative: inNarrative) }
+        continue
+      }
+      // "**Key events**" alone on its item: a label for the nested list below it.
+      if inlines.count == 1, case .strong(let inner)? = inlines.first?.kind,
+        let nestedKind = Self.labelKind(SectionClassifier.normalize(inner.plainText))
+      {
+        // A labelled list is a timeline of its own (Key events beside Context).
+        let outer = currentSectionLine
+        currentSectionLine = line ?? outer
+        for nested in item.blocks.dropFirst() {
+          read(nested, kind: nestedKind, horizon: horizon, team: team, inNarrative: inNarrative)
+        }
+        currentSectionLine = outer
+        continue
+      }
+      // "First detected: 2024-09-20 11:24", "Resolved 2024-07-25 16:19" (MoJ Key events).
+      if kind == .timeline, !inNarrative, let (label, at) = TimelineText.labelledTime(text) {
+        addTimeline(at: at, text: label, emphasis: label, line: line)
         continue
       }
       readKeyValue(text, line: line)
@@ -640,11 +668,27 @@ struct PostmortemReader {
   }
 
   private mutating func checkDurations() {
-    guard let (start, end, computed) = Postmortem.restoreSpan(in: timeline) else { return }
+    // An incident log: each incident's declared durations against its own timeline.
+    let parts = Postmortem(
+      document: document, title: nil, meta: meta, sections: [], summary: nil, actionItems: [], timeline: timeline,
+      responseSLAs: [], benchmarks: [], declaredDurations: durations, narrative: [], findings: []
+    ).incidents
+    if parts.isEmpty {
+      checkDurations(timeline: timeline, durations: durations)
+    } else {
+      for part in parts { checkDurations(timeline: part.timeline, durations: part.declaredDurations) }
+    }
+  }
+
+  private mutating func checkDurations(timeline: [TimelineEntry], durations: [DeclaredDuration]) {
+    guard let restore = Postmortem.restoreSpan(in: timeline) else { return }
+    // "Time to resolve" is measured to the resolved entry when there is one; the rest to restored.
+    let resolve = Postmortem.resolveSpan(in: timeline) ?? restore
     for d in durations where !d.businessHoursOnly {
       guard let declared = d.minutes,
         ["restore", "recovery", "repair", "resolve", "mitigat"].contains(where: { d.label.contains($0) })
       else { continue }
+      let (start, end, computed) = d.label.contains("resolve") ? resolve : restore
       if abs(declared - computed) > 1 {
         find(
           .warning,

@@ -20,6 +20,19 @@ enum TimelineText {
       #"^(?:\d{4}-\d{2}-\d{2}[ T]+)?(?:[01]?\d|2[0-3])[:.][0-5]\d(?::[0-5]\d)?(?:\s*(?:am|pm|AM|PM))?(?:\s*(?:UTC|GMT|Z|[A-Z]{2,4}T))?(?=$|[\s:\-–—|,)])"#
   )
 
+  /// `First detected: 2024-09-20 11:24`, `Resolved 2024-07-25 16:19`: a short label, then a date and time
+  /// and nothing else; `nil` otherwise.
+  static func labelledTime(_ line: String) -> (String, String)? {
+    let text = line.trimmed
+    guard let m = labelled.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+      let l = Range(m.range(at: 1), in: text), let t = Range(m.range(at: 2), in: text)
+    else { return nil }
+    return (String(text[l]).trimmed, String(text[t]))
+  }
+
+  private static let labelled = try! NSRegularExpression(
+    pattern: #"^([A-Za-z][A-Za-z ]{1,40}?):?\s+(\d{4}-\d{2}-\d{2}[ T]+\d{1,2}[:.]\d{2}(?:\s*(?:UTC|GMT|[A-Z]{2,4}T))?)\.?$"#)
+
   /// The time zone a line names for the timeline, as written (`UTC`, `PDT (UTC-7)`, `AEST (UTC+10)`).
   static func timeZone(in line: String) -> String? {
     let range = NSRange(line.startIndex..., in: line)
