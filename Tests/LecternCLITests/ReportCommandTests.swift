@@ -7,6 +7,14 @@ import Testing
   private var example: String { root.appendingPathComponent("decks/checkout-outage-postmortem.md").path }
   private var data: String { root.appendingPathComponent("decks/data").path }
 
+  @Test(arguments: [["report", "render"], ["report", "actions"]])
+  func helpTextIsStable(_ command: [String]) throws {
+    let result = try LecternBinary.run(command + ["--help"])
+    #expect(result.status == 0)
+    let name = command.joined(separator: "-") + "-help.txt"
+    if let problem = snapshotMismatch(result.stdout, named: name) { Issue.record(Comment(rawValue: problem)) }
+  }
+
   @Test func markdownReportWithLiveMetricsPassesLint() throws {
     let dir = TestPaths.temporaryDirectory()
     let out = dir.appendingPathComponent("report.md").path

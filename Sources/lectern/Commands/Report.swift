@@ -15,7 +15,7 @@ import LecternTemplates
 extension Lectern {
   struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Render postmortem notes as a report filled in with live DORA metrics, or start a new postmortem.",
+      abstract: "Render postmortems as reports with live DORA metrics, start a new one, or export their action items.",
       subcommands: [Render.self, New.self, Actions.self],
       defaultSubcommand: Render.self)
   }
@@ -25,15 +25,15 @@ extension Lectern.Report {
   struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "render",
-      abstract: "Render postmortems (Markdown) as HTML or Markdown reports with live DORA metrics.",
+      abstract: "Render postmortems (Markdown) as HTML, Markdown or JSON reports with live DORA metrics.",
       discussion: """
-        Action items are grouped by horizon and team; every long-term item that names a DORA metric shows \
-        that metric's current value, tier, the next tier's threshold and a weekly trend from the metrics store. \
-        The incident (front matter 'incident:' or --incident) is looked up in the store: opened, resolved, \
-        time to restore, severity and whether the severity table's response time was met by the time to \
-        acknowledge. Every block of the document is in the report, in the author's order, with the summary first. \
-        Without a store the report says 'no data'. Findings about the document go to standard error, and into \
-        an appendix with --findings. -o never replaces the input, and replaces an existing file only with --force. \
+        The report is the whole document, every block in the author's order with the summary first, plus a \
+        title block, incident timings from the timeline (time to detect, acknowledge, mitigate and restore, \
+        with a phase bar), a compact action-item table and, from the metrics store, the incident record and \
+        each long-term item's DORA metric with its tier and weekly trend. A severity's response time is \
+        checked against the time to acknowledge. Nothing the document does not say is filled in; without a \
+        store the numbers say 'no data'. Findings go to standard error, and into an appendix with --findings. \
+        -o never replaces the input, and replaces an existing file only with --force. \
         \(ExitStatus.help)
         """)
 
