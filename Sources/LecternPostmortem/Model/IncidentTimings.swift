@@ -23,8 +23,11 @@ public struct IncidentTimings: Sendable, Hashable {
   public var impactDuration: Int? { Self.minutes(impactStart ?? detected, restored) }
 
   public init(timeline: [TimelineEntry]) {
+    // The earliest marked entry by time (timelines are not always written in order), else the first written.
     func first(_ marker: TimelineMarker) -> TimelineEntry? {
-      timeline.first { $0.markers.contains(marker) && $0.at.hour != nil }
+      let marked = timeline.filter { $0.markers.contains(marker) && $0.at.hour != nil }
+      guard marked.allSatisfy({ $0.at.sortKey != nil && $0.at.hasDate == marked.first?.at.hasDate }) else { return marked.first }
+      return marked.min { $0.at.sortKey! < $1.at.sortKey! }
     }
     impactStart = first(.impactStart)
     detected = first(.detected)

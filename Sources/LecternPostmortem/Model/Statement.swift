@@ -39,7 +39,7 @@ public struct ImpactFigure: Sendable, Hashable {
         var unit = kind == .percent ? "%" : ""
         if let u = Range(m.range(withName: "u"), in: text) { unit = text[u].lowercased() }
         if let c = Range(m.range(withName: "c"), in: text) { unit = String(text[c]) }
-        out.append((m.range.location, ImpactFigure(kind: kind, value: value, unit: unit, raw: String(text[r]), line: line)))
+        out.append((m.range.location, ImpactFigure(kind: kind, value: value, unit: unit, raw: text[r].trimmed, line: line)))
       }
     }
     return out.sorted { $0.0 < $1.0 }.map(\.1)
@@ -54,9 +54,11 @@ public struct ImpactFigure: Sendable, Hashable {
     }
   }
 
-  private static let number = #"(?<n>\d[\d,]*(?:\.\d+)?)\s?(?<s>k|K|m|M|MM|B|bn|thousand|million|billion)?"#
+  /// A number not inside a date, time or version (`2026-07-05`, `14:05`, `v1.2`): `41,000`, `1.21`, `212`.
+  private static let number =
+    #"(?<![\d\-:./v])(?<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d\-:/])\s?(?<s>k|K|m|M|MM|B|bn|thousand|million|billion)?\b"#
   private static let patterns: [(Kind, NSRegularExpression)] = [
-    (.percent, try! NSRegularExpression(pattern: #"(?<n>\d+(?:\.\d+)?)\s?%"#)),
+    (.percent, try! NSRegularExpression(pattern: #"(?<![\d.])(?<n>\d+(?:\.\d+)?)\s?%"#)),
     // A table row "Failed payments | 3,412": the row's label is what is counted.
     (.count, try! NSRegularExpression(pattern: #"^(?<u>[A-Za-z][A-Za-z ]{1,40}) — ~?"# + number + #"$"#)),
     (.money, try! NSRegularExpression(pattern: #"(?<c>[$€£¥])\s?"# + number + #"\b"#)),

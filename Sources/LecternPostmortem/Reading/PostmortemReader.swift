@@ -259,7 +259,7 @@ struct PostmortemReader {
 
   private mutating func readTable(_ table: Table, kind: SectionKind, horizon: Horizon, inNarrative: Bool) {
     let header = table.header.cells.map { SectionClassifier.normalize($0.text) }
-    let rows = table.rows.map { $0.cells.map(\.text) }
+    let rows = table.rows.map { $0.cells.map { Self.visibleText($0.inlines) } }
     let line = table.range?.start.line
     func column(_ names: [String]) -> Int? { header.firstIndex { names.contains($0) } }
     func columnPrefix(_ prefixes: [String]) -> Int? { header.firstIndex { h in prefixes.contains { h.hasPrefix($0) } } }
@@ -697,6 +697,16 @@ struct PostmortemReader {
           "duration-mismatch")
       }
     }
+  }
+}
+
+extension PostmortemReader {
+  /// A cell's text with `<br>` read as a space ("RUST-MAIN<br>CI outage reported" is two phrases).
+  static func visibleText(_ inlines: [Inline]) -> String {
+    inlines.map { inline in
+      if case .html(let h) = inline.kind, h.lowercased().hasPrefix("<br") { return Inline(.softBreak, range: nil) }
+      return inline
+    }.plainText.trimmed
   }
 }
 
