@@ -249,3 +249,28 @@ import Testing
     #expect(finding?.message.contains("'Alert on saturation' (line 8)") == true)
   }
 }
+
+@Suite struct TimelineOrderTests {
+  @Test func breaksInCellsAndTimelinesWrittenOutOfOrder() {
+    let pm = Postmortem(
+      source: .inline(
+        """
+        # CI outage
+
+        ## Timeline
+
+        | Datetime (UTC) | Description |
+        |---|---|
+        | 2026-07-02 14:21 | Mirror fixed; artifacts restored |
+        | 2026-07-02 07:48 | RUST-MAIN<br>CI outage **reported** (detected) |
+
+        ## Impact
+
+        Jobs failed between 2026-07-02 and 2026-07-05, where jobs retried 3 times.
+        """))
+    #expect(pm.timeline[1].text == "RUST-MAIN CI outage reported (detected)")
+    // Written restored-first; the phases still run detected 07:48 → restored 14:21 = 6h 33m.
+    #expect(pm.timings.timeToRestore == 393)
+    #expect(pm.impactFigures.isEmpty, "no figures from dates: \(pm.impactFigures.map(\.raw))")
+  }
+}
