@@ -53,6 +53,14 @@ extension ReportBuilder {
 
   static func provenance(_ pm: Postmortem, metrics: ReportMetrics?) -> [ReportPage.Fact] {
     var out: [ReportPage.Fact] = [.init(label: "Document", value: pm.path)]
+    // Front matter the title block does not show stays visible here, as written.
+    let shown: Set<String> = [
+      "title", "incident", "incidents", "incident_id", "date", "severity", "sev", "status", "authors", "author", "service",
+      "services", "html",
+    ]
+    for entry in pm.document.frontMatter?.entries ?? [] where !shown.contains(entry.key.lowercased()) {
+      if let value = entry.value.string { out.append(.init(label: entry.key, value: value)) }
+    }
     guard let metrics else { return out + [.init(label: "Store", value: "none (no data)")] }
     let r = metrics.report
     out += [

@@ -95,4 +95,15 @@ import Testing
     let md = ReportBuilder.render(pm, metrics: nil, format: .md)
     #expect(md.contains("| team4 | Fix 10000 |"))  // 10000 % 7 == 4
   }
+
+  @Test func htmlTrueInTheFrontMatterLetsRawHTMLThroughWithoutScript() {
+    let text =
+      "---\nhtml: true\nweight: 45\n---\n# T\n\n<details><summary>Logs</summary>\n\nkept\n\n</details>\n\n<a href=\"javascript:x()\">x</a>\n"
+    let html = ReportBuilder.render(Postmortem(source: .inline(text)), metrics: nil, format: .html)
+    #expect(html.contains("<details><summary>Logs</summary>"))
+    #expect(!html.contains("javascript:"))
+    #expect(html.contains("<dt>weight</dt><dd>45</dd>"), "other front matter stays visible")
+    let escaped = ReportBuilder.render(Postmortem(source: .inline("# T\n\n<details>x</details>\n")), metrics: nil, format: .html)
+    #expect(escaped.contains("&lt;details&gt;"))
+  }
 }

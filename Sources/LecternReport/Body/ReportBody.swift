@@ -21,13 +21,18 @@ struct ReportBody: Sendable {
   var rest: [Part]
 
   /// Raw HTML written in the document: harmless formatting tags (`<br>` in a table cell, `<sub>`) pass,
-  /// anything else is shown as text.
-  static let rawHTML = RawHTMLPolicy.safeTags
+  /// anything else is shown as text, unless the front matter says `html: true` (script URLs and event
+  /// handlers are still neutralised).
+  static func rawHTML(for pm: Postmortem) -> RawHTMLPolicy {
+    let html = pm.document.frontMatter?.entries.last { $0.key == "html" }?.value.string?.lowercased()
+    return html == "true" ? .allow : .safeTags
+  }
 
   static func build(_ pm: Postmortem, metrics: LiveMetrics?, assetBase: String? = nil) -> ReportBody {
     let blocks = pm.document.document.blocks
     let source = pm.document.source
     let kinds = Dictionary(pm.sections.compactMap { s in s.line.map { ($0, s) } }, uniquingKeysWith: { a, _ in a })
+    let rawHTML = rawHTML(for: pm)
     let rewriter = ReportRewriter(
       rawHTML: rawHTML, metrics: metrics, headings: decorations(blocks, sections: kinds), assetBase: assetBase)
     let renderer = HTMLRenderer(rawHTML: rawHTML, rewriter: rewriter)
