@@ -11,6 +11,7 @@ import Testing
 @Suite struct LosslessReportTests {
   static let written = [
     "google-sre-template.md", "atlassian-style.md", "pagerduty-style.md", "incidentio-style.md", "blog-style.md",
+    "edge-cases.md",
   ]
 
   static var sharedFiles: [URL] {

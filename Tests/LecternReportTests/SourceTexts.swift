@@ -57,9 +57,12 @@ struct SourceTexts {
       case .text(let s), .code(let s): out += s
       case .softBreak, .lineBreak: out += " "
       case .html(let s):
-        let lowered = s.lowercased()
-        let harmless = ["<br>", "<br/>", "<br />", "<sub>", "</sub>", "<sup>", "</sup>", "<b>", "</b>", "<i>", "</i>"]
-        if !MarpMarkup.isComment(s) && !harmless.contains(lowered) { out += s }
+        // Tags the report lets through (attribute-free formatting) are markup, not text.
+        let name = s.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "</> "))
+        let harmless = [
+          "br", "sub", "sup", "kbd", "mark", "small", "s", "u", "ins", "del", "b", "i", "em", "strong", "abbr", "wbr",
+        ]
+        if !MarpMarkup.isComment(s) && !harmless.contains(name) { out += s }
       case .footnoteReference(let label): out += label
       case .image: break
       default: out += text(inline.children)
