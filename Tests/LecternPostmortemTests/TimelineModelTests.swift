@@ -274,3 +274,34 @@ import Testing
     #expect(pm.impactFigures.isEmpty, "no figures from dates: \(pm.impactFigures.map(\.raw))")
   }
 }
+
+@Suite struct TimeZoneTests {
+  @Test(
+    arguments: [
+      ("UTC", 0), ("PDT (UTC-7)", -420), ("AEST (UTC+10)", 600), ("GMT+05:30", 330), ("CET", 60), ("Mars time", nil),
+    ] as [(String, Int?)])
+  func offsets(_ zone: String, _ minutes: Int?) {
+    #expect(TimeZoneText.utcOffsetMinutes(zone) == minutes)
+  }
+
+  @Test func timesAreCarriedToUTCAcrossMidnight() {
+    let pm = Postmortem(
+      source: .inline(
+        """
+        ---
+        date: 2026-09-01
+        ---
+        # Outage
+
+        ## Timeline
+
+        All times in PDT (UTC-7).
+
+        - 16:50 Errors begin (outage begins)
+        - 23:58 Pager fires (detected)
+        - 00:05 Acknowledged
+        """))
+    // 16:50 PDT = 23:50 UTC; 23:58 PDT = 06:58 UTC the next day; 00:05 PDT on 09-02 = 07:05 UTC on 09-02.
+    #expect(pm.timeline.map(\.at.utc) == ["2026-09-01T23:50Z", "2026-09-02T06:58Z", "2026-09-02T07:05Z"])
+  }
+}
