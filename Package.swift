@@ -12,6 +12,7 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.0"),
   ],
   targets: [
     // Debian: libcmark-gfm-dev + libcmark-gfm-extensions-dev (pkg-config libcmark-gfm links both).
@@ -37,10 +38,10 @@ let package = Package(
       ]),
     // templates/ (Mustache, theme CSS, viewer JS), compiled into the binary through a symlink, and their loader.
     .target(
-      name: "LecternTemplates", dependencies: [.product(name: "Mustache", package: "swift-mustache")],
+      name: "LecternTemplates", dependencies: ["LecternCore", .product(name: "Mustache", package: "swift-mustache")],
       resources: [.embedInCode("Templates")]),
     // Headless Chromium for PDF (and later images).
-    .target(name: "LecternBrowser"),
+    .target(name: "LecternBrowser", dependencies: ["LecternCore"]),
     // Live numbers in documents: {{dora.*}} placeholders and benchmark-table annotation over a DORAReport.
     .target(name: "LecternLive", dependencies: ["LecternDORA", "LecternMarkdown", "LecternCore"]),
     .target(
@@ -56,19 +57,46 @@ let package = Package(
         "LecternCore", .product(name: "Mustache", package: "swift-mustache"),
       ]),
     .target(name: "LecternExtract", dependencies: ["LecternPostmortem", "LecternDeck", "LecternMarkdown", "LecternCore"]),
-    .target(name: "LecternLint", dependencies: ["LecternPostmortem", "LecternDeck", "LecternMarkdown", "LecternCore", "Yams"]),
+    // Lint reads documents and re-reports what the slide builder would warn about (one producer per id).
+    .target(
+      name: "LecternLint",
+      dependencies: ["LecternSlides", "LecternPostmortem", "LecternDeck", "LecternMarkdown", "LecternCore", "Yams"]),
+    // Editable PowerPoint (Office Open XML) written from the deck model; ZIP through ZIPFoundation.
+    .target(
+      name: "LecternExport",
+      dependencies: ["LecternLive", "LecternDORA", "LecternDeck", "LecternMarkdown", "LecternCore", "ZIPFoundation"]),
+    // The pipeline commands and the server share: inputs to outputs, documents to numbers, decks to pages.
+    .target(
+      name: "LecternPipeline",
+      dependencies: [
+        "LecternSlides", "LecternExport", "LecternReport", "LecternLive", "LecternMetrics", "LecternBrowser", "LecternPostmortem",
+        "LecternDeck",
+        "LecternMarkdown", "LecternTemplates", "LecternDORA", "LecternCore",
+      ]),
     .target(
       name: "LecternServe",
-      dependencies: ["LecternSlides", "LecternReport", "LecternMetrics", "LecternMarkdown", "LecternTemplates"]),
+      dependencies: [
+        "LecternPipeline", "LecternSlides", "LecternReport", "LecternPostmortem", "LecternDeck", "LecternMarkdown",
+        "LecternTemplates", "LecternDORA", "LecternCore",
+      ]),
     .executableTarget(
       name: "lectern",
       dependencies: [
         "LecternMetrics", "LecternLint", "LecternSlides", "LecternReport", "LecternExtract", "LecternLive", "LecternBrowser",
-        "LecternServe", "LecternDeck", "LecternPostmortem", "LecternMarkdown", "LecternDORA", "LecternTemplates",
+        "LecternServe", "LecternPipeline", "LecternDeck", "LecternPostmortem", "LecternMarkdown", "LecternDORA",
+        "LecternTemplates",
         "LecternCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .target(name: "LecternTestSupport", dependencies: ["LecternCore"], path: "Tests/LecternTestSupport"),
+    .testTarget(
+      name: "LecternCoreTests",
+      dependencies: ["LecternCore", "LecternTestSupport"]
+    ),
+    .testTarget(
+      name: "LecternTemplatesTests",
+      dependencies: ["LecternTemplates", "LecternTestSupport", .product(name: "Mustache", package: "swift-mustache")]
+    ),
     .testTarget(
       name: "LecternMarkdownTests",
       dependencies: ["LecternMarkdown", "LecternTestSupport"]
@@ -84,6 +112,11 @@ let package = Package(
     .testTarget(
       name: "LecternReportTests",
       dependencies: ["LecternReport", "LecternMetrics", "LecternDORA", "LecternPostmortem", "LecternTestSupport"]
+    ),
+    .testTarget(
+      name: "LecternExportTests",
+      dependencies: ["LecternExport", "LecternDeck", "LecternMarkdown", "LecternTestSupport", "ZIPFoundation"],
+      exclude: ["read_pptx.py"]
     ),
     .testTarget(
       name: "LecternExtractTests",

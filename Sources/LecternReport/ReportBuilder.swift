@@ -61,7 +61,7 @@ public enum ReportBuilder {
           .warning,
           "severity '\(own.raw)' disagrees with the incident record \(record.id) (Sev \(stored)); the report shows the document's",
           path: pm.path, range: pm.meta.severityLine.map { SourceRange(line: $0, column: 1, endLine: $0, endColumn: 1) },
-          code: "severity-conflict"))
+          code: .severityConflict))
     }
     return out
   }

@@ -47,7 +47,7 @@ extension PostmortemReader {
         .note,
         "\(silent.count) action item\(silent.count == 1 ? " has" : "s have") no narrative: "
           + silent.map { "'\($0.what)' (line \($0.origin.line))" }.joined(separator: ", "),
-        line: sentences.first?.line, "action-no-narrative")
+        line: sentences.first?.line, .actionNoNarrative)
     }
   }
 
