@@ -74,6 +74,9 @@ import Testing
     let dir = TestPaths.temporaryDirectory()
     let input = dir.appendingPathComponent("pm.md")
     try FileManager.default.copyItem(atPath: example, toPath: input.path)
+    // The example names its benchmark deck beside it.
+    try FileManager.default.copyItem(
+      atPath: root.appendingPathComponent("decks/friday-deploys.md").path, toPath: dir.appendingPathComponent("friday-deploys.md").path)
     let original = try String(contentsOf: input, encoding: .utf8)
     let overInput = try LecternBinary.run(["report", input.path, "-o", input.path, "--force"])
     #expect(overInput.status == 2)
