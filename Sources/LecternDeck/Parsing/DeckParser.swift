@@ -29,13 +29,16 @@ private struct DeckParser {
     var frontMatter: FrontMatter?
     var bodyStart = 1
     var directives: [Directive] = []
-    switch FrontMatterSplitter.split(source) {
-    case .none:
-      break
-    case .unterminated:
+    let split = FrontMatterSplitter.split(source)
+    if case .unterminated = split {
       report(
-        .error, "front matter opened with '---' on line 1 is never closed; expected a line '---' after the YAML",
+        .error,
+        "front matter opened with '---' on line 1 is never closed, so Marp reads the whole file as front matter; expected a line '---' after the YAML",
         SourceRange(line: 1, column: 1, endLine: 1, endColumn: 3), .frontMatterUnterminated)
+    }
+    switch split.closedAtEnd(of: source) {
+    case .none, .unterminated:
+      break
     case .found(let yamlLines, let closingLine):
       bodyStart = closingLine + 1
       let yaml = yamlLines.map { lines in lines.compactMap { source.line($0) }.joined(separator: "\n") } ?? ""
@@ -56,7 +59,8 @@ private struct DeckParser {
           .frontMatterYAML)
       }
       frontMatter = FrontMatter(
-        yaml: yaml, range: SourceRange(line: 1, column: 1, endLine: closingLine, endColumn: 3), entries: entries,
+        yaml: yaml, range: SourceRange(line: 1, column: 1, endLine: min(closingLine, source.lineCount), endColumn: 3),
+        entries: entries,
         bodyStartLine: bodyStart)
       for entry in entries {
         let scope = DirectiveCatalog.scope(ofKey: entry.key)
@@ -75,11 +79,15 @@ private struct DeckParser {
     }
 
     // 2. Markdown.
-    let document = MarkdownDocument(parsing: source, fromLine: bodyStart)
-    let blocks = document.blocks
+    // `$$` math blocks are read as Marp Core reads them (cmark-gfm parses a copy with the same lines).
+    let math = MathBlocks.spans(in: source, from: bodyStart)
+    let document = MarkdownDocument(parsing: MathBlocks.masked(source, spans: math), fromLine: bodyStart)
+    let blocks = InlineComments.splitting(MathBlocks.restored(document.blocks, spans: math, in: source), in: source)
     if source.text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
       report(.note, "empty file: Marp shows one empty slide", nil, .emptyDeck)
     }
+
+    diagnostics += UnclosedFence.diagnostics(blocks, in: source)
 
     // 3. Comments and their classification.
     var collector = CommentCollector()
@@ -95,7 +103,7 @@ private struct DeckParser {
           .error, UnclosedComment.message(hiddenLines: hidden),
           SourceRange(start: r.start, end: SourceLocation(line: r.start.line, column: r.start.column + 3)), .unclosedComment)
       }
-      guard !comment.isFitMarker, comment.isClosed else {
+      guard !comment.isFitMarker, comment.isClosed, !comment.isToolComment else {
         commentDirectives.append([])
         continue
       }
@@ -158,7 +166,7 @@ private struct DeckParser {
         for ci in commentsByBlock[blockIndex] ?? [] {
           let comment = collector.comments[ci]
           let group = commentDirectives[ci]
-          if comment.isFitMarker { continue }
+          if comment.isFitMarker || comment.isToolComment { continue }
           if group.isEmpty {
             notes.append(SpeakerNote(text: comment.content, range: comment.range))
             continue
@@ -179,6 +187,7 @@ private struct DeckParser {
       var inlineImages: [SlideImage] = []
       for image in group.blockIndices.flatMap({ imagesByBlock[$0] ?? [] }) {
         switch ImageOptionParser.parse(alt: image.alt, url: image.url, range: image.range) {
+        case .background(let b) where b.url.trimmed.isEmpty: break  // `![bg]()`: Marp ignores it
         case .background(let b): backgrounds.append(b)
         case .image(let i): inlineImages.append(i)
         }

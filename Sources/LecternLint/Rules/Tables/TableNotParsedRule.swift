@@ -22,12 +22,17 @@ struct TableNotParsedRule: LintRule {
       .fails("↓| a | b |\n| 1 | 2 |\n| 3 | 4 |\n"),
       .fails("- item\n↓| a | b |\n|---|---|\n| 1 | 2 |\n"),
       .fails("> | a | b |\n> |---|---|\n↓| 1 | 2 |\n"),
-      .fixes("| a | b | c |\n|---|:-:|\n| 1 | 2 | 3 |\n", "| a | b | c |\n|---|:---:|---|\n| 1 | 2 | 3 |\n"),
+      .fixes("| a | b | c |\n|---|:-:|\n| 1 | 2 | 3 |\n", "| a | b | c |\n|---|:-:|---|\n| 1 | 2 | 3 |\n"),
+      .fixes("| a | b | c |\n|:-----|------:|\n| 1 | 2 | 3 |\n", "| a | b | c |\n|:-----|------:|---|\n| 1 | 2 | 3 |\n"),
       .fixes("| a | b |\n|---+---|\n| 1 | 2 |\n", "| a | b |\n|---|---|\n| 1 | 2 |\n"),
       .fixes("| a | b |\n| 1 | 2 |\n", "| a | b |\n|---|---|\n| 1 | 2 |\n"),
       .fixes("- item\n| a | b |\n|---|---|\n| 1 | 2 |\n", "- item\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"),
       .fixes("> | a | b |\n> |---|---|\n| 1 | 2 |\n", "> | a | b |\n> |---|---|\n> | 1 | 2 |\n"),
       .fails("| a | b |\n|---|---|\n| 1 | 2 |\n\n↓| 3 | 4 |\n"),
+      .fails("↓| a | b |\n| c | d |\n|---|---|\n| 1 | 2 |\n"),
+      .fixes("| a | b |\n| c | d |\n|:--|--:|\n| 1 | 2 |\n", "| a | b |\n|:--|--:|\n| c | d |\n| 1 | 2 |\n"),
+      .fixes("| a | b |\n| c | d |\n|---|---|", "| a | b |\n|---|---|\n| c | d |"),
+      .fails("| `a|b` | c |\n↓|---|---|\n| 1 | 2 |\n"),
       .passes("| a | b |\n|---|---|\n| 1 | 2 |\n\nSee | this\n"),
       .fixes("| a | b |\n|---|---|\n| 1 | 2 |\n\n| 3 | 4 |\n", "| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n"),
     ])
@@ -106,6 +111,11 @@ struct TableNotParsedRule: LintRule {
       return
     }
 
+    if let moved = delimiterBelowSecondLine(target, rows: rows) {
+      findings.append(moved)
+      return
+    }
+
     guard rows.count >= 2 else { return }
     let header = first.1
     let second = rows[1]
@@ -134,6 +144,15 @@ struct TableNotParsedRule: LintRule {
       } else if startsLikeList && !second.1.hasLeadingPipe {
         findings.append(
           Finding(Self.listDelimiter(String(decoding: afterPrefix, as: UTF8.self)), at: delimiterRange, fix: regenerate))
+      } else if second.1.cells.count != header.cells.count,
+        header.cells.count - header.pipesInCodeSpans.count == second.1.cells.count
+      {
+        // The cause is a code-span pipe in the header (table-code-span-pipe reports and fixes it): widening the
+        // delimiter row would make a table with a split header cell.
+        findings.append(
+          Finding(
+            Self.countMismatch(header: header.cells.count, delimiter: second.1.cells.count)
+              + " (a '|' inside a code span in the header splits a cell)", at: delimiterRange))
       } else if second.1.cells.count != header.cells.count {
         findings.append(
           Finding(
@@ -169,11 +188,41 @@ struct TableNotParsedRule: LintRule {
           ])))
   }
 
+  /// Pipe rows right above a parsed table whose header is not their first line: the delimiter row was put under
+  /// the second line, so the first line stays a paragraph and the next one is read as the header.
+  private func delimiterBelowSecondLine(_ target: LintTarget, rows: [(Int, PipeRowSyntax)]) -> Finding? {
+    guard let last = rows.last, let first = rows.first,
+      let table = target.tables.first(where: { $0.header.range?.start.line == last.0 + 1 }),
+      rows.allSatisfy({ $0.1.cells.count == table.columnCount }), first.1.hasLeadingPipe || first.1.hasTrailingPipe,
+      let delimiter = target.source.line(last.0 + 2), PipeRowSyntax(delimiter).isDelimiterRow
+    else { return nil }
+    let header = String(target.source.line(last.0 + 1) ?? "").trimmed
+    let delimiterLine = last.0 + 2
+    let source = target.source
+    let delimiterEnd = delimiterLine < source.lineCount ? source.lineStarts[delimiterLine] : source.bytes.count
+    let moved = String(delimiter) + target.lineBreak
+    var edits = [TextEdit(start: source.lineStarts[delimiterLine - 1], end: delimiterEnd, replacement: "")]
+    if delimiterLine == source.lineCount, source.lineStarts[delimiterLine - 1] > 0 {
+      // The delimiter is the last line and has no line break: drop the break before it instead.
+      edits = [TextEdit(start: target.endOffset(ofLine: delimiterLine - 1), end: delimiterEnd, replacement: "")]
+    }
+    edits.insert(.insert(moved, at: source.lineStarts[first.0]), at: 0)
+    return Finding(
+      Self.delimiterTooLow(first: String(target.source.line(first.0) ?? "").trimmed, header: header),
+      at: target.range(line: first.0, bytes: first.1.contentStart..<(first.1.contentStart + 1)),
+      fix: Fix("move the delimiter row under the first line", edits: edits))
+  }
+
   /// A delimiter row with the header's cell count and pipe style, keeping alignments that were written.
   private func delimiterRow(for header: PipeRowSyntax, from written: PipeRowSyntax?) -> String {
     var cells: [String] = []
     for index in 0..<header.cells.count {
       let old = written.flatMap { index < $0.cells.count ? $0.cells[index].text : nil } ?? ""
+      // A valid cell is kept as written (its colons and its width); others get dashes, keeping their colons.
+      if PipeRowSyntax.isDelimiterCell(old) {
+        cells.append(old)
+        continue
+      }
       let left = old.hasPrefix(":")
       let right = old.hasSuffix(":") && old.count > 1
       cells.append((left ? ":" : "") + "---" + (right ? ":" : ""))
@@ -200,6 +249,9 @@ extension TableNotParsedRule {
   fileprivate static func glued(to line: String) -> String {
     let kind = line.trimmed.hasPrefix(">") ? "block quote" : (isListItem(line) ? "list item" : "line")
     return "table is glued to the \(kind) above and read as its text; expected a blank line before it"
+  }
+  fileprivate static func delimiterTooLow(first: String, header: String) -> String {
+    "delimiter row is under '\(header)', so '\(first)' stays a paragraph and '\(header)' is read as the header; expected the delimiter row right after the first row"
   }
   fileprivate static func outsideContainer(_ kind: String) -> String {
     "rows continue the table of the \(kind) above without its prefix, so they are not part of it"
