@@ -76,6 +76,9 @@ extension DiagnosticCode {
   public static let timelineOrder = DiagnosticCode("timeline-order", .postmortemReader)
   public static let timelinePlaceholder = DiagnosticCode("timeline-placeholder", .postmortemReader)
   public static let unknownMetric = DiagnosticCode("unknown-metric", .postmortemReader)
+  public static let severityConflict = DiagnosticCode("severity-conflict", .postmortemReader)
+  public static let invalidDate = DiagnosticCode("invalid-date", .postmortemReader)
+  public static let actionNoNarrative = DiagnosticCode("action-no-narrative", .postmortemReader)
 
   // Lint rules that find what no reader reports.
   public static let emptySlide = DiagnosticCode("empty-slide", .lintRule)
@@ -107,7 +110,8 @@ extension DiagnosticCode {
     .invalidDirectiveValue,
     .unknownTheme, .unknownSize, .themeImport, .missingImage, .noHighlighter, .noKaTeX, .noMetricsStore,
     .actionNoOwner, .actionNoDue, .actionNoStatus, .durationMismatch, .narrativeDisagrees, .renamedMetric, .severityProse,
-    .severityRange, .templateRow, .timelineOrder, .timelinePlaceholder, .unknownMetric,
+    .severityRange, .templateRow, .timelineOrder, .timelinePlaceholder, .unknownMetric, .severityConflict, .invalidDate,
+    .actionNoNarrative,
     .emptySlide, .frontMatterNotFirst, .mojibake, .tabSeparatedTable, .tableCodeSpanPipe, .tableEmptyHeader,
     .tableExtraCells, .tableMissingCells, .tableNotParsed, .tablePipeStyle, .tableSwallowedRow, .tableTooLarge,
     .unclosedBlock, .unknownPlaceholder, .codeFenceLanguage, .headingIncrement, .imageAltText, .linkTarget,
