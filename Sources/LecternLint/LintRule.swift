@@ -15,17 +15,24 @@ public struct Finding: Sendable, Hashable {
   public var fix: Fix?
   /// A reader's or renderer's code this finding re-reports (one of the rule's `alsoReports`); `nil`: the rule's id.
   public var code: DiagnosticCode?
+  /// The reader's severity for a re-reported finding; `nil`: the rule's (or the configuration's).
+  public var severity: Severity?
 
-  public init(_ message: String, at range: SourceRange, fix: Fix? = nil, code: DiagnosticCode? = nil) {
+  public init(
+    _ message: String, at range: SourceRange, fix: Fix? = nil, code: DiagnosticCode? = nil, severity: Severity? = nil
+  ) {
     self.message = message
     self.range = range
     self.fix = fix
     self.code = code
+    self.severity = severity
   }
 
   /// A reader's or renderer's diagnostic, re-reported as it is (same code, same words), with an optional fix.
   public init(reporting diagnostic: Diagnostic, at fallback: SourceRange, fix: Fix? = nil) {
-    self.init(diagnostic.message, at: diagnostic.range ?? fallback, fix: fix ?? diagnostic.fix, code: diagnostic.code)
+    self.init(
+      diagnostic.message, at: diagnostic.range ?? fallback, fix: fix ?? diagnostic.fix, code: diagnostic.code,
+      severity: diagnostic.severity)
   }
 }
 

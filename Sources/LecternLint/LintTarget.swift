@@ -10,6 +10,8 @@ public struct LintTarget: Sendable {
   public let blocks: [Block]
   /// Set when the file is a Marp deck (`marp: true`).
   public let deck: Deck?
+  /// Set when the file is not a deck: the document read into sections (postmortem rules read it).
+  public let prose: ProseDocument?
   /// Every GFM table, nested ones included, in source order.
   public let tables: [Table]
   /// For each table, its header row then its body rows as written (parallel to `tables`).
@@ -28,11 +30,13 @@ public struct LintTarget: Sendable {
     if kind == .deck {
       let deck = Deck(source: source)
       self.deck = deck
+      self.prose = nil
       self.blocks = deck.document.blocks
       frontMatterEnd = (deck.document.firstLine - 1)
     } else {
       let doc = ProseDocument(source: source)
       self.deck = nil
+      self.prose = doc
       self.blocks = doc.document.blocks
       frontMatterEnd = doc.document.firstLine - 1
     }

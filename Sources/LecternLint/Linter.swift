@@ -44,7 +44,8 @@ public struct Linter: Sendable {
           continue
         }
         let severity =
-          configuration.severities[code.rawValue] ?? configuration.severities[description.id.rawValue] ?? description.severity
+          configuration.severities[code.rawValue] ?? configuration.severities[description.id.rawValue] ?? f.severity
+          ?? description.severity
         diagnostics.append(Diagnostic(severity, f.message, path: target.path, range: f.range, code: code, fix: f.fix))
       }
     }

@@ -58,10 +58,12 @@ struct SeedAndCorpusLintTests {
 
   @Test(arguments: ["002", "003"])
   func postmortemSeedsAreClean(_ prefix: String) throws {
-    // Clean apart from notes: they are postmortems with several top-level sections (markdownlint MD025).
+    // Clean apart from notes: they are postmortems with several top-level sections (markdownlint MD025), and the
+    // postmortem reader's own notes (an item without an owner, a metric name it does not know) re-reported.
     let found = try lint(try #require(TestPaths.seed(prefix)))
     #expect(found.filter { $0.severity > .note }.isEmpty, "\(found.map(\.formatted))")
-    #expect(found.allSatisfy { $0.code == .singleTopHeading })
+    #expect(found.allSatisfy { $0.code == .singleTopHeading || $0.code.producer == .postmortemReader })
+    #expect(found.contains { $0.code.producer == .postmortemReader }, "the reader's findings reach lint")
   }
 
   @Test func seed004MojibakeApostrophe() throws {

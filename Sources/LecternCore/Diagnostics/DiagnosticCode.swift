@@ -82,6 +82,7 @@ extension DiagnosticCode {
 
   // Lint rules that find what no reader reports.
   public static let emptySlide = DiagnosticCode("empty-slide", .lintRule)
+  public static let postmortem = DiagnosticCode("postmortem", .lintRule)
   public static let frontMatterNotFirst = DiagnosticCode("front-matter-not-first", .lintRule)
   public static let mojibake = DiagnosticCode("mojibake", .lintRule)
   public static let tabSeparatedTable = DiagnosticCode("tab-separated-table", .lintRule)
@@ -112,7 +113,7 @@ extension DiagnosticCode {
     .actionNoOwner, .actionNoDue, .actionNoStatus, .durationMismatch, .narrativeDisagrees, .renamedMetric, .severityProse,
     .severityRange, .templateRow, .timelineOrder, .timelinePlaceholder, .unknownMetric, .severityConflict, .invalidDate,
     .actionNoNarrative,
-    .emptySlide, .frontMatterNotFirst, .mojibake, .tabSeparatedTable, .tableCodeSpanPipe, .tableEmptyHeader,
+    .emptySlide, .postmortem, .frontMatterNotFirst, .mojibake, .tabSeparatedTable, .tableCodeSpanPipe, .tableEmptyHeader,
     .tableExtraCells, .tableMissingCells, .tableNotParsed, .tablePipeStyle, .tableSwallowedRow, .tableTooLarge,
     .unclosedBlock, .unknownPlaceholder, .codeFenceLanguage, .headingIncrement, .imageAltText, .linkTarget,
     .singleTopHeading, .tableBlankLines, .trailingSpaces,

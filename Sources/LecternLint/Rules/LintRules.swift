@@ -10,6 +10,7 @@ public enum LintRules {
     LinkTargetRule.self,
     MissingImageRule.self,
     MojibakeRule.self,
+    PostmortemRule.self,
     SingleTopHeadingRule.self,
     TabSeparatedTableRule.self,
     TableBlankLinesRule.self,

@@ -31,21 +31,21 @@ public struct Postmortem: Sendable {
   /// marker of the timeline, when both have a time.
   public var computedTimeToRestoreMinutes: Int? { Self.restoreSpan(in: timeline)?.minutes }
 
-  /// Detected (else impact start) → the first `resolved` entry, and the minutes between them.
-  static func resolveSpan(in timeline: [TimelineEntry]) -> (start: TimelineEntry, end: TimelineEntry, minutes: Int)? {
+  /// The entries that bound a phase by their markers — from detected (else impact start) to the first entry
+  /// with one of `ends`, in order of preference — and the minutes between them; `nil` when either is missing or
+  /// the span is negative.
+  static func span(in timeline: [TimelineEntry], to ends: [TimelineMarker])
+    -> (start: TimelineEntry, end: TimelineEntry, minutes: Int)?
+  {
     let start = timeline.first { $0.markers.contains(.detected) } ?? timeline.first { $0.markers.contains(.impactStart) }
-    let end = timeline.first { $0.markers.contains(.resolved) }
+    let end = ends.lazy.compactMap { marker in timeline.first { $0.markers.contains(marker) } }.first
     guard let start, let end, let minutes = end.at.minutes(since: start.at), minutes >= 0 else { return nil }
     return (start, end, minutes)
   }
 
-  /// The entries that bound the outage by their markers (detected, else impact start → restored, else
-  /// resolved) and the minutes between them; `nil` when either is missing or the span is negative.
+  /// The outage: detected → restored, else resolved.
   static func restoreSpan(in timeline: [TimelineEntry]) -> (start: TimelineEntry, end: TimelineEntry, minutes: Int)? {
-    let start = timeline.first { $0.markers.contains(.detected) } ?? timeline.first { $0.markers.contains(.impactStart) }
-    let end = timeline.first { $0.markers.contains(.restored) } ?? timeline.first { $0.markers.contains(.resolved) }
-    guard let start, let end, let minutes = end.at.minutes(since: start.at), minutes >= 0 else { return nil }
-    return (start, end, minutes)
+    span(in: timeline, to: [.restored, .resolved])
   }
 }
 

@@ -306,6 +306,7 @@ struct PostmortemReader {
       let dueColumn = column(["due", "due date", "target date", "deadline", "by", "eta", "when"])
       let statusColumn = column(["status", "state"])
       let trackingColumn = column(["bug", "ticket", "issue", "jira", "tracking", "link", "issues"])
+      let horizonColumn = column(["horizon", "term", "timeframe", "time frame"])
       for (i, row) in rows.enumerated() {
         func cell(_ c: Int?) -> String? {
           guard let c, c < row.count else { return nil }
@@ -330,7 +331,8 @@ struct PostmortemReader {
         items.append(
           ActionItem(
             what: text, why: cell(column(["why", "reason", "rationale"])), team: cell(teamColumn).map(Self.teamName),
-            owner: cell(ownerColumn), horizon: horizon, type: cell(typeColumn), priority: cell(priorityColumn),
+            owner: cell(ownerColumn), horizon: cell(horizonColumn).flatMap(SectionClassifier.horizon(of:)) ?? horizon,
+            type: cell(typeColumn), priority: cell(priorityColumn),
             due: cell(dueColumn), status: statusRaw.flatMap(Self.status), statusRaw: statusRaw, tracking: tracking,
             doraMetric: metricRaw.flatMap { DORAMetric(name: $0) }, doraMetricRaw: metricRaw, origin: .tableRow(line: rowLine),
             narrativeLine: nil))
@@ -682,13 +684,17 @@ struct PostmortemReader {
 
   private mutating func checkDurations(timeline: [TimelineEntry], durations: [DeclaredDuration]) {
     guard let restore = Postmortem.restoreSpan(in: timeline) else { return }
-    // "Time to resolve" is measured to the resolved entry when there is one; the rest to restored.
-    let resolve = Postmortem.resolveSpan(in: timeline) ?? restore
+    // "Time to resolve" is measured to the resolved entry and "time to mitigate" to the mitigated one when there
+    // is one; the rest to restored.
+    let resolve = Postmortem.span(in: timeline, to: [.resolved]) ?? restore
+    let mitigate = Postmortem.span(in: timeline, to: [.mitigated])
     for d in durations where !d.businessHoursOnly {
       guard let declared = d.minutes,
         ["restore", "recovery", "repair", "resolve", "mitigat"].contains(where: { d.label.contains($0) })
       else { continue }
-      let (start, end, computed) = d.label.contains("resolve") ? resolve : restore
+      let isMitigation = d.label.contains("mitigat")
+      if isMitigation && mitigate == nil { continue }
+      let (start, end, computed) = isMitigation ? mitigate! : d.label.contains("resolve") ? resolve : restore
       if abs(declared - computed) > 1 {
         find(
           .warning,
