@@ -12,6 +12,7 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
   ],
   targets: [
     // Debian: libcmark-gfm-dev + libcmark-gfm-extensions-dev (pkg-config libcmark-gfm links both).
@@ -68,7 +69,7 @@ let package = Package(
       name: "LecternServe",
       dependencies: [
         "LecternPipeline", "LecternSlides", "LecternReport", "LecternPostmortem", "LecternDeck", "LecternMarkdown",
-        "LecternTemplates", "LecternDORA", "LecternCore",
+        "LecternTemplates", "LecternDORA", "LecternCore", .product(name: "Hummingbird", package: "hummingbird"),
       ]),
     .executableTarget(
       name: "lectern",

@@ -22,15 +22,16 @@ extension Lectern {
       discussion: """
         Open the printed address for an index. A change to a deck, a theme, an image, a template or the \
         metrics store reloads every open page within a second and keeps its slide; the presenter view \
-        ('p') works through the server. Only files under PATH are served. Binds to 127.0.0.1 unless --host \
-        says otherwise. \
+        ('p') works through the server. Only files under PATH are served (no hidden files, no symlinks leaving it \
+        or landing on a hidden file). Binds to 127.0.0.1 unless --host says otherwise; --host localhost \
+        listens on both 127.0.0.1 and ::1. \
         \(ExitStatus.help)
         """)
 
     @Argument(help: "The folder to serve (default: the current folder).")
     var path: String = "."
 
-    @Option(help: "The address to listen on.")
+    @Option(help: "The address to listen on (127.0.0.1, ::1, or localhost for both).")
     var host: String = "127.0.0.1"
 
     @Option(help: "The port (default: $PORT, else 8080; 0 picks a free one).")
@@ -93,9 +94,13 @@ extension Lectern {
       let renderer = SiteRenderer(
         themes: themes, templates: library, allowHTML: html, numbers: DocumentNumbers(defaults: metrics.defaults(window: window)))
       let server = DeckServer(
-        root: root, host: host, port: chosenPort, watching: watched, render: { renderer.page(for: $0) })
+        root: root, options: .init(host: host, port: chosenPort, watching: watched), templates: library,
+        render: { renderer.page(for: $0) }, log: { printError($0) })
+      FileWatcherSignals.restoreDefaults()
       do {
-        try server.run { url in printError("serving \(root.url.path) at \(url) (Ctrl-C stops)") }
+        try server.runUntilKilled { urls in
+          printError("serving \(root.url.path) at \(urls.joined(separator: " and ")) (Ctrl-C stops)")
+        }
       } catch {
         printError("error: cannot serve on \(host):\(chosenPort): \(error)")
         throw ExitCode(2)
