@@ -13,6 +13,7 @@ let package = Package(
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
   ],
   targets: [
     // Debian: libcmark-gfm-dev + libcmark-gfm-extensions-dev (pkg-config libcmark-gfm links both).
@@ -70,6 +71,7 @@ let package = Package(
       dependencies: [
         "LecternPipeline", "LecternSlides", "LecternReport", "LecternPostmortem", "LecternDeck", "LecternMarkdown",
         "LecternTemplates", "LecternDORA", "LecternCore", .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
       ]),
     .executableTarget(
       name: "lectern",
@@ -119,7 +121,10 @@ let package = Package(
     ),
     .testTarget(
       name: "LecternServeTests",
-      dependencies: ["LecternServe", "LecternTestSupport"]
+      dependencies: [
+        "LecternServe", "LecternPipeline", "LecternSlides", "LecternTemplates", "LecternMetrics", "LecternDORA", "LecternCore",
+        "LecternTestSupport",
+      ]
     ),
     .testTarget(
       name: "LecternCLITests",

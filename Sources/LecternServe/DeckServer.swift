@@ -2,12 +2,14 @@ import Foundation
 import Hummingbird
 import LecternCore
 import LecternTemplates
+import ServiceLifecycle
 
 /// `lectern serve`: decks and postmortems under a folder, each rendered on request, every open page
 /// reloaded (keeping its slide) when a file under the folder, or an extra watched file, changes.
 ///
 /// HTTP is Hummingbird 2 (SwiftNIO): one server per listening address (`localhost` is 127.0.0.1 and ::1),
-/// all on the same port and sharing one router, page cache, event streams and inotify watcher.
+/// all on the same port and sharing one router, page cache, event streams and inotify watcher. `stop()`
+/// ends the event streams and shuts every listener down gracefully; the command line is stopped by SIGTERM.
 public final class DeckServer: Sendable {
   public struct Options: Sendable {
     public var host: String
@@ -38,6 +40,8 @@ public final class DeckServer: Sendable {
   let events = ReloadEvents()
   let responder: SiteResponder
   private let cache = PageCache()
+  /// The running listeners, so `stop()` can shut them down; `stopping` once it was called.
+  private let listeners = Locked<(stopping: Bool, groups: [ServiceGroup])>((false, []))
 
   /// `render` turns one Markdown file into a page (it may throw; that request gets a 500 page); `log`
   /// receives one line per failed render.
@@ -51,12 +55,19 @@ public final class DeckServer: Sendable {
       root: root, pages: SitePages(root: root, templates: templates), events: events, cache: cache, render: render, log: log)
   }
 
-  /// Serves until the task is cancelled or a listener fails; `listening` gets the base URL of every
-  /// bound address once all are bound.
+  /// Serves until `stop()` or until a listener fails; `listening` gets the base URL of every bound address
+  /// once all are bound.
   public func run(listening: @escaping @Sendable ([String]) -> Void) async throws {
     let addresses = try ListenAddresses.resolve(options.host)
     let watcher = try SiteWatcher(root: root, extra: options.watching)
     let router = responder.router()
+    let keepAlive = Task { [events, options] in
+      while !Task.isCancelled {
+        try? await Task.sleep(for: options.keepAliveInterval)
+        events.keepAlive()
+      }
+    }
+    defer { keepAlive.cancel() }
     try await withThrowingTaskGroup(of: Void.self) { group in
       var port = options.port
       var urls: [String] = []
@@ -68,20 +79,20 @@ public final class DeckServer: Sendable {
         cache.clear()
         events.advance()
       }
-      defer {
-        watcher.stop()
-        events.closeAll()
-      }
-      group.addTask { [events, options] in
-        while true {
-          try await Task.sleep(for: options.keepAliveInterval)
-          events.keepAlive()
-        }
-      }
+      defer { watcher.stop() }
       listening(urls)
-      try await group.next()
-      group.cancelAll()
+      try await group.waitForAll()
     }
+  }
+
+  /// Ends every event stream and shuts the listeners down (open requests finish first); `run` then returns.
+  public func stop() async {
+    let groups = listeners.withLock { state in
+      state.stopping = true
+      return state.groups
+    }
+    events.closeAll()
+    for group in groups { await group.triggerGracefulShutdown() }
   }
 
   /// Starts one Hummingbird server on `address` and returns its port once it is bound.
@@ -100,10 +111,16 @@ public final class DeckServer: Sendable {
         reportBound.yield(channel.localAddress?.port ?? 0)
         reportBound.finish()
       })
-    app.logger.logLevel = .error
+    app.logger.logLevel = .critical
+    let service = ServiceGroup(services: [app], logger: app.logger)
+    let stopping = listeners.withLock { state in
+      state.groups.append(service)
+      return state.stopping
+    }
+    if stopping { await service.triggerGracefulShutdown() }
     group.addTask {
       defer { reportBound.finish() }
-      try await app.run()
+      try await service.run()
     }
     for await port in bound { return UInt16(port) }
     // The server stopped before it was bound: its error says why.

@@ -20,6 +20,7 @@ final class ReloadEvents: Sendable {
   private struct State {
     var version = 0
     var streams: [UUID: AsyncStream<Message>.Continuation] = [:]
+    var closed = false
   }
 
   private let state = Locked(State())
@@ -48,7 +49,11 @@ final class ReloadEvents: Sendable {
     let (messages, continuation) = AsyncStream<Message>.makeStream(bufferingPolicy: .bufferingNewest(8))
     let id = UUID()
     let version = state.withLock { state in
-      state.streams[id] = continuation
+      if state.closed {
+        continuation.finish()
+      } else {
+        state.streams[id] = continuation
+      }
       return state.version
     }
     return (id, version, messages)
@@ -59,9 +64,10 @@ final class ReloadEvents: Sendable {
     stream?.finish()
   }
 
-  /// Ends every open stream (the server is stopping).
+  /// Ends every open stream, and every stream opened later (the server is stopping).
   func closeAll() {
     let streams = state.withLock { state in
+      state.closed = true
       defer { state.streams = [:] }
       return Array(state.streams.values)
     }
