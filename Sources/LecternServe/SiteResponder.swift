@@ -72,11 +72,10 @@ struct SiteResponder: Sendable {
       body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
   }
 
-  /// The same response without its body (the length of the body it would have had is kept).
+  /// The same response without its body; `Content-Length` still says how long the body would be.
   static func headOnly(_ response: Response) -> Response {
     var head = response
-    if let length = response.body.contentLength { head.headers[.contentLength] = String(length) }
-    head.body = ResponseBody()
+    head.body = ResponseBody(contentLength: response.body.contentLength) { writer in try await writer.finish(nil) }
     return head
   }
 }

@@ -56,6 +56,7 @@ import Testing
       let head = await connection.exchange("HEAD /img/dot.svg HTTP/1.1\r\nHost: test\r\n\r\n")
       #expect(head?.status == 200)
       #expect(head?.body == "")
+      #expect(head?.headers["content-length"] == "41", "the length of the body a GET would get")
       // The connection stays usable after HEAD: no stray body bytes.
       let get = await connection.exchange("GET /img/dot.svg HTTP/1.1\r\nHost: test\r\n\r\n")
       #expect(get?.status == 200)

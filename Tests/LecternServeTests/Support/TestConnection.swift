@@ -94,8 +94,9 @@ struct TestResponse {
   var headers: [String: String]
   var body: String
 
-  /// Parses a complete response with a `Content-Length`, or `nil` while it is incomplete.
-  init?(_ data: Data) {
+  /// Parses a complete response with a `Content-Length` (a response to HEAD has no body whatever the
+  /// length says), or `nil` while it is incomplete.
+  init?(_ data: Data, toHead: Bool = false) {
     guard let end = data.firstRange(of: Data("\r\n\r\n".utf8)) else { return nil }
     let head = String(decoding: data[..<end.lowerBound], as: UTF8.self).components(separatedBy: "\r\n")
     let parts = head[0].split(separator: " ")
@@ -105,7 +106,7 @@ struct TestResponse {
       guard let colon = line.firstIndex(of: ":") else { continue }
       headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
     }
-    let length = Int(headers["content-length"] ?? "0") ?? 0
+    let length = toHead ? 0 : Int(headers["content-length"] ?? "0") ?? 0
     let body = data[end.upperBound...]
     guard body.count >= length else { return nil }
     self.status = status
@@ -119,8 +120,9 @@ extension TestConnection {
   func exchange(_ request: String, timeout: TimeInterval = 5) async -> TestResponse? {
     received = Data()
     send(request)
-    await read(timeout: timeout) { TestResponse($0) != nil }
-    return TestResponse(received)
+    let toHead = request.hasPrefix("HEAD ")
+    await read(timeout: timeout) { TestResponse($0, toHead: toHead) != nil }
+    return TestResponse(received, toHead: toHead)
   }
 
   /// `GET path` on a fresh connection.
