@@ -76,21 +76,7 @@ extension Lectern {
         printError("error: \(error)")
         throw ExitCode(2)
       }
-      if let templates {
-        watched += ((try? FileManager.default.contentsOfDirectory(atPath: templates)) ?? []).map {
-          URL(fileURLWithPath: (templates as NSString).appendingPathComponent($0))
-        }
-      }
-      let store = metrics.store
-      if let data = metrics.data {
-        watched += ((try? FileManager.default.contentsOfDirectory(atPath: data)) ?? []).map {
-          URL(fileURLWithPath: (data as NSString).appendingPathComponent($0))
-        }
-      }
-      if store.db != nil || FileManager.default.fileExists(atPath: store.path) {
-        watched.append(URL(fileURLWithPath: store.path))
-        watched.append(URL(fileURLWithPath: store.path + "-wal"))
-      }
+      watched += extraWatchedFiles()
       let renderer = SiteRenderer(
         themes: themes, templates: library, allowHTML: html, numbers: DocumentNumbers(defaults: metrics.defaults(window: window)))
       let server = DeckServer(
@@ -105,6 +91,23 @@ extension Lectern {
         printError("error: cannot serve on \(host):\(chosenPort): \(error)")
         throw ExitCode(2)
       }
+    }
+  }
+
+    /// Files outside the folder whose changes reload open pages: templates, record files and the store.
+    private func extraWatchedFiles() -> [URL] {
+      func entries(_ folder: String) -> [URL] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).map {
+          URL(fileURLWithPath: (folder as NSString).appendingPathComponent($0))
+        }
+      }
+      var watched = (templates.map(entries) ?? []) + (metrics.data.map(entries) ?? [])
+      let store = metrics.store
+      if store.db != nil || FileManager.default.fileExists(atPath: store.path) {
+        watched.append(URL(fileURLWithPath: store.path))
+        watched.append(URL(fileURLWithPath: store.path + "-wal"))
+      }
+      return watched
     }
   }
 }
