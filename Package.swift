@@ -39,7 +39,7 @@ let package = Package(
       ]),
     // templates/ (Mustache, theme CSS, viewer JS), compiled into the binary through a symlink, and their loader.
     .target(
-      name: "LecternTemplates", dependencies: [.product(name: "Mustache", package: "swift-mustache")],
+      name: "LecternTemplates", dependencies: ["LecternCore", .product(name: "Mustache", package: "swift-mustache")],
       resources: [.embedInCode("Templates")]),
     // Headless Chromium for PDF (and later images).
     .target(name: "LecternBrowser"),
@@ -58,7 +58,10 @@ let package = Package(
         "LecternCore", .product(name: "Mustache", package: "swift-mustache"),
       ]),
     .target(name: "LecternExtract", dependencies: ["LecternPostmortem", "LecternDeck", "LecternMarkdown", "LecternCore"]),
-    .target(name: "LecternLint", dependencies: ["LecternPostmortem", "LecternDeck", "LecternMarkdown", "LecternCore", "Yams"]),
+    // Lint reads documents and re-reports what the slide builder would warn about (one producer per id).
+    .target(
+      name: "LecternLint",
+      dependencies: ["LecternSlides", "LecternPostmortem", "LecternDeck", "LecternMarkdown", "LecternCore", "Yams"]),
     // The pipeline commands and the server share: inputs to outputs, documents to numbers, decks to pages.
     .target(
       name: "LecternPipeline",
@@ -83,6 +86,14 @@ let package = Package(
       ]
     ),
     .target(name: "LecternTestSupport", dependencies: ["LecternCore"], path: "Tests/LecternTestSupport"),
+    .testTarget(
+      name: "LecternCoreTests",
+      dependencies: ["LecternCore", "LecternTestSupport"]
+    ),
+    .testTarget(
+      name: "LecternTemplatesTests",
+      dependencies: ["LecternTemplates", "LecternTestSupport", .product(name: "Mustache", package: "swift-mustache")]
+    ),
     .testTarget(
       name: "LecternMarkdownTests",
       dependencies: ["LecternMarkdown", "LecternTestSupport"]

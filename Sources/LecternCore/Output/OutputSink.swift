@@ -1,5 +1,4 @@
 import Foundation
-import LecternCore
 
 /// Where a command's product goes: standard output, or a file replaced atomically (written to a
 /// temporary file in the same folder, renamed over the target when complete, removed on failure).

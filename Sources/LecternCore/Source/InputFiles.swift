@@ -54,7 +54,7 @@ public enum InputFiles {
     return (0..<Int(g.gl_pathc)).compactMap { g.gl_pathv[$0].map { String(cString: $0) } }.sorted()
   }
 
-  public enum ExpansionError: Error, CustomStringConvertible {
+  public enum ExpansionError: Error, CustomStringConvertible, Equatable {
     case missing(String)
     case noMatch(String)
 

@@ -45,8 +45,7 @@ extension Lectern {
     enum ColorChoice: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
 
     func validate() throws {
-      let known = Set(LintRules.all.map { $0.description.id })
-      for rule in rules where !known.contains(rule) {
+      for rule in rules where LintRules.rule(id: rule) == nil {
         throw ValidationError("unknown rule '\(rule)'; see 'lectern lint --list-rules'")
       }
       if diff && !fix { throw ValidationError("--diff needs --fix") }
@@ -103,7 +102,9 @@ extension Lectern {
     static func ruleList() -> String {
       LintRules.all.map { rule in
         let d = rule.description
-        return "\(d.id) (\(d.severity.rawValue)\(d.scope == .decks ? ", decks only" : ""))\n  \(d.summary)\n  \(d.rationale)"
+        let also = d.alsoReports.isEmpty ? "" : "; also reports \(d.alsoReports.map(\.rawValue).joined(separator: ", "))"
+        return
+          "\(d.id)\(also) (\(d.severity.rawValue)\(d.scope == .decks ? ", decks only" : ""))\n  \(d.summary)\n  \(d.rationale)"
       }.joined(separator: "\n\n")
     }
   }
