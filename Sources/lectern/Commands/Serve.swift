@@ -92,7 +92,6 @@ extension Lectern {
         throw ExitCode(2)
       }
     }
-  }
 
     /// Files outside the folder whose changes reload open pages: templates, record files and the store.
     private func extraWatchedFiles() -> [URL] {
