@@ -8,7 +8,7 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm libsqlite3-dev python3 python3-pip git time \
-  chromium chromium-driver poppler-utils
+  chromium chromium-driver poppler-utils node-highlight.js node-emoji fonts-noto-color-emoji libjs-katex
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 OUT ?= out
 PREFIX ?= /usr/local
@@ -23,8 +23,8 @@ deps:
 	  echo "installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
-	@python3 -c "import selenium, PIL" 2>/dev/null || python3 -m pip install -q selenium pillow \
-	  || python3 -m pip install -q --break-system-packages selenium pillow
+	@python3 -c "import selenium, PIL, pptx" 2>/dev/null || python3 -m pip install -q selenium pillow python-pptx \
+	  || python3 -m pip install -q --break-system-packages selenium pillow python-pptx
 
 build: deps
 	$(SWIFT) build
@@ -45,7 +45,7 @@ deb: release
 	printf '%s\n' 'Package: lectern' 'Version: $(VERSION)' 'Section: text' 'Priority: optional' \
 	  "Architecture: $$(dpkg --print-architecture)" \
 	  "Depends: $$(ldd .build/release/lectern | awk '/=> \//{print $$3}' \
-	    | while read -r lib; do dpkg -S "$$lib" 2>/dev/null || dpkg -S "$${lib#/usr}" 2>/dev/null; done \
+	    | while read -r lib; do dpkg -S "$$lib" 2>/dev/null || dpkg -S "/usr$$lib" 2>/dev/null || dpkg -S "$${lib#/usr}" 2>/dev/null; done \
 	    | cut -d: -f1 | sort -u | paste -sd, | sed 's/,/, /g')" \
 	  'Maintainer: Lectern developers <lectern@example.invalid>' \
 	  'Description: Markdown into talks and postmortems (Marp decks, DORA reports)' > .build/deb/DEBIAN/control

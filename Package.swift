@@ -14,6 +14,7 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.0"),
   ],
   targets: [
     // Debian: libcmark-gfm-dev + libcmark-gfm-extensions-dev (pkg-config libcmark-gfm links both).
@@ -42,7 +43,7 @@ let package = Package(
       name: "LecternTemplates", dependencies: ["LecternCore", .product(name: "Mustache", package: "swift-mustache")],
       resources: [.embedInCode("Templates")]),
     // Headless Chromium for PDF (and later images).
-    .target(name: "LecternBrowser"),
+    .target(name: "LecternBrowser", dependencies: ["LecternCore"]),
     // Live numbers in documents: {{dora.*}} placeholders and benchmark-table annotation over a DORAReport.
     .target(name: "LecternLive", dependencies: ["LecternDORA", "LecternMarkdown", "LecternCore"]),
     .target(
@@ -62,11 +63,16 @@ let package = Package(
     .target(
       name: "LecternLint",
       dependencies: ["LecternSlides", "LecternPostmortem", "LecternDeck", "LecternMarkdown", "LecternCore", "Yams"]),
+    // Editable PowerPoint (Office Open XML) written from the deck model; ZIP through ZIPFoundation.
+    .target(
+      name: "LecternExport",
+      dependencies: ["LecternLive", "LecternDORA", "LecternDeck", "LecternMarkdown", "LecternCore", "ZIPFoundation"]),
     // The pipeline commands and the server share: inputs to outputs, documents to numbers, decks to pages.
     .target(
       name: "LecternPipeline",
       dependencies: [
-        "LecternSlides", "LecternReport", "LecternLive", "LecternMetrics", "LecternBrowser", "LecternPostmortem", "LecternDeck",
+        "LecternSlides", "LecternExport", "LecternReport", "LecternLive", "LecternMetrics", "LecternBrowser", "LecternPostmortem",
+        "LecternDeck",
         "LecternMarkdown", "LecternTemplates", "LecternDORA", "LecternCore",
       ]),
     .target(
@@ -109,6 +115,11 @@ let package = Package(
     .testTarget(
       name: "LecternReportTests",
       dependencies: ["LecternReport", "LecternMetrics", "LecternDORA", "LecternPostmortem", "LecternTestSupport"]
+    ),
+    .testTarget(
+      name: "LecternExportTests",
+      dependencies: ["LecternExport", "LecternDeck", "LecternMarkdown", "LecternTestSupport", "ZIPFoundation"],
+      exclude: ["read_pptx.py"]
     ),
     .testTarget(
       name: "LecternExtractTests",

@@ -1,4 +1,5 @@
 import Foundation
+import LecternCore
 
 /// Headless Chromium, found on this machine, printing pages to PDF.
 public struct Chromium: Sendable {
@@ -90,9 +91,8 @@ public struct Chromium: Sendable {
 }
 
 /// Drains a pipe on a background thread so a chatty child never blocks on a full pipe.
-private final class OutputCollector: @unchecked Sendable {
-  private var data = Data()
-  private let lock = NSLock()
+private final class OutputCollector: Sendable {
+  private let data = Locked(Data())
   private let done = DispatchSemaphore(value: 0)
 
   init(_ handle: FileHandle) {
@@ -100,9 +100,7 @@ private final class OutputCollector: @unchecked Sendable {
       while true {
         let chunk = handle.availableData
         if chunk.isEmpty { break }
-        lock.lock()
-        data.append(chunk)
-        lock.unlock()
+        data.withLock { $0.append(chunk) }
       }
       done.signal()
     }
@@ -110,8 +108,6 @@ private final class OutputCollector: @unchecked Sendable {
 
   func finish() -> String {
     done.wait()
-    lock.lock()
-    defer { lock.unlock() }
-    return String(decoding: data, as: UTF8.self)
+    return String(decoding: data.snapshot, as: UTF8.self)
   }
 }

@@ -53,20 +53,19 @@ public enum ExtractJSON {
       var start = 0
       while start < deck.slides.count {
         let end = min(start + batch * workers, deck.slides.count)
-        let parts = ParallelChunks(count: workers)
         let slides = deck.slides[start..<end]
         let per = (slides.count + workers - 1) / workers
-        DispatchQueue.concurrentPerform(iterations: workers) { k in
+        let parts = try? Array(0..<workers).concurrentMap { k -> [UInt8] in
           let lo = slides.startIndex + k * per
           let hi = min(lo + per, slides.endIndex)
-          guard lo < hi else { return }
+          guard lo < hi else { return [] }
           var part = JSONWriter()
           part.beginArray()
-          for slide in slides[lo..<hi] { self.slide(slide, &part) }
+          for slide in slides[lo..<hi] { Self.slide(slide, &part) }
           part.endArray()
-          parts.set(k, Array(part.bytes.dropFirst().dropLast()))
+          return Array(part.bytes.dropFirst().dropLast())
         }
-        for k in 0..<workers { w.rawElements(parts.get(k)) }
+        for part in parts ?? [] { w.rawElements(part) }
         start = end
       }
     }
@@ -502,25 +501,5 @@ public struct LocatedTable: Sendable {
     self.table = table
     self.slide = slide
     self.section = section
-  }
-}
-
-/// Results of parallel workers, one slot each; every slot is written by exactly one worker.
-private final class ParallelChunks: @unchecked Sendable {
-  private var slots: [[UInt8]]
-  private let lock = NSLock()
-
-  init(count: Int) { slots = Array(repeating: [], count: count) }
-
-  func set(_ index: Int, _ bytes: [UInt8]) {
-    lock.lock()
-    slots[index] = bytes
-    lock.unlock()
-  }
-
-  func get(_ index: Int) -> [UInt8] {
-    lock.lock()
-    defer { lock.unlock() }
-    return slots[index]
   }
 }

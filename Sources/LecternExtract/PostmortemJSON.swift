@@ -5,7 +5,11 @@ import LecternPostmortem
 
 extension ExtractJSON {
   /// A postmortem: the document (outline, tables) plus the typed postmortem fields (`kind: "postmortem"`).
-  public static func postmortem(_ pm: Postmortem, pretty: Bool = false, sink: ((ArraySlice<UInt8>) -> Void)? = nil) -> [UInt8] {
+  ///
+  /// `findings` replaces the document's own (a report adds what the metrics store contradicts).
+  public static func postmortem(
+    _ pm: Postmortem, findings: [Diagnostic]? = nil, pretty: Bool = false, sink: ((ArraySlice<UInt8>) -> Void)? = nil
+  ) -> [UInt8] {
     var w = JSONWriter(pretty: pretty, sink: sink)
     let doc = pm.document
     w.beginObject()
@@ -25,7 +29,10 @@ extension ExtractJSON {
     w.field("status", pm.meta.status)
     w.key("severity")
     severity(pm.meta.severity, &w)
+    w.field("severityLine", pm.meta.severityLine)
     strings("services", pm.meta.services, &w)
+    w.field("timeZone", pm.meta.timeZone)
+    w.field("utcOffsetMinutes", pm.meta.timeZone.flatMap(TimeZoneText.utcOffsetMinutes))
     w.endObject()
     w.field("summary", pm.summary)
     w.key("sectionKinds")
@@ -33,6 +40,7 @@ extension ExtractJSON {
     for s in pm.sections {
       w.beginObject()
       w.field("kind", s.kind.rawValue)
+      w.field("recognized", s.isRecognized)
       w.field("level", s.level)
       w.field("heading", s.heading)
       w.field("line", s.line)
@@ -63,6 +71,15 @@ extension ExtractJSON {
       case .narrative(let line): origin("narrative", line, &w)
       }
       w.field("narrativeLine", item.narrativeLine)
+      w.key("narrative")
+      w.beginArray()
+      for sentence in item.narrative {
+        w.beginObject()
+        w.field("text", sentence.text)
+        w.field("line", sentence.line)
+        w.endObject()
+      }
+      w.endArray()
       w.endObject()
     }
     w.endArray()
@@ -79,6 +96,10 @@ extension ExtractJSON {
             .joined(separator: "-")
         })
       w.field("time", entry.at.hour.map { h in "\(format2(h)):\(format2(entry.at.minute ?? 0))" })
+      w.field("dateInferred", entry.at.dateInferred)
+      w.field("dayOffset", entry.at.dayOffset)
+      w.field("timeZone", entry.at.timeZone)
+      w.field("utc", entry.at.utc)
       w.field("text", entry.text)
       strings("markers", entry.markers.map(\.rawValue).sorted(), &w)
       w.field("line", entry.line)
@@ -86,6 +107,49 @@ extension ExtractJSON {
     }
     w.endArray()
     w.field("computedTimeToRestoreMinutes", pm.computedTimeToRestoreMinutes)
+    w.key("timings")
+    timings(pm.timings, &w)
+    w.key("incidents")
+    w.beginArray()
+    for part in pm.incidents {
+      w.beginObject()
+      w.field("heading", part.heading)
+      w.field("line", part.line)
+      w.field("endLine", part.lines.upperBound)
+      w.field("timelineEntries", part.timeline.count)
+      w.key("timings")
+      timings(part.timings, &w)
+      w.key("declaredDurations")
+      w.beginArray()
+      for d in part.declaredDurations {
+        w.beginObject()
+        w.field("label", d.label)
+        w.field("minutes", d.minutes)
+        w.field("raw", d.raw)
+        w.endObject()
+      }
+      w.endArray()
+      w.field("actionItems", part.actionItems.count)
+      w.endObject()
+    }
+    w.endArray()
+    w.key("responseCheck")
+    responseCheck(pm.responseCheck(), &w)
+    w.key("statements")
+    statements(pm.statements, &w)
+    w.key("impactFigures")
+    w.beginArray()
+    for f in pm.impactFigures {
+      w.beginObject()
+      w.field("kind", f.kind.rawValue)
+      w.key("value")
+      w.value(f.value)
+      w.field("unit", f.unit)
+      w.field("raw", f.raw)
+      w.field("line", f.line)
+      w.endObject()
+    }
+    w.endArray()
     w.key("responseSLAs")
     w.beginArray()
     for sla in pm.responseSLAs {
@@ -144,7 +208,7 @@ extension ExtractJSON {
     for t in doc.tables { table(t, &w) }
     w.endArray()
     w.key("findings")
-    diagnostics(pm.findings, &w)
+    diagnostics(findings ?? pm.findings, &w)
     w.key("diagnostics")
     diagnostics(doc.diagnostics, &w)
     w.endObject()
@@ -176,6 +240,64 @@ extension ExtractJSON {
     w.beginObject()
     w.field("kind", kind)
     w.field("line", line)
+    w.endObject()
+  }
+}
+
+extension ExtractJSON {
+  /// Minutes per phase (`null`: the timeline does not mark both ends) and the line of each marked entry.
+  static func timings(_ t: IncidentTimings, _ w: inout JSONWriter) {
+    w.beginObject()
+    w.field("timeToDetectMinutes", t.timeToDetect)
+    w.field("timeToAcknowledgeMinutes", t.timeToAcknowledge)
+    w.field("timeToMitigateMinutes", t.timeToMitigate)
+    w.field("timeToRestoreMinutes", t.timeToRestore)
+    w.field("impactDurationMinutes", t.impactDuration)
+    for (name, entry) in [
+      ("impactStartLine", t.impactStart), ("detectedLine", t.detected), ("acknowledgedLine", t.acknowledged),
+      ("mitigatedLine", t.mitigated), ("restoredLine", t.restored),
+    ] {
+      w.field(name, entry?.line)
+    }
+    w.endObject()
+  }
+}
+
+extension ExtractJSON {
+  /// The severity's response target against the time to acknowledge; `null` without a matching SLA row.
+  static func responseCheck(_ check: ResponseCheck?, _ w: inout JSONWriter) {
+    guard let check else {
+      w.null()
+      return
+    }
+    w.beginObject()
+    w.field("severity", check.severity)
+    w.field("responseSeconds", check.sla.responseSeconds)
+    w.field("responseRaw", check.sla.raw)
+    w.field("acknowledgedMinutes", check.acknowledgedMinutes)
+    w.field("outcome", check.outcome.rawValue)
+    w.field("slaLine", check.sla.line)
+    w.endObject()
+  }
+}
+
+extension ExtractJSON {
+  /// Section kind → statements (`text`, `line`, `depth`), kinds in the model's order, empty kinds left out.
+  static func statements(_ byKind: [SectionKind: [Statement]], _ w: inout JSONWriter) {
+    w.beginObject()
+    for kind in SectionKind.allCases {
+      guard let list = byKind[kind], !list.isEmpty else { continue }
+      w.key(kind.rawValue)
+      w.beginArray()
+      for s in list {
+        w.beginObject()
+        w.field("text", s.text)
+        w.field("line", s.line)
+        w.field("depth", s.depth)
+        w.endObject()
+      }
+      w.endArray()
+    }
     w.endObject()
   }
 }

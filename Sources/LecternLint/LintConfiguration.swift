@@ -14,10 +14,15 @@ import Yams
 /// ```
 public struct LintConfiguration: Sendable {
   public var disabled: Set<String> = []
+  /// Rules that are off by default and turned on (`trailing-spaces: on`).
+  public var enabled: Set<String> = []
   public var severities: [String: Severity] = [:]
   public var options: [String: RuleOptions] = [:]
   /// Where it was read from, if anywhere.
   public var path: String?
+  /// Globs of files to skip when walking folders, relative to the configuration file's folder (`**/` matches zero or
+  /// more folders): `exclude: [drafts/**, "**/vendor/*.md"]`.
+  public var exclude: [String] = []
 
   public init() {}
 
@@ -48,8 +53,16 @@ public struct LintConfiguration: Sendable {
       throw ConfigurationError(path: path, line: node.mark?.line, message: "expected a mapping with a 'rules' key")
     }
     for (key, value) in root {
+      if key.string == "exclude" {
+        guard let list = value.sequence, list.allSatisfy({ $0.string != nil }) else {
+          throw ConfigurationError(path: path, line: value.mark?.line, message: "expected 'exclude' to be a list of globs")
+        }
+        config.exclude = list.compactMap(\.string)
+        continue
+      }
       guard key.string == "rules" else {
-        throw ConfigurationError(path: path, line: key.mark?.line, message: "unknown key '\(key.string ?? "")'; expected 'rules'")
+        throw ConfigurationError(
+          path: path, line: key.mark?.line, message: "unknown key '\(key.string ?? "")'; expected 'rules' or 'exclude'")
       }
       guard let rules = value.mapping else {
         throw ConfigurationError(path: path, line: value.mark?.line, message: "expected 'rules' to map rule ids to settings")
@@ -85,15 +98,34 @@ public struct LintConfiguration: Sendable {
 
   private mutating func apply(_ word: String, to id: String, path: String, line: Int?) throws {
     switch word.lowercased() {
-    case "off", "false", "disabled": disabled.insert(id)
-    case "on", "true", "enabled": disabled.remove(id)
+    case "off", "false", "disabled":
+      disabled.insert(id)
+      enabled.remove(id)
+    case "on", "true", "enabled":
+      disabled.remove(id)
+      enabled.insert(id)
     default:
       guard let severity = Severity(rawValue: word.lowercased()) else {
         throw ConfigurationError(
           path: path, line: line, message: "unknown setting '\(word)' for '\(id)'; expected off, on, note, warning or error")
       }
       severities[id] = severity
+      enabled.insert(id)
     }
+  }
+
+  /// This configuration with `other`'s settings on top (a `.lectern.yml` over a markdownlint file).
+  public func overridden(by other: LintConfiguration) -> LintConfiguration {
+    var merged = self
+    merged.disabled.subtract(other.enabled)
+    merged.disabled.formUnion(other.disabled)
+    merged.enabled.subtract(other.disabled)
+    merged.enabled.formUnion(other.enabled)
+    merged.severities.merge(other.severities) { _, new in new }
+    merged.options.merge(other.options) { _, new in new }
+    merged.path = other.path ?? path
+    merged.exclude = other.exclude.isEmpty ? exclude : other.exclude
+    return merged
   }
 
   /// The nearest `.lectern.yml` in `directory` or above it.

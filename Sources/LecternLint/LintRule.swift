@@ -31,7 +31,7 @@ public struct Finding: Sendable, Hashable {
 
 /// Who a rule, its default severity and its examples.
 public struct RuleDescription: Sendable {
-  public enum Scope: String, Sendable { case all, decks }
+  public enum Scope: String, Sendable { case all, decks, documents }
 
   /// The registered code every finding of this rule carries.
   public var id: DiagnosticCode
@@ -44,6 +44,11 @@ public struct RuleDescription: Sendable {
   public var scope: Scope
   /// Examples that run as tests: `↓` marks where each finding must start.
   public var examples: [RuleExample]
+  /// The markdownlint rule this one stands for (`MD001` and its alias `heading-increment`): read in
+  /// `<!-- markdownlint-disable … -->` comments and `.markdownlint.{json,yaml}` files.
+  public var markdownlint: [String]
+  /// Off unless a configuration turns it on (markdownlint's opinionated rules).
+  public var isEnabledByDefault: Bool
 
   /// The rule's id and every code it re-reports: what `--rule`, `.lectern.yml` and suppressions match.
   public var codes: [DiagnosticCode] { [id] + alsoReports }
@@ -53,8 +58,10 @@ public struct RuleDescription: Sendable {
 
   public init(
     id: DiagnosticCode, alsoReports: [DiagnosticCode] = [], summary: String, rationale: String, severity: Severity,
-    scope: Scope = .all, examples: [RuleExample]
+    scope: Scope = .all, markdownlint: [String] = [], isEnabledByDefault: Bool = true, examples: [RuleExample]
   ) {
+    self.markdownlint = markdownlint
+    self.isEnabledByDefault = isEnabledByDefault
     self.id = id
     self.alsoReports = alsoReports
     self.summary = summary

@@ -65,42 +65,46 @@ public struct LintRun: Sendable {
 
   private func applyFixes(_ linter: Linter, _ source: SourceFile, into result: inout FileResult) throws {
     let outcome = FixApplier(linter: linter).fix(source)
-    result.fixed = outcome.applied
     if outcome.text != source.text {
       if diff {
         result.diff = UnifiedDiff.diff(old: source.text, new: outcome.text, path: source.path)
       } else if source.path == "-" {
         FileHandle.standardOutput.write(Data(outcome.text.utf8))
       } else {
-        try OutputSink.write(outcome.text, to: source.path)
+        try FixWriter.write(outcome.text, to: source.path)
       }
     }
+    // Counted only once written (a fix that cannot be written throws above and is not reported as fixed).
+    result.fixed = outcome.applied
     result.source = diff ? source : SourceFile(path: source.path, text: outcome.text)
     result.diagnostics = diff ? linter.lint(source) : outcome.remaining
   }
 }
 
-/// `.lectern.yml` files found per folder, read once each.
+/// `.lectern.yml` and markdownlint configuration files found per folder, read once each. The markdownlint file's
+/// rule switches come first; `.lectern.yml` overrides them.
 private final class ConfigCache: Sendable {
-  private let folders = Locked<[String: String?]>([:])
-  private let byPath = Locked<[String: LintConfiguration]>([:])
+  private let folders = Locked<[String: String]>([:])
+  private let byKey = Locked<[String: LintConfiguration]>([:])
 
   func configuration(for file: String) throws -> LintConfiguration {
     let folder =
       file == "-"
       ? URL(fileURLWithPath: FileManager.default.currentDirectoryPath) : URL(fileURLWithPath: file).deletingLastPathComponent()
-    let found: String?
+    let key: String
     if let known = folders.withLock({ $0[folder.path] }) {
-      found = known
+      key = known
     } else {
-      found = LintConfiguration.find(from: folder)
-      folders.withLock { $0[folder.path] = .some(found) }
+      key = (LintConfiguration.find(from: folder) ?? "") + "\n" + (MarkdownlintNames.find(from: folder) ?? "")
+      folders.withLock { $0[folder.path] = key }
     }
-    guard let path = found else { return LintConfiguration() }
-    return try byPath.withLock { cache in
-      if let cached = cache[path] { return cached }
-      let loaded = try LintConfiguration.load(path: path)
-      cache[path] = loaded
+    return try byKey.withLock { cache in
+      if let cached = cache[key] { return cached }
+      let parts = key.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+      var loaded = LintConfiguration()
+      if !parts[1].isEmpty { try MarkdownlintNames.load(path: parts[1], into: &loaded) }
+      if !parts[0].isEmpty { loaded = loaded.overridden(by: try LintConfiguration.load(path: parts[0])) }
+      cache[key] = loaded
       return loaded
     }
   }

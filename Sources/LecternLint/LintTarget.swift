@@ -41,6 +41,7 @@ public struct LintTarget: Sendable {
     var tableLines = Array(repeating: false, count: source.lineCount + 1)
     var collector = LineCollector()
     collector.walk(blocks)
+    collector.tables = collector.tables.map { Self.correctingHeaderLine($0, in: source) }
     for r in collector.opaque {
       for line in r.start.line...r.end.line where line - 1 < opaque.count { opaque[line - 1] = true }
     }
@@ -80,6 +81,25 @@ public struct LintTarget: Sendable {
   public var lineBreak: String { usesCRLF ? "\r\n" : "\n" }
   private var usesCRLF: Bool {
     source.lineStarts.count > 1 && source.lineStarts[1] >= 2 && source.bytes[source.lineStarts[1] - 2] == 0x0D
+  }
+}
+
+extension LintTarget {
+  /// cmark-gfm gives a table that follows paragraph lines (`Intro\n| a | b |\n|---|---|`) the paragraph's
+  /// start as its header position. The header is the line right above the delimiter row; put it there.
+  static func correctingHeaderLine(_ table: Table, in source: SourceFile) -> Table {
+    guard let range = table.range else { return table }
+    let delimiter = (table.rows.first?.range?.start.line).map { $0 - 1 } ?? range.end.line
+    let headerLine = delimiter - 1
+    guard headerLine >= 1, table.header.range?.start.line != headerLine, let text = source.line(headerLine) else {
+      return table
+    }
+    var copy = table
+    let length = max(text.count, 1)
+    copy.header.range = SourceRange(line: headerLine, column: 1, endLine: headerLine, endColumn: length)
+    copy.header.sourceLine = String(text)
+    copy.range = SourceRange(start: SourceLocation(line: headerLine, column: 1), end: range.end)
+    return copy
   }
 }
 

@@ -25,7 +25,13 @@ public struct Linter: Sendable {
       let description = ruleType.description
       if !only.isEmpty && !only.contains(where: description.answers(to:)) { continue }
       if configuration.disabled.contains(description.id.rawValue) { continue }
+      if !description.isEnabledByDefault && !configuration.enabled.contains(description.id.rawValue)
+        && !only.contains(where: description.answers(to:))
+      {
+        continue
+      }
       if description.scope == .decks && target.deck == nil { continue }
+      if description.scope == .documents && target.deck != nil { continue }
       let rule = ruleType.init(options: configuration.options[description.id.rawValue] ?? RuleOptions())
       var findings: [Finding] = []
       rule.check(target, into: &findings)

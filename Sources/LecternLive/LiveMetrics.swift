@@ -74,7 +74,7 @@ public enum Placeholders {
     guard let metrics else { return "no data" }
     let r = metrics.report
     switch name {
-    case "dora.window": return "\(Int(r.window.days.rounded())) days (\(r.window.start) → \(r.window.end))"
+    case "dora.window": return "\(Int(r.window.days.rounded())) days to \(readableDate(r.window.end))"
     case "dora.as_of": return r.window.end.description
     case "dora.service": return r.services.isEmpty ? "all services" : r.services.joined(separator: ", ")
     default: break
@@ -98,6 +98,15 @@ public enum Placeholders {
       return MetricFormatting.duration(hours: p90)
     }
     return MetricFormatting.value(m)
+  }
+
+  /// A window's end as a person writes it: `29 Nov 2026` (the UTC calendar day).
+  static func readableDate(_ t: Timestamp) -> String {
+    let text = t.description
+    let parts = text.prefix(10).split(separator: "-")
+    guard parts.count == 3, let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month) else { return text }
+    let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    return "\(day) \(months[month - 1]) \(parts[0])"
   }
 
   static func formatNumber(_ v: Double) -> String {

@@ -2,6 +2,7 @@ import Foundation
 import LecternBrowser
 import LecternCore
 import LecternDeck
+import LecternExport
 import LecternSlides
 import LecternTemplates
 
@@ -17,6 +18,8 @@ public struct DeckBuilder: Sendable {
     public var allowLocalFiles = false
     public var progressBar = false
     public var pdf = false
+    /// Also write an editable PowerPoint file (NAME.pptx) beside the main product.
+    public var pptx = false
     public var pdfNotes = false
     public var notes = false
     public var browserPath: String?
@@ -77,24 +80,30 @@ public struct DeckBuilder: Sendable {
       var options = DeckBuildOptions(
         theme: themeName, themes: themes, allowHTML: settings.allowHTML,
         assets: AssetResolver(
-          deckDirectory: deckDirectory, outputDirectory: job.html.map { URL(fileURLWithPath: $0).deletingLastPathComponent() },
+          deckDirectory: deckDirectory, outputDirectory: job.output.map { URL(fileURLWithPath: $0).deletingLastPathComponent() },
           embed: settings.embedAssets, allowLocalFiles: settings.allowLocalFiles),
         progressBar: settings.progressBar, templates: templates)
       options.metrics = try numbers.deck(deck, directory: deckDirectory)
       options.annotate = settings.annotate
       let built = DeckHTMLRenderer.render(deck, options: options)
       if settings.oneShot { ProcessTeardown.keepUntilExit(deck) }
-      let diagnostics = deck.diagnostics.filter { $0.severity != .note } + built.diagnostics
+      var diagnostics = deck.diagnostics.filter { $0.severity != .note } + built.diagnostics
+      var powerPoint: PowerPointFile?
+      if job.format == .pptx || settings.pptx {
+        let exported = try exportPowerPoint(deck, deckDirectory: deckDirectory, metrics: options.metrics)
+        powerPoint = exported.file
+        diagnostics += exported.diagnostics
+      }
       outcome.messages += diagnostics.map(\.formatted)
       if diagnostics.contains(where: { $0.severity == .error }) { outcome.status = 1 }
       outcome.dependencies = [job.input] + built.dependencies + themeFiles
       if let store = options.metrics?.storeDescription, FileManager.default.fileExists(atPath: store) {
         outcome.dependencies.append(store)
       }
-      let products = try write(deck, built, options: options, to: job.html)
-      if let html = job.html {
+      let products = try write(deck, built, powerPoint, options: options, job: job)
+      if job.output != nil {
         outcome.messages.append(
-          "\(job.input) → \(([html] + products).joined(separator: ", ")) (\(built.slideCount) slides, theme \(built.themeName), "
+          "\(job.input) → \(products.joined(separator: ", ")) (\(built.slideCount) slides, theme \(built.themeName), "
             + "\(built.size.width)×\(built.size.height))")
       }
     } catch {
@@ -105,31 +114,62 @@ public struct DeckBuilder: Sendable {
     return outcome
   }
 
-  /// Writes the page, then the notes and the PDF when asked; returns the extra products' paths.
-  private func write(_ deck: Deck, _ built: BuiltDeck, options: DeckBuildOptions, to html: String?) throws -> [String] {
-    try OutputSink.write(built.html, to: html)
-    guard let html else { return [] }
+  /// Writes the main product (`job.format`) and the extras asked for (notes, PDF, PowerPoint) beside it;
+  /// returns every written path, the main product first. A page printed to PDF but not asked for is removed.
+  private func write(
+    _ deck: Deck, _ built: BuiltDeck, _ powerPoint: PowerPointFile?, options: DeckBuildOptions, job: BuildJob
+  ) throws -> [String] {
+    guard let output = job.output else {
+      try OutputSink.write(built.html, to: nil)
+      return []
+    }
     var products: [String] = []
+    let wantsPDF = job.format == .pdf || chromium != nil
+    var page: URL?
+    if job.format == .html {
+      try OutputSink.write(built.html, to: output)
+      products.append(output)
+      page = URL(fileURLWithPath: output)
+    } else if wantsPDF {
+      // A page only for printing: beside the output so relative images resolve, removed afterwards.
+      let url = URL(fileURLWithPath: output)
+      page = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).page.html")
+      try OutputSink.write(built.html, to: page!.path)
+    }
+    defer { if job.format != .html, let page { try? FileManager.default.removeItem(at: page) } }
+    if let powerPoint {
+      let path = job.format == .pptx ? output : BuildPlanner.replacingExtension(output, with: "pptx")
+      let sink = try OutputSink(path: path)
+      sink.write([UInt8](powerPoint.data)[...])
+      try sink.commit()
+      products.append(path)
+    }
+    if wantsPDF, let page {
+      let path = job.format == .pdf ? output : BuildPlanner.replacingExtension(output, with: "pdf")
+      try printPDF(deck, page: page, options: options, to: path)
+      products.append(path)
+    }
     if settings.notes {
-      let notesPath = BuildPlanner.replacingExtension(html, with: "notes.txt")
+      let notesPath = BuildPlanner.replacingExtension(output, with: "notes.txt")
       try OutputSink.write(DeckHTMLRenderer.notesText(deck), to: notesPath)
       products.append(notesPath)
     }
-    if let chromium {
-      var page = URL(fileURLWithPath: html)
-      if settings.pdfNotes {
-        // The notes pages are a print-only variant of the same page, next to it so relative images resolve.
-        var withNotes = options
-        withNotes.notesPages = true
-        page = page.deletingLastPathComponent().appendingPathComponent(".\(page.lastPathComponent).notes.html")
-        try OutputSink.write(DeckHTMLRenderer.render(deck, options: withNotes).html, to: page.path)
-      }
-      defer { if settings.pdfNotes { try? FileManager.default.removeItem(at: page) } }
-      let pdfPath = BuildPlanner.replacingExtension(html, with: "pdf")
-      try chromium.printPDF(page: page, to: URL(fileURLWithPath: pdfPath))
-      products.append(pdfPath)
+    return products.filter { $0 == output } + products.filter { $0 != output }
+  }
+
+  /// Prints `page` to `path` with Chromium (with a notes page after each slide under `--pdf-notes`).
+  private func printPDF(_ deck: Deck, page: URL, options: DeckBuildOptions, to path: String) throws {
+    let chromium = try self.chromium ?? Chromium.locate(override: settings.browserPath)
+    var printed = page
+    if settings.pdfNotes {
+      // The notes pages are a print-only variant of the same page, next to it so relative images resolve.
+      var withNotes = options
+      withNotes.notesPages = true
+      printed = page.deletingLastPathComponent().appendingPathComponent(".\(page.lastPathComponent).notes.html")
+      try OutputSink.write(DeckHTMLRenderer.render(deck, options: withNotes).html, to: printed.path)
     }
-    return products
+    defer { if settings.pdfNotes { try? FileManager.default.removeItem(at: printed) } }
+    try chromium.printPDF(page: printed, to: URL(fileURLWithPath: path))
   }
 
   /// Rebuilds a deck whenever a file it uses changes (inotify; nothing polls); never returns.

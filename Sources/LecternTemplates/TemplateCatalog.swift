@@ -10,6 +10,7 @@ public enum TemplateCatalog {
     "theme-lectern.css": PackageResources.theme_lectern_css,
     "theme-harbor.css": PackageResources.theme_harbor_css,
     "theme-plain.css": PackageResources.theme_plain_css,
+    "theme-gaia.css": PackageResources.theme_gaia_css,
     "report.html": PackageResources.report_html_mustache,
     "report.md": PackageResources.report_md_mustache,
     "report.css": PackageResources.report_css,

@@ -33,16 +33,18 @@ def slide_count(deck):
     return model["slideCount"], model
 
 
-def new_driver(width=1280, height=720):
+def new_driver(width=1280, height=720, reduced_motion=True):
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
     options = webdriver.ChromeOptions()
     options.binary_location = find_chromium()
     for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--hide-scrollbars", "--force-prefers-reduced-motion", "--allow-file-access-from-files",
+                "--hide-scrollbars", "--allow-file-access-from-files",
                 f"--window-size={width},{height}", "--force-device-scale-factor=1"):
         options.add_argument(arg)
+    if reduced_motion:
+        options.add_argument("--force-prefers-reduced-motion")
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     service = Service(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver")
     return webdriver.Chrome(service=service, options=options)
@@ -91,6 +93,18 @@ class BrowserTestCase(unittest.TestCase):
         return self.driver.execute_script(
             "return Array.from(document.querySelectorAll('div.marpit > svg[data-marpit-svg]'))"
             ".map((s, i) => [i + 1, getComputedStyle(s).display]).filter(p => p[1] !== 'none').map(p => p[0]);")
+
+    def build(self, name, markdown, *args):
+        """Writes `markdown` as NAME.md in the class's temporary folder and builds it to NAME.html."""
+        folder = self.tmp / name
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{name}.md").write_text(markdown, encoding="utf-8")
+        out = folder / f"{name}.html"
+        result = lectern("build", folder / f"{name}.md", "-o", out, *args)
+        return out, result
+
+    def js(self, script, *args):
+        return self.driver.execute_script(script, *args)
 
     def press(self, key):
         from selenium.webdriver.common.action_chains import ActionChains

@@ -99,4 +99,93 @@ import Testing
       #expect(result.stdout.contains(id))
     }
   }
+
+  @Test func fixThroughASymlinkWritesTheTargetKeepsTheLinkAndTheMode() throws {
+    let dir = try folder(["real/t.md": "| a | b |\n|---|---|\n1 | 2\n"])
+    let target = dir.appendingPathComponent("real/t.md")
+    try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: target.path)
+    let link = dir.appendingPathComponent("link.md")
+    try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "real/t.md")
+    let result = try LecternBinary.run(["lint", "--fix", link.path])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == "real/t.md", "the link stays a link")
+    #expect(try String(contentsOf: target, encoding: .utf8) == "| a | b |\n|---|---|\n| 1 | 2 |\n")
+    let mode = try FileManager.default.attributesOfItem(atPath: target.path)[.posixPermissions] as? NSNumber
+    #expect(mode?.intValue == 0o640)
+  }
+
+  @Test func fixRefusesAReadOnlyFileAndDoesNotCountItAsFixed() throws {
+    let text = "| a | b |\n|---|---|\n1 | 2\n"
+    let dir = try folder(["ro.md": text])
+    let file = dir.appendingPathComponent("ro.md")
+    try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: file.path)
+    let result = try LecternBinary.run(["lint", "--fix", file.path])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("read-only"))
+    #expect(result.stderr.contains("fixed 0 problems") || result.stdout.contains("fixed 0 problems"))
+    #expect(try String(contentsOf: file, encoding: .utf8) == text, "not replaced")
+    let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? NSNumber
+    #expect(mode?.intValue == 0o444)
+  }
+
+  @Test(arguments: ["| a | b |\n|---|---|\n1 | 2", "| a | b |\n|---|---|\n1 | 2\n", "x\n\n| a | b |\n| 1 | 2 |\n\ny"])
+  func fixDiffAppliesWithPatch(_ text: String) throws {
+    let dir = try folder(["t.md": text])
+    let diff = try LecternBinary.run(["lint", "--fix", "--diff", "t.md"], in: dir)
+    #expect(diff.stdout.contains("+++ t.md"))
+    try diff.stdout.write(to: dir.appendingPathComponent("fix.diff"), atomically: true, encoding: .utf8)
+    let patch = Process()
+    patch.executableURL = URL(fileURLWithPath: "/usr/bin/patch")
+    patch.arguments = ["-p0", "-i", "fix.diff"]
+    patch.currentDirectoryURL = dir
+    patch.standardOutput = FileHandle.nullDevice
+    try patch.run()
+    patch.waitUntilExit()
+    #expect(patch.terminationStatus == 0)
+    let fixed = try LecternBinary.run(["lint", "--fix", "--diff", "t.md"], in: dir)
+    #expect(!fixed.stdout.contains("+++"), "after patch, nothing is left to fix: \(fixed.stdout)")
+  }
+
+  /// Build, extract and lint read `$$` blocks alike (Marp Core): a closed block before `---` keeps the break, an
+  /// unclosed one swallows the rest and only lint complains.
+  @Test(arguments: [
+    ("---\nmarp: true\n---\n\nText\n$$\nx^2\n$$\n---\n\n# B\n", 2, false),
+    ("---\nmarp: true\n---\n\n# A\n\n$$\nx^2\n\n---\n\n# B\n", 1, true),
+  ])
+  func buildExtractAndLintAgreeOnMathBlocks(_ text: String, _ slides: Int, _ unclosed: Bool) throws {
+    let dir = try folder(["deck.md": text])
+    let build = try LecternBinary.run(["build", "deck.md", "-o", "deck.html"], in: dir)
+    #expect(build.status == 0, "\(build.stderr)")
+    #expect((build.stdout + build.stderr).contains("(\(slides) slide"), "\(build.stdout)\(build.stderr)")
+    let extract = try LecternBinary.run(["extract", "deck.md"], in: dir)
+    #expect(extract.stdout.contains("\"slideCount\":\(slides),"))
+    let lint = try LecternBinary.run(["lint", "--rule", "unclosed-block", "deck.md"], in: dir)
+    #expect(lint.stdout.contains("'$$' math block is never closed") == unclosed, "\(lint.stdout)")
+  }
+
+  /// Folders are walked without what Git ignores and what `exclude:` names (`**/` is zero or more folders); a
+  /// file named on the command line is still read.
+  @Test func walkingAFolderSkipsGitIgnoredAndExcludedFiles() throws {
+    let bad = "| a | b |\n|---|---|\n1 | 2\n"
+    let dir = try folder([
+      "keep.md": bad, "build/out.md": bad, "drafts/x.md": bad, "docs/vendor/y.md": bad, "vendor/z.md": bad,
+      ".gitignore": "build/\n", ".lectern.yml": "exclude:\n  - drafts/**\n  - \"**/vendor/*.md\"\n",
+    ])
+    let git = Process()
+    git.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+    git.arguments = ["init", "-q"]
+    git.currentDirectoryURL = dir
+    try git.run()
+    git.waitUntilExit()
+    #expect(git.terminationStatus == 0)
+    let all = try LecternBinary.run(["lint", "--color", "never", dir.path])
+    let files = Set(
+      all.stdout.split(separator: "\n").compactMap { line -> String? in
+        guard let r = line.range(of: ".md:") else { return nil }
+        return String(line[..<r.lowerBound]).replacingOccurrences(of: dir.path + "/", with: "") + ".md"
+      })
+    #expect(files == ["keep.md"], "\(all.stdout)")
+    let named = try LecternBinary.run(["lint", "--color", "never", dir.appendingPathComponent("drafts/x.md").path])
+    #expect(named.stdout.contains("x.md:3:1"))
+  }
 }

@@ -56,4 +56,31 @@ import Testing
     #expect(items[0]["fixable"] as? Bool == true)
     #expect(items[1]["fixable"] as? Bool == false)
   }
+
+  @Test func sarifCarriesFixesInvocationsColumnKindAndEscapedURIs() throws {
+    let source = SourceFile(path: "my decks/ä#1.md", text: "| a | b |\n|---|---|\nü | 2\n")
+    let found = Linter(only: ["table-pipe-style"]).lint(source)
+    let text = SARIFFormatter.format(found, sources: [source.path: source], workingDirectory: "/work/my repo")
+    let log = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    let run = try #require((log["runs"] as? [[String: Any]])?.first)
+    #expect(run["columnKind"] as? String == "unicodeCodePoints")
+    let invocation = try #require((run["invocations"] as? [[String: Any]])?.first)
+    #expect(invocation["executionSuccessful"] as? Bool == true)
+    #expect((invocation["workingDirectory"] as? [String: Any])?["uri"] as? String == "file:///work/my%20repo/")
+    let result = try #require((run["results"] as? [[String: Any]])?.first)
+    let location = try #require((result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+    let artifact = try #require(location["artifactLocation"] as? [String: Any])
+    #expect(artifact["uri"] as? String == "my%20decks/%C3%A4%231.md")
+    #expect(artifact["uriBaseId"] as? String == "SRCROOT")
+    let fix = try #require((result["fixes"] as? [[String: Any]])?.first)
+    #expect((fix["description"] as? [String: Any])?["text"] as? String == "add the missing outer pipes to this row")
+    let replacements = try #require(
+      ((fix["artifactChanges"] as? [[String: Any]])?.first?["replacements"]) as? [[String: Any]])
+    #expect(replacements.count == 2)
+    let trailing = try #require(replacements.last?["deletedRegion"] as? [String: Any])
+    // "ü | 2": the trailing pipe goes after column 5 (code points), not after byte 6.
+    #expect(trailing["startLine"] as? Int == 3)
+    #expect(trailing["startColumn"] as? Int == 6)
+    #expect((replacements.last?["insertedContent"] as? [String: Any])?["text"] as? String == " |")
+  }
 }

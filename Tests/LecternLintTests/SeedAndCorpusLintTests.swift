@@ -31,8 +31,9 @@ struct SeedAndCorpusLintTests {
     // The deck's images live in ../assets, which is not shipped: every one is reported once per use.
     #expect(c["missing-image"] == 27)
     #expect(found.contains { $0.code == "empty-slide" && $0.message.contains("trailing") })
-    // Its seven tables are valid.
-    #expect(!found.contains { $0.code.rawValue.hasPrefix("table-") })
+    // Its seven tables are valid; three are glued to the heading or quote next to them (markdownlint MD058).
+    #expect(!found.contains { $0.code.rawValue.hasPrefix("table-") && $0.code != .tableBlankLines })
+    #expect(found.filter { $0.code == .tableBlankLines }.compactMap(\.range?.start.line) == [235, 250, 258])
   }
 
   /// Five DORA tables and the two postmortem action tables, pasted with tabs.
@@ -57,7 +58,10 @@ struct SeedAndCorpusLintTests {
 
   @Test(arguments: ["002", "003"])
   func postmortemSeedsAreClean(_ prefix: String) throws {
-    #expect(try lint(try #require(TestPaths.seed(prefix))).isEmpty)
+    // Clean apart from notes: they are postmortems with several top-level sections (markdownlint MD025).
+    let found = try lint(try #require(TestPaths.seed(prefix)))
+    #expect(found.filter { $0.severity > .note }.isEmpty, "\(found.map(\.formatted))")
+    #expect(found.allSatisfy { $0.code == .singleTopHeading })
   }
 
   @Test func seed004MojibakeApostrophe() throws {

@@ -57,6 +57,7 @@ private func build(_ markdown: String, metrics: LiveMetrics?, annotate: Bool = t
     #expect(html.contains(#"data-placeholder="dora.change_failure_rate">14.3%</span>"#))
     #expect(html.contains(#"data-placeholder="dora.time_to_restore.value">0.33</span>"#))
     #expect(html.contains(#"data-placeholder="dora.as_of">2026-03-15T00:00:00Z</span>"#))
+    #expect(html.contains(#"data-placeholder="dora.window">14 days to 15 Mar 2026</span>"#))
     #expect(html.contains(#"data-placeholder="dora.service">all services</span>"#))
     #expect(html.contains(#"<span class="lectern-metric-unknown" title="unknown placeholder">{{dora.mttr}}</span>"#))
     #expect(html.contains("Other: {{name}}."), "only dora.* placeholders are Lectern's")

@@ -28,6 +28,21 @@ struct SeedPostmortemTests {
     #expect(Postmortem.looksLikePostmortem(pm.document))
   }
 
+  @Test func seed002JoinsFreeProseSentencesByTeamAndHorizonCue() throws {
+    let pm = try seed("002")
+    func narrative(_ team: String, _ horizon: Horizon) -> [String]? {
+      pm.actionItems.first { $0.team == team && $0.horizon == horizon }?.narrative.map(\.text)
+    }
+    #expect(narrative("SRE", .shortTerm)?.first?.hasPrefix("The SREs stepped in to put alerts around disk usage") == true)
+    // "old data" in the SRE sentence is not the Data team; the Data team's own sentence is.
+    #expect(narrative("Data", .shortTerm)?.first?.hasPrefix("The Data team decided having an out of band purge") == true)
+    // "For the long term …" switches to the long-term items.
+    #expect(narrative("SRE", .longTerm)?.first?.hasPrefix("For the long term the SRE decided") == true)
+    #expect(narrative("UI", .longTerm)?.first?.hasPrefix("The UI team started working on synthetic ui tests") == true)
+    #expect(pm.actionItems.allSatisfy { $0.narrative.count == 1 })
+    #expect(!pm.findings.contains { $0.code == "action-no-narrative" })
+  }
+
   @Test func seed003JoinsTheNarrativeToTheTablesByTeamNotText() throws {
     let pm = try seed("003")
     #expect(pm.actionItems.count == 8, "narrative entries join existing rows; none is added")

@@ -11,7 +11,7 @@ import Foundation
 /// watched file is created, written, moved or deleted, then returns after a short quiet period so one
 /// save that touches a file several times gives one change. Whole folders can be watched too (`serve`):
 /// then every visible entry of the folder counts, including files created after the watch began.
-public final class FileWatcher: @unchecked Sendable {
+public final class FileWatcher: Sendable {
   private let fd: Int32
   /// A pipe `cancel()` writes to, to wake a blocked `wait` (read end, write end).
   private let wake: (read: Int32, write: Int32)

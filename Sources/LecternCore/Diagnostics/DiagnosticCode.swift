@@ -50,6 +50,7 @@ extension DiagnosticCode {
   public static let frontMatterUnterminated = DiagnosticCode("front-matter-unterminated", .deckReader)
   public static let emptyDeck = DiagnosticCode("empty-deck", .deckReader)
   public static let unclosedComment = DiagnosticCode("unclosed-comment", .deckReader)
+  public static let unclosedCodeFence = DiagnosticCode("unclosed-code-fence", .deckReader)
   public static let unknownDirective = DiagnosticCode("unknown-directive", .deckReader)
   public static let invalidDirectiveValue = DiagnosticCode("invalid-directive-value", .deckReader)
 
@@ -58,6 +59,9 @@ extension DiagnosticCode {
   public static let unknownSize = DiagnosticCode("unknown-size", .slides)
   public static let themeImport = DiagnosticCode("theme-import", .slides)
   public static let missingImage = DiagnosticCode("missing-image", .slides)
+  public static let noHighlighter = DiagnosticCode("no-highlighter", .slides)
+  public static let noKaTeX = DiagnosticCode("no-katex", .slides)
+  public static let noMetricsStore = DiagnosticCode("no-metrics-store", .slides)
 
   // The postmortem reader.
   public static let actionNoOwner = DiagnosticCode("action-no-owner", .postmortemReader)
@@ -72,6 +76,9 @@ extension DiagnosticCode {
   public static let timelineOrder = DiagnosticCode("timeline-order", .postmortemReader)
   public static let timelinePlaceholder = DiagnosticCode("timeline-placeholder", .postmortemReader)
   public static let unknownMetric = DiagnosticCode("unknown-metric", .postmortemReader)
+  public static let severityConflict = DiagnosticCode("severity-conflict", .postmortemReader)
+  public static let invalidDate = DiagnosticCode("invalid-date", .postmortemReader)
+  public static let actionNoNarrative = DiagnosticCode("action-no-narrative", .postmortemReader)
 
   // Lint rules that find what no reader reports.
   public static let emptySlide = DiagnosticCode("empty-slide", .lintRule)
@@ -88,15 +95,26 @@ extension DiagnosticCode {
   public static let tableTooLarge = DiagnosticCode("table-too-large", .lintRule)
   public static let unclosedBlock = DiagnosticCode("unclosed-block", .lintRule)
   public static let unknownPlaceholder = DiagnosticCode("unknown-placeholder", .lintRule)
+  // Generic Markdown rules with markdownlint equivalents.
+  public static let codeFenceLanguage = DiagnosticCode("code-fence-language", .lintRule)
+  public static let headingIncrement = DiagnosticCode("heading-increment", .lintRule)
+  public static let imageAltText = DiagnosticCode("image-alt-text", .lintRule)
+  public static let linkTarget = DiagnosticCode("link-target", .lintRule)
+  public static let singleTopHeading = DiagnosticCode("single-top-heading", .lintRule)
+  public static let tableBlankLines = DiagnosticCode("table-blank-lines", .lintRule)
+  public static let trailingSpaces = DiagnosticCode("trailing-spaces", .lintRule)
 
   /// Every code, grouped by producer: the one list of ids `lectern lint --list-rules` and the tests read.
   public static let registry: [DiagnosticCode] = [
-    .frontMatterYAML, .frontMatterUnterminated, .emptyDeck, .unclosedComment, .unknownDirective, .invalidDirectiveValue,
-    .unknownTheme, .unknownSize, .themeImport, .missingImage,
+    .frontMatterYAML, .frontMatterUnterminated, .emptyDeck, .unclosedComment, .unclosedCodeFence, .unknownDirective,
+    .invalidDirectiveValue,
+    .unknownTheme, .unknownSize, .themeImport, .missingImage, .noHighlighter, .noKaTeX, .noMetricsStore,
     .actionNoOwner, .actionNoDue, .actionNoStatus, .durationMismatch, .narrativeDisagrees, .renamedMetric, .severityProse,
-    .severityRange, .templateRow, .timelineOrder, .timelinePlaceholder, .unknownMetric,
+    .severityRange, .templateRow, .timelineOrder, .timelinePlaceholder, .unknownMetric, .severityConflict, .invalidDate,
+    .actionNoNarrative,
     .emptySlide, .frontMatterNotFirst, .mojibake, .tabSeparatedTable, .tableCodeSpanPipe, .tableEmptyHeader,
     .tableExtraCells, .tableMissingCells, .tableNotParsed, .tablePipeStyle, .tableSwallowedRow, .tableTooLarge,
-    .unclosedBlock, .unknownPlaceholder,
+    .unclosedBlock, .unknownPlaceholder, .codeFenceLanguage, .headingIncrement, .imageAltText, .linkTarget,
+    .singleTopHeading, .tableBlankLines, .trailingSpaces,
   ]
 }

@@ -49,8 +49,10 @@ public enum DirectiveCatalog {
     Entry(name: "backgroundRepeat", isGlobal: false, value: .text),
     Entry(name: "backgroundSize", isGlobal: false, value: .text),
     Entry(name: "color", isGlobal: false, value: .text),
-    // Local (Marp CLI bespoke template)
+    // Local (Marp CLI bespoke template): `fade`, `fade 500ms`, `none`…
     Entry(name: "transition", isGlobal: false, value: .text),
+    // Local (Lectern): shrink the slide's content until it fits the slide.
+    Entry(name: "fit", isGlobal: false, value: .oneOf(["true", "false"])),
   ]
 
   /// Keys that only mean something in front matter (tool switches, not Marp directives).

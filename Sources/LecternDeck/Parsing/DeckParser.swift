@@ -24,103 +24,134 @@ private struct DeckParser {
     diagnostics.append(Diagnostic(severity, message, path: source.path, range: range, code: code))
   }
 
+  /// The slides as Marp splits them: how each opened, the rule that opened it, and its top-level blocks.
+  typealias SlideGroup = (opening: Slide.Opening, separator: Block?, blockIndices: [Int])
+
+  /// Marp's pipeline, one named step each (as Marpit's plugins are): front matter, Markdown, comments,
+  /// globals, slide splitting, then each slide's directives, notes, images and styles.
   mutating func parse() -> Deck {
-    // 1. Front matter.
-    var frontMatter: FrontMatter?
-    var bodyStart = 1
-    var directives: [Directive] = []
-    switch FrontMatterSplitter.split(source) {
-    case .none:
-      break
-    case .unterminated:
-      report(
-        .error, "front matter opened with '---' on line 1 is never closed; expected a line '---' after the YAML",
-        SourceRange(line: 1, column: 1, endLine: 1, endColumn: 3), .frontMatterUnterminated)
-    case .found(let yamlLines, let closingLine):
-      bodyStart = closingLine + 1
-      let yaml = yamlLines.map { lines in lines.compactMap { source.line($0) }.joined(separator: "\n") } ?? ""
-      var entries: [YAMLValue.Entry] = []
-      switch YAMLReader.read(yaml, firstLine: 2, looseKeys: DirectiveCatalog.names) {
-      case .mapping(let e):
-        entries = e
-      case .notMapping:
-        if !yaml.trimmed.isEmpty {
-          report(
-            .error, "front matter is not a YAML mapping; expected 'key: value' lines",
-            SourceRange(line: 2, column: 1, endLine: 2, endColumn: 1), .frontMatterYAML)
-        }
-      case .invalid(let message, let location):
-        let at = location ?? SourceLocation(line: 2, column: 1)
-        report(
-          .error, "invalid YAML in front matter: \(message); expected 'key: value' lines", SourceRange(start: at, end: at),
-          .frontMatterYAML)
-      }
-      frontMatter = FrontMatter(
-        yaml: yaml, range: SourceRange(line: 1, column: 1, endLine: closingLine, endColumn: 3), entries: entries,
-        bodyStartLine: bodyStart)
-      for entry in entries {
-        let scope = DirectiveCatalog.scope(ofKey: entry.key)
-        let name = entry.key.hasPrefix("_") ? String(entry.key.dropFirst()) : entry.key
-        directives.append(
-          Directive(key: entry.key, name: name, value: entry.value, scope: scope, origin: .frontMatter, location: entry.location))
-        if scope == nil && !DirectiveCatalog.frontMatterOnly.contains(entry.key) {
-          let at = entry.location.map { Self.keyRange(entry.key, at: $0) }
-          if let suggestion = DirectiveCatalog.suggestion(for: entry.key) {
-            report(
-              .warning, "unknown directive '\(entry.key)' in front matter; did you mean '\(suggestion)'?", at, "unknown-directive"
-            )
-          }
-        }
-      }
-    }
-
-    // 2. Markdown.
-    let document = MarkdownDocument(parsing: source, fromLine: bodyStart)
-    let blocks = document.blocks
-    if source.text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-      report(.note, "empty file: Marp shows one empty slide", nil, .emptyDeck)
-    }
-
-    // 3. Comments and their classification.
+    let (frontMatter, bodyStart, frontDirectives) = readFrontMatter()
+    let (document, blocks) = readMarkdown(from: bodyStart)
     var collector = CommentCollector()
     for (index, block) in blocks.enumerated() {
       collector.blockIndex = index
       collector.walk(block)
     }
-    var commentDirectives: [[Directive]] = []  // parallel to collector.comments; empty → a note
-    for comment in collector.comments {
-      if !comment.isClosed, let r = comment.range {
-        let hidden = max(0, r.end.line - r.start.line)
-        report(
-          .error, UnclosedComment.message(hiddenLines: hidden),
-          SourceRange(start: r.start, end: SourceLocation(line: r.start.line, column: r.start.column + 3)), .unclosedComment)
-      }
-      guard !comment.isFitMarker, comment.isClosed else {
-        commentDirectives.append([])
-        continue
-      }
-      commentDirectives.append(classify(comment))
-    }
-
-    // 4. Globals: front matter first, then comments in order; the last value wins.
+    let commentDirectives = classifyComments(collector.comments)
+    var directives = frontDirectives
     var globals = ResolvedDirectives()
     for d in directives where d.scope == .global { globals.set(d.name, d.value) }
     for group in commentDirectives { for d in group where d.scope == .global { globals.set(d.name, d.value) } }
     for group in commentDirectives { directives.append(contentsOf: group) }
-    for d in directives where d.scope != nil {
-      if let problem = DirectiveCatalog.problem(with: d.value, for: d.name) {
-        let shown = d.value.words ?? "…"
+    checkValues(of: directives)
+    let groups = splitSlides(blocks, divider: globals.headingDivider)
+    let (slides, globalStyles) = readSlides(
+      groups, blocks: blocks, collector: collector, commentDirectives: commentDirectives, frontDirectives: frontDirectives,
+      globals: globals)
+    diagnostics.sort {
+      ($0.range?.start ?? SourceLocation(line: 0, column: 0)) < ($1.range?.start ?? SourceLocation(line: 0, column: 0))
+    }
+    let frontMatterUnknown = directives.filter { !$0.isKnown && $0.origin == .frontMatter }
+    return Deck(
+      source: source, frontMatter: frontMatter, globalDirectives: globals, directives: directives,
+      unknownDirectiveKeys: (frontMatterUnknown + unknownKeys).sorted {
+        ($0.location ?? SourceLocation(line: 0, column: 0)) < ($1.location ?? SourceLocation(line: 0, column: 0))
+      },
+      slides: slides, styles: globalStyles, diagnostics: diagnostics, document: document)
+  }
+
+  /// 1. Front matter: the YAML block, read as Marp reads it (an unclosed one runs to the end of the file).
+  private mutating func readFrontMatter() -> (FrontMatter?, bodyStart: Int, [Directive]) {
+    let split = FrontMatterSplitter.split(source)
+    if case .unterminated = split {
+      report(
+        .error,
+        "front matter opened with '---' on line 1 is never closed, so Marp reads the whole file as front matter; expected a line '---' after the YAML",
+        SourceRange(line: 1, column: 1, endLine: 1, endColumn: 3), .frontMatterUnterminated)
+    }
+    guard case .found(let yamlLines, let closingLine) = split.closedAtEnd(of: source) else { return (nil, 1, []) }
+    let yaml = yamlLines.map { lines in lines.compactMap { source.line($0) }.joined(separator: "\n") } ?? ""
+    let entries = readYAML(yaml)
+    let frontMatter = FrontMatter(
+      yaml: yaml, range: SourceRange(line: 1, column: 1, endLine: min(closingLine, source.lineCount), endColumn: 3),
+      entries: entries, bodyStartLine: closingLine + 1)
+    var directives: [Directive] = []
+    for entry in entries {
+      let scope = DirectiveCatalog.scope(ofKey: entry.key)
+      let name = entry.key.hasPrefix("_") ? String(entry.key.dropFirst()) : entry.key
+      directives.append(
+        Directive(key: entry.key, name: name, value: entry.value, scope: scope, origin: .frontMatter, location: entry.location))
+      if scope == nil && !DirectiveCatalog.frontMatterOnly.contains(entry.key),
+        let suggestion = DirectiveCatalog.suggestion(for: entry.key)
+      {
         report(
-          .warning, "invalid value '\(shown)' for directive '\(d.key)': \(problem)",
-          d.location.map { Self.keyRange(d.key, at: $0) }, .invalidDirectiveValue)
+          .warning, "unknown directive '\(entry.key)' in front matter; did you mean '\(suggestion)'?",
+          entry.location.map { Self.keyRange(entry.key, at: $0) }, .unknownDirective)
       }
     }
+    return (frontMatter, closingLine + 1, directives)
+  }
 
-    // 5. Slides.
-    let divider = globals.headingDivider
-    var groups: [(opening: Slide.Opening, separator: Block?, blockIndices: [Int])] = [(.start, nil, [])]
+  /// The front matter's entries; invalid YAML or a non-mapping is reported and reads as no entries.
+  private mutating func readYAML(_ yaml: String) -> [YAMLValue.Entry] {
+    switch YAMLReader.read(yaml, firstLine: 2, looseKeys: DirectiveCatalog.names) {
+    case .mapping(let entries):
+      return entries
+    case .notMapping:
+      if !yaml.trimmed.isEmpty {
+        report(
+          .error, "front matter is not a YAML mapping; expected 'key: value' lines",
+          SourceRange(line: 2, column: 1, endLine: 2, endColumn: 1), .frontMatterYAML)
+      }
+    case .invalid(let message, let location):
+      let at = location ?? SourceLocation(line: 2, column: 1)
+      report(
+        .error, "invalid YAML in front matter: \(message); expected 'key: value' lines", SourceRange(start: at, end: at),
+        .frontMatterYAML)
+    }
+    return []
+  }
+
+  /// 2. Markdown: `$$` math blocks are read as Marp Core reads them (cmark-gfm parses a copy with the same
+  /// lines), inline comments split out, and an unclosed fence reported.
+  private mutating func readMarkdown(from bodyStart: Int) -> (MarkdownDocument, [Block]) {
+    let math = MathBlocks.spans(in: source, from: bodyStart)
+    let document = MarkdownDocument(parsing: MathBlocks.masked(source, spans: math), fromLine: bodyStart)
+    let blocks = InlineComments.splitting(MathBlocks.restored(document.blocks, spans: math, in: source), in: source)
+    if source.text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+      report(.note, "empty file: Marp shows one empty slide", nil, .emptyDeck)
+    }
+    diagnostics += UnclosedFence.diagnostics(blocks, in: source)
+    return (document, blocks)
+  }
+
+  /// 3. Each comment's directives, parallel to `comments`; an empty list means a speaker note (or nothing).
+  private mutating func classifyComments(_ comments: [MarpComment]) -> [[Directive]] {
+    comments.map { comment in
+      if !comment.isClosed, let r = comment.range {
+        report(
+          .error, UnclosedComment.message(hiddenLines: max(0, r.end.line - r.start.line)),
+          SourceRange(start: r.start, end: SourceLocation(line: r.start.line, column: r.start.column + 3)), .unclosedComment)
+      }
+      guard !comment.isFitMarker, comment.isClosed, !comment.isToolComment else { return [] }
+      return classify(comment)
+    }
+  }
+
+  /// 4. Values Marp cannot use, for every known directive.
+  private mutating func checkValues(of directives: [Directive]) {
+    for d in directives where d.scope != nil {
+      guard let problem = DirectiveCatalog.problem(with: d.value, for: d.name) else { continue }
+      report(
+        .warning, "invalid value '\(d.value.words ?? "…")' for directive '\(d.key)': \(problem)",
+        d.location.map { Self.keyRange(d.key, at: $0) }, .invalidDirectiveValue)
+    }
+  }
+
+  /// 5. Slides split on top-level rules, and on headings at `divider` levels once something visible came before.
+  private func splitSlides(_ blocks: [Block], divider: Set<Int>) -> [SlideGroup] {
+    var groups: [SlideGroup] = [(.start, nil, [])]
     var seenVisible = false
-    let commentBlocks = Set(collector.comments.filter { $0.range != nil }.map(\.blockIndex))
     for (index, block) in blocks.enumerated() {
       switch block.kind {
       case .thematicBreak:
@@ -133,61 +164,37 @@ private struct DeckParser {
         break
       }
       groups[groups.count - 1].blockIndices.append(index)
-      if !isHidden(block, index: index, commentBlocks: commentBlocks) { seenVisible = true }
+      if !isHidden(block) { seenVisible = true }
     }
+    return groups
+  }
 
-    // 6. Per-slide directives (locals inherit forward, spots stay), notes, images, styles.
+  /// 6. Each slide's directives (locals inherit forward, spots stay on their slide), notes, images and styles.
+  private func readSlides(
+    _ groups: [SlideGroup], blocks: [Block], collector: CommentCollector, commentDirectives: [[Directive]],
+    frontDirectives: [Directive], globals: ResolvedDirectives
+  ) -> (slides: [Slide], globalStyles: [StyleElement]) {
     var local = ResolvedDirectives()
     var spot = ResolvedDirectives()
-    for d in directives where d.origin == .frontMatter {
+    for d in frontDirectives {
       if d.scope == .local { local.set(d.name, d.value) }
       if d.scope == .spot { spot.set(d.name, d.value) }
     }
-    var imagesByBlock: [Int: [(alt: String, url: String, range: SourceRange?, blockIndex: Int)]] = [:]
-    for image in collector.images { imagesByBlock[image.blockIndex, default: []].append(image) }
-    var commentsByBlock: [Int: [Int]] = [:]
-    for (i, c) in collector.comments.enumerated() { commentsByBlock[c.blockIndex, default: []].append(i) }
+    let index = SlideIndex(collector: collector, commentDirectives: commentDirectives)
     var slides: [Slide] = []
     var globalStyles: [StyleElement] = []
     for (number, group) in groups.enumerated() {
       let slideBlocks = group.blockIndices.map { blocks[$0] }
-      var written: [Directive] = []
-      var notes: [SpeakerNote] = []
-      var fits: [FitHeading] = []
-      for blockIndex in group.blockIndices {
-        for ci in commentsByBlock[blockIndex] ?? [] {
-          let comment = collector.comments[ci]
-          let group = commentDirectives[ci]
-          if comment.isFitMarker { continue }
-          if group.isEmpty {
-            notes.append(SpeakerNote(text: comment.content, range: comment.range))
-            continue
-          }
-          written.append(contentsOf: group)
-          for d in group {
-            if d.scope == .local { local.set(d.name, d.value) }
-            if d.scope == .spot { spot.set(d.name, d.value) }
-          }
-        }
-        if case .heading(let h) = blocks[blockIndex].kind,
-          (commentsByBlock[blockIndex] ?? []).contains(where: { collector.comments[$0].isFitMarker })
-        {
-          fits.append(FitHeading(level: h.level, text: h.inlines.plainText.trimmed, range: blocks[blockIndex].range))
-        }
+      let comments = index.comments(of: group.blockIndices, blocks: blocks)
+      for d in comments.directives {
+        if d.scope == .local { local.set(d.name, d.value) }
+        if d.scope == .spot { spot.set(d.name, d.value) }
       }
-      var backgrounds: [Background] = []
-      var inlineImages: [SlideImage] = []
-      for image in group.blockIndices.flatMap({ imagesByBlock[$0] ?? [] }) {
-        switch ImageOptionParser.parse(alt: image.alt, url: image.url, range: image.range) {
-        case .background(let b): backgrounds.append(b)
-        case .image(let i): inlineImages.append(i)
-        }
-      }
+      let (backgrounds, images) = index.images(of: group.blockIndices)
       var scoped: [StyleElement] = []
       for block in slideBlocks {
-        if case .htmlBlock(let html) = block.kind, let style = StyleElement.parse(html, range: block.range) {
-          if style.isScoped { scoped.append(style) } else { globalStyles.append(style) }
-        }
+        guard case .htmlBlock(let html) = block.kind, let style = StyleElement.parse(html, range: block.range) else { continue }
+        if style.isScoped { scoped.append(style) } else { globalStyles.append(style) }
       }
       let resolved = globals.merging(local).merging(spot)
       spot = ResolvedDirectives()
@@ -196,21 +203,10 @@ private struct DeckParser {
       slides.append(
         Slide(
           number: number + 1, range: range, openedBy: group.opening, blocks: slideBlocks, directives: resolved,
-          writtenDirectives: written, notes: notes, backgrounds: backgrounds, images: inlineImages, fitHeadings: fits,
-          scopedStyles: scoped))
+          writtenDirectives: comments.directives, notes: comments.notes, backgrounds: backgrounds, images: images,
+          fitHeadings: comments.fits, scopedStyles: scoped))
     }
-
-    diagnostics.sort {
-      ($0.range?.start ?? SourceLocation(line: 0, column: 0)) < ($1.range?.start ?? SourceLocation(line: 0, column: 0))
-    }
-    let frontMatterUnknown = directives.filter { !$0.isKnown && $0.origin == .frontMatter }
-    return Deck(
-      source: source, frontMatter: frontMatter, globalDirectives: globals, directives: directives,
-      unknownDirectiveKeys: (frontMatterUnknown + unknownKeys).sorted {
-        ($0.location ?? SourceLocation(line: 0, column: 0)) < ($1.location ?? SourceLocation(line: 0, column: 0))
-      },
-      slides: slides,
-      styles: globalStyles, diagnostics: diagnostics, document: document)
+    return (slides, globalStyles)
   }
 
   /// The range of a directive key written at `start` (one line).
@@ -263,16 +259,14 @@ private struct DeckParser {
   }
 
   /// Blocks Marpit hides when deciding whether a heading should start a new slide.
-  private func isHidden(_ block: Block, index: Int, commentBlocks: Set<Int>) -> Bool {
+  private func isHidden(_ block: Block) -> Bool {
     if case .htmlBlock(let html) = block.kind {
       return MarpComment.content(of: html) != nil || StyleElement.parse(html, range: nil) != nil
     }
     return false
   }
 
-  private func nextStart(
-    _ groups: [(opening: Slide.Opening, separator: Block?, blockIndices: [Int])], after index: Int, blocks: [Block]
-  ) -> Int? {
+  private func nextStart(_ groups: [SlideGroup], after index: Int, blocks: [Block]) -> Int? {
     guard index + 1 < groups.count else { return nil }
     let next = groups[index + 1]
     if let sep = next.separator?.range { return sep.start.line }
@@ -288,5 +282,61 @@ private struct DeckParser {
     while endLine > start.line, (source.line(endLine)?.allSatisfy { $0 == " " || $0 == "\t" } ?? true) { endLine -= 1 }
     let endColumn = max(source.line(endLine)?.unicodeScalars.count ?? 1, 1)
     return SourceRange(start: start, end: SourceLocation(line: endLine, column: endColumn))
+  }
+}
+
+/// Comments and images found in a deck's blocks, looked up by top-level block.
+private struct SlideIndex {
+  let collector: CommentCollector
+  let commentDirectives: [[Directive]]
+  let commentsByBlock: [Int: [Int]]
+  let imagesByBlock: [Int: [(alt: String, url: String, range: SourceRange?, blockIndex: Int)]]
+
+  init(collector: CommentCollector, commentDirectives: [[Directive]]) {
+    self.collector = collector
+    self.commentDirectives = commentDirectives
+    var comments: [Int: [Int]] = [:]
+    for (i, c) in collector.comments.enumerated() { comments[c.blockIndex, default: []].append(i) }
+    var images: [Int: [(alt: String, url: String, range: SourceRange?, blockIndex: Int)]] = [:]
+    for image in collector.images { images[image.blockIndex, default: []].append(image) }
+    commentsByBlock = comments
+    imagesByBlock = images
+  }
+
+  /// A slide's directive comments (in order), speaker notes and fitted headings.
+  func comments(of blockIndices: [Int], blocks: [Block]) -> (directives: [Directive], notes: [SpeakerNote], fits: [FitHeading]) {
+    var written: [Directive] = []
+    var notes: [SpeakerNote] = []
+    var fits: [FitHeading] = []
+    for blockIndex in blockIndices {
+      let here = commentsByBlock[blockIndex] ?? []
+      for ci in here {
+        let comment = collector.comments[ci]
+        if comment.isFitMarker || comment.isToolComment { continue }
+        if commentDirectives[ci].isEmpty {
+          notes.append(SpeakerNote(text: comment.content, range: comment.range))
+        } else {
+          written.append(contentsOf: commentDirectives[ci])
+        }
+      }
+      if case .heading(let h) = blocks[blockIndex].kind, here.contains(where: { collector.comments[$0].isFitMarker }) {
+        fits.append(FitHeading(level: h.level, text: h.inlines.plainText.trimmed, range: blocks[blockIndex].range))
+      }
+    }
+    return (written, notes, fits)
+  }
+
+  /// A slide's backgrounds and inline images; `![bg]()` with an empty URL is ignored, as Marp does.
+  func images(of blockIndices: [Int]) -> (backgrounds: [Background], images: [SlideImage]) {
+    var backgrounds: [Background] = []
+    var inline: [SlideImage] = []
+    for image in blockIndices.flatMap({ imagesByBlock[$0] ?? [] }) {
+      switch ImageOptionParser.parse(alt: image.alt, url: image.url, range: image.range) {
+      case .background(let b) where b.url.trimmed.isEmpty: break
+      case .background(let b): backgrounds.append(b)
+      case .image(let i): inline.append(i)
+      }
+    }
+    return (backgrounds, inline)
   }
 }

@@ -12,6 +12,26 @@ struct MarpComment {
   /// The index of the top-level block it is in.
   var blockIndex: Int
 
+  /// A tool's comment (`prettier-ignore`, `markdownlint-disable MD033`, `lint disable …`, `lectern-disable …`):
+  /// Marpit ignores these magic comments, so they are neither notes nor directives.
+  var isToolComment: Bool { Self.isToolComment(content) }
+
+  /// Marpit's magic comments (prettier, markdownlint, remark-lint) and Lectern's own suppressions.
+  static func isToolComment(_ content: String) -> Bool {
+    if content == "prettier-ignore" || content == "prettier-ignore-start" || content == "prettier-ignore-end" { return true }
+    if content.hasPrefix("markdownlint-") {
+      let rest = content.dropFirst("markdownlint-".count)
+      return rest.hasPrefix("disable") || rest.hasPrefix("enable") || rest == "capture" || rest == "restore"
+    }
+    for verb in ["disable", "enable", "ignore"] {
+      let prefix = "lint " + verb
+      if content == prefix || (content.hasPrefix(prefix) && content.dropFirst(prefix.count).first?.isWhitespace == true) {
+        return true
+      }
+    }
+    return content.hasPrefix("lectern-disable") || content.hasPrefix("lectern-enable")
+  }
+
   /// Reads the first comment of `html` the way Marpit's `<!--+\s*(.*?)\s*--+>` does.
   static func content(of html: String) -> (String, Bool)? {
     let bytes = Array(html.utf8)
@@ -37,6 +57,81 @@ struct MarpComment {
     guard end > start else { return ("", true) }
     let text = String(decoding: bytes[start..<end], as: UTF8.self)
     return (text.trimmed, true)
+  }
+}
+
+/// Inline comments cmark-gfm leaves as text: CommonMark forbids `--` inside an inline comment
+/// (`<!-- TODO -- check -->`), Marpit's inline comment rule does not. Such text becomes the HTML inline it is for Marp.
+enum InlineComments {
+  static func splitting(_ blocks: [Block], in source: SourceFile) -> [Block] {
+    guard source.text.utf8.contains(0x3C) else { return blocks }
+    return blocks.map { splitting($0, in: source) }
+  }
+
+  private static func splitting(_ block: Block, in source: SourceFile) -> Block {
+    var copy = block
+    switch block.kind {
+    case .paragraph(let inlines): copy.kind = .paragraph(splitting(inlines, in: source))
+    case .heading(var h):
+      h.inlines = splitting(h.inlines, in: source)
+      copy.kind = .heading(h)
+    case .blockQuote(let blocks): copy.kind = .blockQuote(blocks.map { splitting($0, in: source) })
+    case .list(var list):
+      for i in list.items.indices { list.items[i].blocks = list.items[i].blocks.map { splitting($0, in: source) } }
+      copy.kind = .list(list)
+    default: break
+    }
+    return copy
+  }
+
+  private static func splitting(_ inlines: [Inline], in source: SourceFile) -> [Inline] {
+    guard inlines.contains(where: { if case .text(let t) = $0.kind { t.contains("<!--") } else { false } }) else {
+      return inlines.map { nested($0, in: source) }
+    }
+    var out: [Inline] = []
+    for inline in inlines {
+      guard case .text(let text) = inline.kind, let open = text.range(of: "<!--"),
+        let close = text.range(of: "-->", range: open.upperBound..<text.endIndex)
+      else {
+        out.append(nested(inline, in: source))
+        continue
+      }
+      let before = String(text[..<open.lowerBound])
+      let comment = String(text[open.lowerBound..<close.upperBound])
+      let after = String(text[close.upperBound...])
+      let at = inline.range.flatMap { r -> SourceRange? in
+        guard r.start.line == r.end.line, source.holds(text, at: r) else { return nil }
+        let start = r.start.column + before.count
+        return SourceRange(line: r.start.line, column: start, endLine: r.start.line, endColumn: start + comment.count - 1)
+      }
+      let line = at?.start.line ?? 0
+      if !before.isEmpty {
+        let start = at.map { $0.start.column - before.count }
+        out.append(
+          Inline(
+            .text(before),
+            range: start.map { SourceRange(line: line, column: $0, endLine: line, endColumn: $0 + before.count - 1) }))
+      }
+      out.append(Inline(.html(comment), range: at ?? inline.range))
+      if !after.isEmpty {
+        let start = at.map { $0.end.column + 1 }
+        let range = start.map { SourceRange(line: line, column: $0, endLine: line, endColumn: $0 + after.count - 1) }
+        out.append(contentsOf: splitting([Inline(.text(after), range: range)], in: source))
+      }
+    }
+    return out
+  }
+
+  private static func nested(_ inline: Inline, in source: SourceFile) -> Inline {
+    var copy = inline
+    switch inline.kind {
+    case .emphasis(let c): copy.kind = .emphasis(splitting(c, in: source))
+    case .strong(let c): copy.kind = .strong(splitting(c, in: source))
+    case .strikethrough(let c): copy.kind = .strikethrough(splitting(c, in: source))
+    case .link(let d, let t, let c): copy.kind = .link(destination: d, title: t, children: splitting(c, in: source))
+    default: break
+    }
+    return copy
   }
 }
 

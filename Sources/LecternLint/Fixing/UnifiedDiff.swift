@@ -1,10 +1,17 @@
-/// A unified diff of two texts (3 lines of context), for `--diff`.
+/// A unified diff of two texts (3 lines of context), for `--diff`: `patch -p0` applies it, a last line without
+/// a line break is marked `\ No newline at end of file`.
 public enum UnifiedDiff {
+  /// Stands for "no line break after this line" inside the line list (never in a Markdown file).
+  private static let noNewline = "\u{0}"
+
   public static func diff(old: String, new: String, path: String) -> String {
     func lines(_ text: String) -> [String] {
       var l = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-      if text.hasSuffix("\n") { l.removeLast() }
+      if text.hasSuffix("\n") || text.isEmpty { l.removeLast() } else { l[l.count - 1] += noNewline }
       return l
+    }
+    func shown(_ marker: String, _ line: String) -> String {
+      line.hasSuffix(noNewline) ? marker + line.dropLast() + "\n\\ No newline at end of file" : marker + line
     }
     let a = lines(old)
     let b = lines(new)
@@ -49,26 +56,29 @@ public enum UnifiedDiff {
     // One hunk with up to 3 lines of context around the changed middle.
     let before = a[max(0, prefix - 3)..<prefix]
     let after = a[(a.count - suffix)..<min(a.count, a.count - suffix + 3)]
-    var body: [String] = before.map { " " + $0 }
+    var body: [String] = before.map { shown(" ", $0) }
     var oldCount = before.count + after.count
     var newCount = before.count + after.count
     for op in ops {
       switch op {
       case .same(let s):
-        body.append(" " + s)
+        body.append(shown(" ", s))
         oldCount += 1
         newCount += 1
       case .del(let s):
-        body.append("-" + s)
+        body.append(shown("-", s))
         oldCount += 1
       case .add(let s):
-        body.append("+" + s)
+        body.append(shown("+", s))
         newCount += 1
       }
     }
-    body.append(contentsOf: after.map { " " + $0 })
+    body.append(contentsOf: after.map { shown(" ", $0) })
     let start = max(0, prefix - 3)
-    return "--- \(path)\n+++ \(path) (fixed)\n@@ -\(start + 1),\(oldCount) +\(start + 1),\(newCount) @@\n"
+    // An empty side starts at the line before the hunk (`-0,0`).
+    let oldStart = oldCount == 0 ? start : start + 1
+    let newStart = newCount == 0 ? start : start + 1
+    return "--- \(path)\n+++ \(path)\t(fixed)\n@@ -\(oldStart),\(oldCount) +\(newStart),\(newCount) @@\n"
       + body.joined(separator: "\n") + "\n"
   }
 }

@@ -25,7 +25,7 @@ public enum DiagnosticFormat: String, CaseIterable, Sendable {
     switch self {
     case .text: TextFormatter(color: color).format(diagnostics, sources: sources)
     case .json: JSONFormatter.format(diagnostics)
-    case .sarif: SARIFFormatter.format(diagnostics)
+    case .sarif: SARIFFormatter.format(diagnostics, sources: sources)
     case .github: GitHubFormatter.format(diagnostics)
     }
   }
@@ -87,104 +87,6 @@ enum JSONFormatter {
     }
     w.endArray()
     return String(decoding: w.finish(), as: UTF8.self)
-  }
-}
-
-/// SARIF 2.1.0, as GitHub code scanning accepts it.
-enum SARIFFormatter {
-  static func format(_ diagnostics: [Diagnostic]) -> String {
-    var w = JSONWriter(pretty: true)
-    w.beginObject()
-    w.field("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
-    w.field("version", "2.1.0")
-    w.key("runs")
-    w.beginArray()
-    w.beginObject()
-    w.key("tool")
-    w.beginObject()
-    w.key("driver")
-    w.beginObject()
-    w.field("name", "lectern")
-    w.field("version", "0.1.0")
-    w.field("informationUri", "https://github.com/lectern/lectern")
-    w.key("rules")
-    w.beginArray()
-    for rule in LintRules.all {
-      let d = rule.description
-      w.beginObject()
-      w.field("id", d.id.rawValue)
-      w.field("name", d.id.rawValue)
-      w.key("shortDescription")
-      w.beginObject()
-      w.field("text", d.summary)
-      w.endObject()
-      w.key("fullDescription")
-      w.beginObject()
-      w.field("text", d.rationale)
-      w.endObject()
-      w.key("defaultConfiguration")
-      w.beginObject()
-      w.field("level", level(d.severity))
-      w.endObject()
-      w.endObject()
-    }
-    w.endArray()
-    w.endObject()
-    w.endObject()
-    w.key("results")
-    w.beginArray()
-    for d in diagnostics {
-      w.beginObject()
-      w.field("ruleId", d.code.rawValue)
-      if let index = LintRules.all.firstIndex(where: { $0.description.codes.contains(d.code) }) { w.field("ruleIndex", index) }
-      w.field("level", level(d.severity))
-      w.key("message")
-      w.beginObject()
-      w.field("text", d.message)
-      w.endObject()
-      w.key("locations")
-      w.beginArray()
-      w.beginObject()
-      w.key("physicalLocation")
-      w.beginObject()
-      w.key("artifactLocation")
-      w.beginObject()
-      w.field("uri", uri(d.path))
-      w.endObject()
-      if let r = d.range {
-        w.key("region")
-        w.beginObject()
-        w.field("startLine", r.start.line)
-        w.field("startColumn", r.start.column)
-        w.field("endLine", r.end.line)
-        w.field("endColumn", r.end.column + 1)
-        w.endObject()
-      }
-      w.endObject()
-      w.endObject()
-      w.endArray()
-      w.endObject()
-    }
-    w.endArray()
-    w.endObject()
-    w.endArray()
-    w.endObject()
-    return String(decoding: w.finish(), as: UTF8.self)
-  }
-
-  /// A relative URI as code scanning expects (no leading `./`, spaces escaped).
-  private static func uri(_ path: String) -> String {
-    var p = path
-    while p.hasPrefix("./") { p.removeFirst(2) }
-    return p.replacingOccurrences(of: " ", with: "%20")
-  }
-
-  private static func level(_ s: Severity) -> String {
-    switch s {
-    case .error: "error"
-    case .warning: "warning"
-    case .note: "note"
-    }
   }
 }
 

@@ -1,12 +1,18 @@
 /// Every built-in rule, alphabetical by id. Adding a rule here adds its examples to the tests.
 public enum LintRules {
   public static let all: [any LintRule.Type] = [
+    CodeFenceLanguageRule.self,
     EmptySlideRule.self,
     FrontMatterRule.self,
+    HeadingIncrementRule.self,
+    ImageAltTextRule.self,
     InvalidDirectiveValueRule.self,
+    LinkTargetRule.self,
     MissingImageRule.self,
     MojibakeRule.self,
+    SingleTopHeadingRule.self,
     TabSeparatedTableRule.self,
+    TableBlankLinesRule.self,
     TableCodeSpanPipeRule.self,
     TableEmptyHeaderRule.self,
     TableExtraCellsRule.self,
@@ -15,6 +21,7 @@ public enum LintRules {
     TablePipeStyleRule.self,
     TableSwallowedRowRule.self,
     TableTooLargeRule.self,
+    TrailingSpacesRule.self,
     UnclosedBlockRule.self,
     UnknownDirectiveRule.self,
     UnknownPlaceholderRule.self,

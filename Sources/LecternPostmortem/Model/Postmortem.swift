@@ -19,12 +19,25 @@ public struct Postmortem: Sendable {
   public var benchmarks: [BenchmarkRow]
   public var declaredDurations: [DeclaredDuration]
   public var narrative: [NarrativeSection]
+  /// What the content sections say, by kind (impact, causes, trigger, detection, response, resolution,
+  /// lessons, went well / wrong, got lucky, appendix, glossary), in the author's words and order.
+  public var statements: [SectionKind: [Statement]] = [:]
+  /// The numbers the impact statements give (shares, money, counts of users, requests, …).
+  public var impactFigures: [ImpactFigure] = []
   /// What the document lacks or contradicts (never parse failures).
   public var findings: [Diagnostic]
 
   /// Minutes from the first `detected` (else impact start) marker to the first `restored`/`resolved`
   /// marker of the timeline, when both have a time.
   public var computedTimeToRestoreMinutes: Int? { Self.restoreSpan(in: timeline)?.minutes }
+
+  /// Detected (else impact start) → the first `resolved` entry, and the minutes between them.
+  static func resolveSpan(in timeline: [TimelineEntry]) -> (start: TimelineEntry, end: TimelineEntry, minutes: Int)? {
+    let start = timeline.first { $0.markers.contains(.detected) } ?? timeline.first { $0.markers.contains(.impactStart) }
+    let end = timeline.first { $0.markers.contains(.resolved) }
+    guard let start, let end, let minutes = end.at.minutes(since: start.at), minutes >= 0 else { return nil }
+    return (start, end, minutes)
+  }
 
   /// The entries that bound the outage by their markers (detected, else impact start → restored, else
   /// resolved) and the minutes between them; `nil` when either is missing or the span is negative.
@@ -46,7 +59,11 @@ public struct PostmortemMeta: Sendable, Hashable {
   public var owner: String?
   public var status: String?
   public var severity: Severity?
+  /// The line the severity was read from (front matter, a table row, a `Severity:` line).
+  public var severityLine: Int?
   public var services: [String] = []
+  /// The time zone the timeline's times are in, as the document names it (`UTC`, `PDT (UTC-7)`).
+  public var timeZone: String?
 }
 
 public struct ClassifiedSection: Sendable, Hashable {
@@ -56,11 +73,13 @@ public struct ClassifiedSection: Sendable, Hashable {
   public var line: Int?
   /// Headings from the top down to this one.
   public var path: [String]
+  /// Whether the heading itself names the kind (`false` when the kind is inherited from a parent or `other`).
+  public var isRecognized: Bool = false
 }
 
 public enum SectionKind: String, Sendable, Hashable, CaseIterable {
   case metadata, summary, impact, background, timeline, causes, trigger, detection, response, resolution, lessons
-  case wentWell, wentWrong, gotLucky, actionItems, stats, attendees, appendix, speakerNotes, narrative, other
+  case wentWell, wentWrong, gotLucky, actionItems, stats, attendees, appendix, glossary, speakerNotes, narrative, other
 }
 
 public enum Horizon: String, Sendable, Hashable {
@@ -105,6 +124,9 @@ public struct ActionItem: Sendable, Hashable {
   public var origin: Origin
   /// The line of the narrative entry joined to this item (same team and horizon).
   public var narrativeLine: Int?
+  /// Sentences of free-prose narrative that speak about this item (its team named, its horizon cued),
+  /// in the author's words.
+  public var narrative: [Statement] = []
 }
 
 public struct Severity: Sendable, Hashable {

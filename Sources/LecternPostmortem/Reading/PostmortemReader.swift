@@ -29,6 +29,15 @@ struct PostmortemReader {
   var summary: String?
   var findings: [Diagnostic] = []
   var narrativeEntries: [(team: String, horizon: Horizon, fields: [String: String], line: Int)] = []
+  /// Sentences of narrative prose, with the horizon their section's heading gives.
+  var sentences: [(text: String, line: Int?, horizon: Horizon?, sectionStart: Bool)] = []
+  /// Whether metadata lines in prose are read here (the preamble and the first section's own blocks).
+  var inMetadataZone = false
+  /// What each content section says, by kind.
+  var statements: [SectionKind: [Statement]] = [:]
+  /// The heading line of the section each timeline entry was read in (dates are inferred within one).
+  var timelineSections: [Int] = []
+  var currentSectionLine = 0
   /// Groups of action items read from one table or list, for aggregated findings.
   var itemGroups: [(line: Int, range: Range<Int>)] = []
 
@@ -36,7 +45,7 @@ struct PostmortemReader {
     self.document = document
   }
 
-  private mutating func find(_ severity: Severity_, _ message: String, line: Int?, _ code: DiagnosticCode) {
+  mutating func find(_ severity: Severity_, _ message: String, line: Int?, _ code: DiagnosticCode) {
     let range = line.map { SourceRange(line: $0, column: 1, endLine: $0, endColumn: 1) }
     findings.append(Diagnostic(severity.core, message, path: document.path, range: range, code: code))
   }
@@ -48,21 +57,27 @@ struct PostmortemReader {
 
   mutating func read() -> Postmortem {
     readFrontMatter()
+    inMetadataZone = true
     for block in document.outline.preamble { read(block, kind: .other, horizon: .unspecified, team: nil, inNarrative: false) }
     for section in document.outline.sections {
       visit(section, inherited: nil, horizon: .unspecified, path: [], inNarrative: false)
     }
     joinNarrative()
+    joinSentences()
+    inferDates()
     checkActionItems()
     checkTimeline()
     checkSeverities()
     checkDurations()
     let origin = SourceLocation(line: 0, column: 0)
     findings.sort { ($0.range?.start ?? origin) < ($1.range?.start ?? origin) }
-    return Postmortem(
+    var pm = Postmortem(
       document: document, title: document.title, meta: meta, sections: sections, summary: summary, actionItems: items,
       timeline: timeline, responseSLAs: slas, benchmarks: benchmarks, declaredDurations: durations, narrative: narrative,
       findings: findings)
+    pm.statements = statements
+    pm.impactFigures = (statements[.impact] ?? []).flatMap { ImpactFigure.figures(in: $0.text, line: $0.line) }
+    return pm
   }
 
   // MARK: Front matter and metadata
@@ -82,6 +97,28 @@ struct PostmortemReader {
     }
   }
 
+  /// `**Date:** 2015-10-21`, `Created by: Sam`, `> Author: [Nobel](…)`: a metadata line in the prose.
+  mutating func readMetaLine(_ text: String, line: Int?) {
+    guard let colon = text.firstIndex(of: ":"), text.distance(from: text.startIndex, to: colon) <= 30 else { return }
+    let key = String(text[..<colon]).trimmed
+    let value = String(text[text.index(after: colon)...]).trimmed
+    // "**Root Causes:** …", "**Impact:** …": a one-line section (the Google SRE template's header block).
+    if !value.isEmpty, let kind = SectionClassifier.kind(of: key), Self.statementKinds.contains(kind) {
+      statements[kind, default: []].append(Statement(text: value, line: line))
+      return
+    }
+    guard !value.isEmpty, !key.isEmpty, Self.metaKeys.contains(SectionClassifier.normalize(key)) else { return }
+    setMeta(key: key, values: [value], line: line)
+  }
+
+  /// Labels that name document metadata when they start a line of prose.
+  static let metaKeys: Set<String> = [
+    "date", "incident date", "date of incident", "author", "authors", "created by", "written by", "postmortem author",
+    "postmortem authors", "report author", "owner", "status", "severity", "sev", "severity level", "incident severity",
+    "incident", "incident id", "incident-id", "time zone", "timezone", "summary", "tl;dr", "tldr", "service", "services",
+    "affected services", "services affected", "impacted services", "affected service", "systems affected",
+  ]
+
   private mutating func setMeta(key: String, values: [String], line: Int?) {
     let k = SectionClassifier.normalize(key.replacingOccurrences(of: "_", with: " "))
     let joined = values.joined(separator: ", ")
@@ -90,19 +127,37 @@ struct PostmortemReader {
       meta.incidentIds += values.flatMap { $0.split(separator: ",").map { $0.trimmed } }.filter { !$0.isEmpty }
     case "caused by", "cause deployment", "deployment", "deployments":
       meta.causedBy += values.filter { !$0.isEmpty }
-    case "date", "incident date": meta.date = joined
-    case "author", "authors", "created by", "written by":
+    case "date", "incident date", "date of incident", "started", "start date":
+      if let bad = PartialTimestamp(parsing: joined).invalidDate {
+        find(.warning, "'\(bad)' is not a date; expected YYYY-MM-DD with a real month and day", line: line, .invalidDate)
+      }
+      if meta.date == nil { meta.date = joined }
+    case "author", "authors", "created by", "written by", "postmortem author", "postmortem authors", "report author":
       meta.authors += values.flatMap { $0.split(separator: ",").map { $0.trimmed } }.filter { !$0.isEmpty }
     case "owner": meta.owner = joined
     case "status": meta.status = joined
-    case "severity", "sev", "priority":
-      if let s = Severity(parsing: joined) {
-        meta.severity = s
-        if !(1...4).contains(s.level) {
-          find(.warning, "severity '\(joined)' is outside 1–4 (1 is the most severe)", line: line, .severityRange)
+    case "severity", "sev", "severity level", "incident severity":
+      guard let s = Severity(parsing: joined) else { break }
+      if let first = meta.severity {
+        if first.level != s.level {
+          find(
+            .warning,
+            "severity '\(joined)' disagrees with '\(first.raw)' (line \(meta.severityLine ?? 0)); the report shows '\(first.raw)'",
+            line: line, .severityConflict)
         }
+        break
       }
-    case "service", "services":
+      meta.severity = s
+      meta.severityLine = line
+      if !(1...4).contains(s.level) {
+        find(.warning, "severity '\(joined)' is outside 1–4 (1 is the most severe)", line: line, .severityRange)
+      }
+    case "time zone", "timezone", "tz":
+      if meta.timeZone == nil, !joined.isEmpty { meta.timeZone = joined }
+    case "summary", "tl;dr", "tldr":
+      if summary == nil, !joined.isEmpty { summary = joined }
+    case "service", "services", "affected services", "services affected", "impacted services", "affected service",
+      "systems affected", "affected systems", "components", "affected components":
       meta.services += values.flatMap { $0.split(separator: ",").map { $0.trimmed } }
     default: break
     }
@@ -111,16 +166,28 @@ struct PostmortemReader {
   // MARK: Outline walk
 
   private mutating func visit(_ section: Section, inherited: SectionKind?, horizon: Horizon, path: [String], inNarrative: Bool) {
+    // Metadata lines in prose ("Created by:", "**Date:**") count before the first heading and directly
+    // under the first one (the title), not in the body of an incident log.
+    inMetadataZone = inMetadataZone && sections.isEmpty
+    defer { inMetadataZone = false }
     let own = SectionClassifier.kind(of: section.title)
     let kind = own ?? inherited ?? .other
     let horizon = SectionClassifier.horizon(of: section.title) ?? horizon
     let narrativeHere = inNarrative || kind == .speakerNotes || kind == .narrative
     let line = section.heading.range?.start.line
+    noteTimeZone(section.title)
+    if inherited == .timeline, own == nil, !inNarrative, let (at, rest) = TimelineText.leadingTime(section.title) {
+      addHeadingEntry(section, at: at, title: rest, line: line)
+    }
+    currentSectionLine = line ?? 0
     sections.append(
-      ClassifiedSection(kind: kind, level: section.level, heading: section.title, line: line, path: path + [section.title]))
+      ClassifiedSection(
+        kind: kind, level: section.level, heading: section.title, line: line, path: path + [section.title],
+        isRecognized: own != nil))
     // In the narrative, a heading under the notes that is not itself a known section names a team.
     let team = narrativeHere && own == nil ? Self.teamName(section.title) : nil
     if narrativeHere {
+      collectSentences(section, horizon: horizon)
       let paragraphs = section.blocks.compactMap { block -> String? in
         if case .paragraph(let inlines) = block.kind { return inlines.plainText.trimmed }
         return nil
@@ -134,6 +201,9 @@ struct PostmortemReader {
       }.joined(separator: "\n\n")
       if !text.isEmpty { summary = text }
     }
+    if Self.statementKinds.contains(kind), !narrativeHere {
+      statements[kind, default: []] += Self.statements(in: section.blocks)
+    }
     sectionHasTable = section.blocks.contains { if case .table = $0.kind { true } else { false } }
     for block in section.blocks {
       read(block, kind: kind, horizon: horizon, team: team, inNarrative: narrativeHere)
@@ -141,6 +211,7 @@ struct PostmortemReader {
     sectionHasTable = false
     for sub in section.subsections {
       visit(sub, inherited: kind, horizon: horizon, path: path + [section.title], inNarrative: narrativeHere)
+      currentSectionLine = line ?? 0
     }
   }
 
@@ -161,7 +232,16 @@ struct PostmortemReader {
     case .list(let list):
       readList(list, kind: kind, horizon: horizon, team: team, inNarrative: inNarrative, sectionHasTable: sectionHasTable)
     case .paragraph(let inlines):
-      for line in inlines.plainTextLines() { readKeyValue(line, line: block.range?.start.line) }
+      for (offset, line) in inlines.plainTextLines().enumerated() {
+        let lineNumber = block.range.map { $0.start.line + offset }
+        noteTimeZone(line)
+        if kind == .timeline, !inNarrative, let (at, rest) = TimelineText.leadingTime(line) {
+          addTimeline(at: at, text: rest, emphasis: "", line: lineNumber)
+          continue
+        }
+        if inMetadataZone || kind == .metadata { readMetaLine(line, line: lineNumber) }
+        readKeyValue(line, line: lineNumber)
+      }
     case .blockQuote(let blocks):
       for b in blocks where kind != .appendix { read(b, kind: kind, horizon: horizon, team: team, inNarrative: inNarrative) }
     default:
@@ -179,13 +259,14 @@ struct PostmortemReader {
 
   private mutating func readTable(_ table: Table, kind: SectionKind, horizon: Horizon, inNarrative: Bool) {
     let header = table.header.cells.map { SectionClassifier.normalize($0.text) }
-    let rows = table.rows.map { $0.cells.map(\.text) }
+    let rows = table.rows.map { $0.cells.map { Self.visibleText($0.inlines) } }
     let line = table.range?.start.line
     func column(_ names: [String]) -> Int? { header.firstIndex { names.contains($0) } }
     func columnPrefix(_ prefixes: [String]) -> Int? { header.firstIndex { h in prefixes.contains { h.hasPrefix($0) } } }
 
     // Timeline: the first column is a time or date.
     if let first = header.first, ["time", "date", "datetime", "timestamp", "when"].contains(where: { first.hasPrefix($0) }) {
+      if let cell = table.header.cells.first { noteTimeZone(cell.text) }
       for (i, row) in rows.enumerated() where !row.isEmpty {
         let text = row.dropFirst().filter { !$0.isEmpty }.joined(separator: " — ")
         let rawText = table.rows[i].cells.dropFirst().map { $0.inlines }.flatMap { $0 }
@@ -235,7 +316,10 @@ struct PostmortemReader {
         var tracking: [String] = []
         if let c = trackingColumn, c < table.rows[i].cells.count {
           tracking = table.rows[i].cells[c].inlines.linkDestinations
-          if tracking.isEmpty, let t = cell(c), !t.isEmpty, t.uppercased() != "DONE", t.uppercased() != "TODO" { tracking = [t] }
+          // "Bug 5554823 **TODO**": the reference without the status word; "n/a" is no reference.
+          let ref = (cell(c) ?? "").split(separator: " ").filter { !["DONE", "TODO"].contains($0.uppercased()) }
+            .joined(separator: " ").trimmed
+          if tracking.isEmpty, !ref.isEmpty, !["n/a", "na", "none", "-", "—"].contains(ref.lowercased()) { tracking = [ref] }
         }
         tracking += table.rows[i].cells[what].inlines.linkDestinations
         var statusRaw = cell(statusColumn)
@@ -311,19 +395,50 @@ struct PostmortemReader {
         } ?? []
       let text = inlines.plainText.trimmed
       if let (label, value) = Self.label(inlines) {
+        // "**Impact started:** 2024-11-08 21:15 UTC" under Key timestamps / Key events: a timeline entry.
+        if kind == .timeline || Self.labelKind(label) == .timeline, PartialTimestamp(parsing: value).hour != nil {
+          noteTimeZone(value)
+          addTimeline(at: value, text: label, emphasis: label, line: line)
+        }
         fields[label] = value
         if fieldsLine == nil { fieldsLine = line }
-        setMeta(key: label, values: [value], line: line)
+        if inMetadataZone || kind == .metadata { setMeta(key: label, values: [value], line: line) }
         readKeyValue("\(label): \(value)", line: line)
-        // Nested lists under a label (MoJ "Key events", "Context").
+        // Nested lists under a label (MoJ "Key events", "Context"), each a timeline of its own.
+        let outer = currentSectionLine
+        currentSectionLine = line ?? outer
         for nested in item.blocks.dropFirst() {
           read(nested, kind: Self.labelKind(label) ?? kind, horizon: horizon, team: team, inNarrative: inNarrative)
         }
+        currentSectionLine = outer
         continue
       }
       if Self.looksTimestamped(text) && (kind == .timeline || text.hasPrefix("[")) {
         let (at, rest) = Self.splitTimestamp(text)
         addTimeline(at: at, text: rest, emphasis: inlines.strongText, line: line)
+        continue
+      }
+      if kind == .timeline, !inNarrative, let (at, rest) = TimelineText.leadingTime(text) {
+        addTimeline(at: at, text: rest, emphasis: inlines.strongText, line: line)
+        for nested in item.blocks.dropFirst() { read(nested, kind: kind, horizon: horizon, team: team, inNarrative: inNarrative) }
+        continue
+      }
+      // "**Key events**" alone on its item: a label for the nested list below it.
+      if inlines.count == 1, case .strong(let inner)? = inlines.first?.kind,
+        let nestedKind = Self.labelKind(SectionClassifier.normalize(inner.plainText))
+      {
+        // A labelled list is a timeline of its own (Key events beside Context).
+        let outer = currentSectionLine
+        currentSectionLine = line ?? outer
+        for nested in item.blocks.dropFirst() {
+          read(nested, kind: nestedKind, horizon: horizon, team: team, inNarrative: inNarrative)
+        }
+        currentSectionLine = outer
+        continue
+      }
+      // "First detected: 2024-09-20 11:24", "Resolved 2024-07-25 16:19" (MoJ Key events).
+      if kind == .timeline, !inNarrative, let (label, at) = TimelineText.labelledTime(text) {
+        addTimeline(at: at, text: label, emphasis: label, line: line)
         continue
       }
       readKeyValue(text, line: line)
@@ -402,34 +517,19 @@ struct PostmortemReader {
 
   // MARK: Timeline
 
-  private mutating func addTimeline(at raw: String, text: String, emphasis: String, line: Int?) {
+  mutating func addTimeline(at raw: String, text: String, emphasis: String, line: Int?) {
     let at = PartialTimestamp(parsing: raw)
+    if let bad = at.invalidDate {
+      find(
+        .warning, "timeline time '\(bad)' is not a date; expected YYYY-MM-DD with a real month and day", line: line,
+        .invalidDate)
+    }
     timeline.append(TimelineEntry(at: at, text: text, markers: Self.markers(text: text, emphasis: emphasis), line: line))
+    timelineSections.append(currentSectionLine)
     if text.lowercased().hasPrefix("short event description") {
       find(
         .warning, "timeline row is the template's placeholder ('\(text)'); fill it in or remove it", line: line, .templateRow)
     }
-  }
-
-  static func markers(text: String, emphasis: String) -> Set<TimelineMarker> {
-    let t = text.lowercased()
-    var found: Set<TimelineMarker> = []
-    func has(_ words: [String]) -> Bool { words.contains { t.contains($0) } }
-    if has(["outage begins", "outage starts", "outage start", "impact start", "impact begins", "incident begins"]) {
-      found.insert(.impactStart)
-    }
-    if has(["detected", "detection", "first detected", "alert fires", "alert fired", "(detected)"]) { found.insert(.detected) }
-    if has(["incident declared", "declared"]) { found.insert(.declared) }
-    if has(["acknowledged", "acked"]) { found.insert(.acknowledged) }
-    if has(["identified", "root cause found"]) { found.insert(.identified) }
-    if has(["mitigated", "mitigation applied", "(mitigated)"]) { found.insert(.mitigated) }
-    if has(["recovery:", "recovered", "restored", "repaired", "outage ends", "outage ended", "service restored"]) {
-      found.insert(.restored)
-    }
-    if has(["resolved", "(resolved)"]) { found.insert(.resolved) }
-    if has(["incident closed", "closed the incident"]) { found.insert(.closed) }
-    _ = emphasis
-    return found
   }
 
   // MARK: Key/value lines and declared durations
@@ -515,7 +615,13 @@ struct PostmortemReader {
 
   private mutating func checkTimeline() {
     var previous: TimelineEntry?
-    for entry in timeline {
+    var section: Int?
+    for (i, entry) in timeline.enumerated() {
+      // Order is checked within one timeline (a "Key timestamps" list and a detailed timeline are two).
+      if section != timelineSections[i] {
+        previous = nil
+        section = timelineSections[i]
+      }
       if entry.at.precision == .unknown {
         find(.note, "timeline entry has no readable time ('\(entry.at.raw)')", line: entry.line, .timelinePlaceholder)
         continue
@@ -562,11 +668,27 @@ struct PostmortemReader {
   }
 
   private mutating func checkDurations() {
-    guard let (start, end, computed) = Postmortem.restoreSpan(in: timeline) else { return }
+    // An incident log: each incident's declared durations against its own timeline.
+    let parts = Postmortem(
+      document: document, title: nil, meta: meta, sections: [], summary: nil, actionItems: [], timeline: timeline,
+      responseSLAs: [], benchmarks: [], declaredDurations: durations, narrative: [], findings: []
+    ).incidents
+    if parts.isEmpty {
+      checkDurations(timeline: timeline, durations: durations)
+    } else {
+      for part in parts { checkDurations(timeline: part.timeline, durations: part.declaredDurations) }
+    }
+  }
+
+  private mutating func checkDurations(timeline: [TimelineEntry], durations: [DeclaredDuration]) {
+    guard let restore = Postmortem.restoreSpan(in: timeline) else { return }
+    // "Time to resolve" is measured to the resolved entry when there is one; the rest to restored.
+    let resolve = Postmortem.resolveSpan(in: timeline) ?? restore
     for d in durations where !d.businessHoursOnly {
       guard let declared = d.minutes,
         ["restore", "recovery", "repair", "resolve", "mitigat"].contains(where: { d.label.contains($0) })
       else { continue }
+      let (start, end, computed) = d.label.contains("resolve") ? resolve : restore
       if abs(declared - computed) > 1 {
         find(
           .warning,
@@ -575,6 +697,16 @@ struct PostmortemReader {
           .durationMismatch)
       }
     }
+  }
+}
+
+extension PostmortemReader {
+  /// A cell's text with `<br>` read as a space ("RUST-MAIN<br>CI outage reported" is two phrases).
+  static func visibleText(_ inlines: [Inline]) -> String {
+    inlines.map { inline in
+      if case .html(let h) = inline.kind, h.lowercased().hasPrefix("<br") { return Inline(.softBreak, range: nil) }
+      return inline
+    }.plainText.trimmed
   }
 }
 

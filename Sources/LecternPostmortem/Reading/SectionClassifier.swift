@@ -6,7 +6,8 @@ import LecternMarkdown
 enum SectionClassifier {
   static func normalize(_ heading: String) -> String {
     var s = heading.lowercased().filter { !"*_`".contains($0) }.trimmed
-    while s.hasSuffix(":") { s.removeLast() }
+    while s.hasSuffix(":") || s.hasSuffix("?") || s.hasSuffix(".") { s.removeLast() }
+    s = s.replacingOccurrences(of: "’", with: "'")
     // "4. Mean time-to-restore" → "mean time-to-restore"
     if let first = s.first, first.isNumber {
       s = String(s.drop(while: { $0.isNumber || $0 == "." || $0 == ")" || $0 == " " }))
@@ -18,7 +19,8 @@ enum SectionClassifier {
     var table: [String: SectionKind] = [:]
     func add(_ kind: SectionKind, _ names: [String]) { for n in names { table[n] = kind } }
     add(.summary, ["summary", "incident summary", "overview", "executive summary", "description", "issue summary"])
-    add(.impact, ["impact", "impact assessment", "customer impact"])
+    add(.impact, ["impact", "impact assessment", "customer impact", "scope", "scope and impact", "blast radius"])
+    add(.response, ["response", "incident response", "responding", "escalation"])
     add(.background, ["background", "leadup", "lead up", "lead-up", "the vulnerability", "fault"])
     add(.timeline, ["timeline", "timeline (utc)", "timeline (detailed)", "key events", "context", "chronology"])
     add(
@@ -29,7 +31,6 @@ enum SectionClassifier {
       ])
     add(.trigger, ["trigger"])
     add(.detection, ["detection", "identified"])
-    add(.response, ["response"])
     add(.resolution, ["recovery", "resolution", "how it was fixed", "mitigators", "mitigation"])
     add(.lessons, ["lessons learned", "learnings and risks", "how'd we do", "lessons", "learnings"])
     add(.wentWell, ["what went well", "things that went well"])
@@ -46,20 +47,45 @@ enum SectionClassifier {
     add(.stats, ["stats", "statistics"])
     add(.attendees, ["attendees", "atendees", "staff present", "responders", "key roles"])
     add(.appendix, ["supporting information", "appendix", "apendix", "appendinx"])
+    add(.glossary, ["glossary", "terms", "terminology", "definitions"])
     add(.speakerNotes, ["speaker notes narrative", "speaker notes"])
     add(.narrative, ["narrative", "the story", "story"])
     add(.metadata, ["metadata", "details", "incident details"])
     return table
   }()
 
+  /// Phrases that classify a heading when they start it (checked in order, after the exact table).
+  private static let prefixes: [(String, SectionKind)] = [
+    ("timeline", .timeline), ("incident timeline", .timeline), ("detailed timeline", .timeline), ("key timestamps", .timeline),
+    ("action items", .actionItems), ("action plan", .actionItems), ("follow-up", .actionItems), ("follow up", .actionItems),
+    ("corrective action", .actionItems), ("preventive action", .actionItems), ("preventative action", .actionItems),
+    ("recurrence prevention", .actionItems), ("remediation", .actionItems), ("actions taken", .actionItems),
+    ("actions planned", .actionItems), ("next steps", .actionItems),
+    ("root cause", .causes), ("five whys", .causes), ("5 whys", .causes), ("contributing factor", .causes),
+    ("causes", .causes), ("what caused", .causes),
+    ("lessons learned", .lessons), ("learnings", .lessons), ("key takeaways", .lessons), ("takeaways", .lessons),
+    ("what went well", .wentWell), ("things that went well", .wentWell), ("what worked", .wentWell),
+    ("what went wrong", .wentWrong), ("what went poorly", .wentWrong), ("what didn't go", .wentWrong),
+    ("what did not go", .wentWrong), ("things that went wrong", .wentWrong), ("what could have gone better", .wentWrong),
+    ("what could be improved", .wentWrong), ("where we got lucky", .gotLucky), ("where we were lucky", .gotLucky),
+    ("what we got lucky", .gotLucky), ("lucky", .gotLucky),
+    ("speaker notes", .speakerNotes), ("impact", .impact), ("customer impact", .impact), ("user impact", .impact),
+    ("business impact", .impact), ("incident impact", .impact),
+    ("trigger", .trigger), ("detection", .detection), ("how we detected", .detection), ("how it was detected", .detection),
+    ("response", .response), ("incident response", .response), ("escalation", .response),
+    ("recovery", .resolution), ("resolution", .resolution), ("mitigation", .resolution),
+    ("remediation and recovery", .resolution),
+    ("glossary", .glossary), ("terminology", .glossary), ("definitions", .glossary), ("acronyms", .glossary),
+    ("appendix", .appendix), ("supporting information", .appendix), ("related records", .appendix), ("references", .appendix),
+    ("summary", .summary), ("executive summary", .summary), ("incident summary", .summary), ("tl;dr", .summary),
+    ("tldr", .summary), ("background", .background), ("what happened", .background), ("leadup", .background),
+  ]
+
   static func kind(of heading: String) -> SectionKind? {
     let n = normalize(heading)
     if let k = exact[n] { return k }
-    if n.hasPrefix("timeline") { return .timeline }
-    if n.hasPrefix("action items") || n.hasSuffix("action items") { return .actionItems }
-    if n.hasPrefix("root cause") { return .causes }
-    if n.hasPrefix("lessons learned") { return .lessons }
-    if n.hasPrefix("speaker notes") { return .speakerNotes }
+    if n.hasSuffix("action items") { return .actionItems }
+    for (prefix, kind) in prefixes where n.hasPrefix(prefix) { return kind }
     return nil
   }
 

@@ -23,6 +23,10 @@ public struct DeckBuildOptions: Sendable {
   public var metrics: LiveMetrics?
   /// Highlight each metric's current tier in DORA benchmark tables and add a "Now" column.
   public var annotate: Bool = true
+  /// Where highlight.js is read from; `nil` leaves code uncoloured.
+  public var highlighter: CodeHighlighter? = .system
+  /// Where KaTeX is read from; `nil` keeps math as Lectern's MathML.
+  public var katex: KaTeXAssets? = .system
 
   public init(
     theme: String? = nil, themes: ThemeSet = ThemeSet(), allowHTML: Bool = false, assets: AssetResolver? = nil,
@@ -61,53 +65,93 @@ public enum DeckHTMLRenderer {
       diagnostics.append(Diagnostic(.warning, message, path: deck.path, range: range, code: code))
     }
     let globals = deck.globalDirectives
-
     // Theme and size: the same check `lectern lint` runs.
     let checked = ThemeCheck.resolve(deck, requested: options.theme, themes: options.themes)
     let theme = checked.theme
-    let size = checked.size
     diagnostics += checked.diagnostics
-    // Images: each URL resolved once; problems reported where the image is written.
-    var urls: [String: String] = [:]
-    var dependencies: [String] = []
-    if let theme = options.themes.theme(named: theme.name), let path = theme.path { dependencies.append(path) }
+    var (urls, dependencies) = ([String: String](), [String]())
+    if let path = options.themes.theme(named: theme.name)?.path { dependencies.append(path) }
     if let assets = options.assets {
-      var seen: Set<String> = []
-      var outcomes: [String: AssetResolver.Outcome] = [:]
-      for slide in deck.slides {
-        let written = slide.backgrounds.map { ($0.url, $0.range) } + slide.images.map { ($0.url, $0.range) }
-        for (url, range) in written {
-          let outcome: AssetResolver.Outcome
-          if let known = outcomes[url] {
-            outcome = known
-          } else {
-            if let file = assets.localFile(for: url) { dependencies.append(file.path) }
-            outcome = assets.resolve(url)
-            outcomes[url] = outcome
-          }
-          switch outcome {
-          case .unchanged: break
-          case .rewritten(let u): urls[url] = u
-          case .problem(let u, let message):
-            urls[url] = u
-            if seen.insert(url + "\u{0}" + "\(range?.start.line ?? 0)").inserted {
-              warn(message, range ?? slide.range, .missingImage)
-            }
-          }
-        }
-      }
+      let resolved = resolveImages(deck, assets: assets)
+      urls = resolved.urls
+      dependencies += resolved.dependencies
+      diagnostics += resolved.diagnostics
     }
-
     let allowHTML = options.allowHTML || deck.frontMatter?.allowsHTML == true || globals["html"] == "true"
     let math = (globals["math"] ?? "katex") != "false"
     // The numbers arrive tiered (by the deck's own benchmark table when it has one): never re-tiered here.
     let metrics = options.metrics
     let rewriter = DeckRewriter(
       rawHTML: allowHTML ? .allow : .safeTags, urls: urls, math: math, metrics: metrics,
-      annotate: options.annotate && options.metrics != nil)
-    let renderer = HTMLRenderer(rawHTML: rewriter.rawHTML, rewriter: rewriter)
+      annotate: options.annotate && options.metrics != nil, source: deck.source)
+    let slides = renderSlides(deck, size: checked.size, theme: theme.name, rewriter: rewriter, options: options)
+    let css = pageCSS(theme: theme, deck: deck, scopedCSS: slides.scopedCSS)
+    let highlightJS = highlightScript(deck, options.highlighter, warn: { warn($0, nil, .noHighlighter) })
+    if metrics == nil, let message = noStoreMessage(slides.html) { warn(message, nil, .noMetricsStore) }
+    let mathAssets = katexAssets(slides.html, options.katex, warn: { warn($0, nil, .noKaTeX) })
+    // The page's title and description take live numbers too.
+    let title = Placeholders.substitute(
+      globals["title"] ?? deck.slides.lazy.compactMap(\.title).first
+        ?? URL(fileURLWithPath: deck.path).deletingPathExtension().lastPathComponent, metrics)
+    let page = DeckPage(
+      lang: globals["lang"] ?? "en", title: title,
+      description: globals["description"].map { Placeholders.substitute($0, metrics) },
+      author: globals["author"],
+      url: globals["url"], image: globals["image"], theme: theme.name, width: checked.size.width,
+      height: checked.size.height, slideCount: deck.slides.count, progress: options.progressBar,
+      viewerCSS: options.templates.asset("deck-viewer.css"),
+      viewerJS: options.templates.asset("deck-viewer.js").replacingOccurrences(of: "</script", with: "<\\/script"),
+      themeCSS: css.replacingOccurrences(of: "</style", with: "<\\/style"), highlightJS: highlightJS,
+      mathCSS: mathAssets?.css.replacingOccurrences(of: "</style", with: "<\\/style"),
+      mathJS: mathAssets?.js.replacingOccurrences(of: "</script", with: "<\\/script"), slides: slides.html,
+      notes: slides.notes)
+    let html = options.templates.render(page, template: "deck.html")
+    let origin = SourceLocation(line: 0, column: 0)
+    diagnostics.sort { ($0.range?.start ?? origin) < ($1.range?.start ?? origin) }
+    return BuiltDeck(
+      html: html, diagnostics: diagnostics, slideCount: deck.slides.count, size: checked.size, themeName: theme.name,
+      dependencies: dependencies.uniqued())
+  }
 
-    // Pagination: `skip` neither shows nor counts a page, `hold` shows the number without advancing it.
+  /// Every image and background URL resolved once (rewritten, embedded, or a `missing-image` problem reported
+  /// where the image is written), and the local files the page depends on.
+  static func resolveImages(_ deck: Deck, assets: AssetResolver)
+    -> (urls: [String: String], dependencies: [String], diagnostics: [Diagnostic])
+  {
+    var urls: [String: String] = [:]
+    var dependencies: [String] = []
+    var diagnostics: [Diagnostic] = []
+    var seen: Set<String> = []
+    var outcomes: [String: AssetResolver.Outcome] = [:]
+    for slide in deck.slides {
+      let written = slide.backgrounds.map { ($0.url, $0.range) } + slide.images.map { ($0.url, $0.range) }
+      for (url, range) in written {
+        let outcome: AssetResolver.Outcome
+        if let known = outcomes[url] {
+          outcome = known
+        } else {
+          if let file = assets.localFile(for: url) { dependencies.append(file.path) }
+          outcome = assets.resolve(url)
+          outcomes[url] = outcome
+        }
+        switch outcome {
+        case .unchanged: break
+        case .rewritten(let u): urls[url] = u
+        case .problem(let u, let message):
+          urls[url] = u
+          if seen.insert(url + "\u{0}" + "\(range?.start.line ?? 0)").inserted {
+            diagnostics.append(
+              Diagnostic(.warning, message, path: deck.path, range: range ?? slide.range, code: .missingImage))
+          }
+        }
+      }
+    }
+    return (urls, dependencies, diagnostics)
+  }
+
+  /// Page numbers as Marp counts them: `skip` neither shows nor counts a page, `hold` shows the number
+  /// without advancing it; with the total.
+  static func pageNumbers(_ deck: Deck) -> (numbers: [Int?], total: Int) {
     var numbers: [Int?] = []
     var counter = 0
     for slide in deck.slides {
@@ -124,8 +168,16 @@ public enum DeckHTMLRenderer {
         numbers.append(nil)
       }
     }
-    let totalPages = counter
+    return (numbers, counter)
+  }
 
+  /// Every slide's SVG markup (and notes pages when printing), the notes for the presenter view, and the
+  /// CSS of scoped `<style>` elements.
+  static func renderSlides(
+    _ deck: Deck, size: SlideSize, theme: String, rewriter: DeckRewriter, options: DeckBuildOptions
+  ) -> (html: String, notes: String, scopedCSS: String) {
+    let renderer = HTMLRenderer(rawHTML: rewriter.rawHTML, rewriter: rewriter)
+    let (numbers, totalPages) = pageNumbers(deck)
     // Header and footer values repeat on every slide: render each distinct one once.
     var inlineHTML: [String: String] = [:]
     func inlineMarkdown(_ text: String?) -> String? {
@@ -135,27 +187,16 @@ public enum DeckHTMLRenderer {
       inlineHTML[text] = html
       return html
     }
-    var scopedCSS = ""
-    var slidesHTML = ""
-    var notes = ""
+    var (scopedCSS, slidesHTML, notes) = ("", "", "")
     for (index, slide) in deck.slides.enumerated() {
       let scope = slide.scopedStyles.isEmpty ? nil : "s\(slide.number)"
       if let scope {
         let scoper = CSSScoper(slide: slideSelector + "[data-lectern-scope=\"\(scope)\"]")
         for style in slide.scopedStyles { scopedCSS += scoper.scope(style.css).css }
       }
-      // Joining split text nodes only matters where a `$` could open math or `{` a placeholder.
-      let lines = slide.range.map { ($0.start.line, $0.end.line) }
-      let mayHoldMath = math && lines.map { deck.source.lines($0.0, through: $0.1, containByte: UInt8(ascii: "$")) } ?? false
-      let mayHoldPlaceholder = lines.map { deck.source.lines($0.0, through: $0.1, containByte: UInt8(ascii: "{")) } ?? false
-      var body = renderer.render(mayHoldMath || mayHoldPlaceholder ? slide.blocks.mergingAdjacentText() : slide.blocks)
-      // Wherever live numbers appear, say which window and store they come from.
-      if body.containsBytes("class=\"lectern-metric\"") || body.containsBytes("class=\"lectern-benchmark\"") {
-        let note = metrics?.provenance ?? "DORA metrics: no data (no metrics store)"
-        body += "<p class=\"lectern-metrics-note\">\(HTMLEscaping.escape(note))</p>\n"
-      }
+      let body = slideBody(slide, deck: deck, renderer: renderer, rewriter: rewriter)
       var html = SlideMarkup(
-        slide: slide, size: size, theme: theme.name, lang: globals["lang"], scope: scope,
+        slide: slide, size: size, theme: theme, lang: deck.globalDirectives["lang"], scope: scope,
         pagination: numbers[index].map { ($0, totalPages) }, header: inlineMarkdown(slide.directives["header"]),
         footer: inlineMarkdown(slide.directives["footer"]), rewriter: rewriter
       ).svg(body: body)
@@ -165,38 +206,42 @@ public enum DeckHTMLRenderer {
           "\n<div class=\"lectern-note-page\" data-slide=\"\(slide.number)\"><h2>Slide \(slide.number)"
           + (slide.title.map { " · " + HTMLEscaping.escape($0) } ?? "") + "</h2>\(noteHTML ?? "")</div>"
       }
-      slidesHTML += html
-      slidesHTML += "\n"
+      slidesHTML += html + "\n"
       if let noteHTML { notes += "<div data-slide=\"\(slide.number)\">\(noteHTML)</div>\n" }
     }
+    return (slidesHTML, notes, scopedCSS)
+  }
 
-    // Theme CSS, then global <style> elements (both scoped to slides); external @imports first.
+  /// One slide's content; wherever live numbers appear, a line says which window and store they come from.
+  static func slideBody(_ slide: Slide, deck: Deck, renderer: HTMLRenderer, rewriter: DeckRewriter) -> String {
+    // Joining split text nodes only matters where a `$` could open math, `{` a placeholder or `:` a shortcode.
+    let lines = slide.range.map { ($0.start.line, $0.end.line) }
+    func mayHold(_ byte: Character) -> Bool {
+      lines.map { deck.source.lines($0.0, through: $0.1, containByte: UInt8(ascii: byte.unicodeScalars.first!)) } ?? false
+    }
+    let merge = (rewriter.math && mayHold("$")) || mayHold("{") || (!EmojiShortcodes.table.isEmpty && mayHold(":"))
+    var body = renderer.render(merge ? slide.blocks.mergingAdjacentText() : slide.blocks)
+    if body.containsBytes("class=\"lectern-metric\"") || body.containsBytes("class=\"lectern-benchmark\"") {
+      let note = rewriter.metrics?.provenance ?? "DORA metrics: no data (no metrics store)"
+      body += "<p class=\"lectern-metrics-note\">\(HTMLEscaping.escape(note))</p>\n"
+    }
+    return body
+  }
+
+  /// Theme CSS, then global `<style>` elements and the `style` directive (all scoped to slides; external
+  /// `@import`s first), then scoped styles.
+  static func pageCSS(theme: Theme, deck: Deck, scopedCSS: String) -> String {
     let scoper = CSSScoper(slide: slideSelector)
     let themeScoped = scoper.scope(theme.css)
     var css = themeScoped.css
     var imports = themeScoped.imports
-    for style in deck.styles {
-      let s = scoper.scope(style.css)
+    // `<style>` elements, then the `style` global directive (Marpit adds it after the theme, like a style element).
+    for styleCSS in deck.styles.map(\.css) + [deck.globalDirectives["style"]].compactMap({ $0 }) {
+      let s = scoper.scope(styleCSS)
       css += s.css
       imports += s.imports
     }
-    css = imports.joined(separator: "\n") + (imports.isEmpty ? "" : "\n") + css + scopedCSS
-
-    let title =
-      globals["title"] ?? deck.slides.lazy.compactMap(\.title).first
-      ?? URL(fileURLWithPath: deck.path).deletingPathExtension().lastPathComponent
-    let page = DeckPage(
-      lang: globals["lang"] ?? "en", title: title, description: globals["description"], author: globals["author"],
-      url: globals["url"], image: globals["image"], theme: theme.name, width: size.width, height: size.height,
-      slideCount: deck.slides.count, progress: options.progressBar, viewerCSS: options.templates.asset("deck-viewer.css"),
-      viewerJS: options.templates.asset("deck-viewer.js").replacingOccurrences(of: "</script", with: "<\\/script"),
-      themeCSS: css.replacingOccurrences(of: "</style", with: "<\\/style"), slides: slidesHTML, notes: notes)
-    let html = options.templates.render(page, template: "deck.html")
-    let origin = SourceLocation(line: 0, column: 0)
-    diagnostics.sort { ($0.range?.start ?? origin) < ($1.range?.start ?? origin) }
-    return BuiltDeck(
-      html: html, diagnostics: diagnostics, slideCount: deck.slides.count, size: size, themeName: theme.name,
-      dependencies: dependencies.uniqued())
+    return imports.joined(separator: "\n") + (imports.isEmpty ? "" : "\n") + css + scopedCSS
   }
 
   /// Speaker notes as plain text: one block per slide, slides separated by `---` lines (Marp CLI's `--notes`).

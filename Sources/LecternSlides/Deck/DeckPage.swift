@@ -14,6 +14,11 @@ struct DeckPage: Sendable {
   var viewerCSS: String
   var viewerJS: String
   var themeCSS: String
+  /// highlight.js with the deck's languages, or `nil` when no fence names one (or it is not installed).
+  var highlightJS: String?
+  /// KaTeX's stylesheet (fonts inlined) and script, when the deck has math and KaTeX is installed.
+  var mathCSS: String?
+  var mathJS: String?
   /// Every slide's markup, in order (one string: a template loop over thousands of slides costs more
   /// than the slides themselves).
   var slides: String

@@ -1,3 +1,4 @@
+import LecternCore
 import LecternDeck
 import LecternLive
 import LecternMarkdown
@@ -14,6 +15,10 @@ struct DeckRewriter: HTMLRewriting {
   var metrics: LiveMetrics? = nil
   /// Annotate DORA benchmark tables with the current tier and a "Now" column.
   var annotate: Bool = false
+  /// The deck's text, to see which marker a list was written with (`*` and `1)` lists are fragments).
+  var source: SourceFile? = nil
+  /// Set while rendering a paragraph whose math was already read back from the source.
+  var rawMathRead = false
 
   private var renderer: HTMLRenderer { HTMLRenderer(rawHTML: rawHTML, rewriter: self) }
 
@@ -28,6 +33,9 @@ struct DeckRewriter: HTMLRewriting {
       let inner = renderer.render(inlines: trimmed(heading.inlines))
       let tag = "h\(heading.level)"
       return .html("<\(tag) data-lectern-fit=\"\"><span data-lectern-fit-content=\"\">\(inner)</span></\(tag)>\n")
+    case .list(let list):
+      guard let source, FragmentList.isFragmented(list, source: source) else { return nil }
+      return .html(FragmentList(list: list, renderer: renderer).html)
     case .table(let table):
       guard annotate, let metrics, let html = BenchmarkAnnotation.html(table, metrics: metrics, renderer: renderer) else {
         return nil
@@ -35,9 +43,19 @@ struct DeckRewriter: HTMLRewriting {
       return .html(html)
     case .paragraph(let inlines):
       if inlines.allSatisfy(isInvisible) { return .drop }
-      if math, case .text(let first)? = inlines.first?.kind, first.utf8.starts(with: [0x24, 0x24]), let tex = displayMath(inlines)
+      if math, case .text(let first)? = inlines.first?.kind, first.utf8.starts(with: [0x24, 0x24]),
+        let cooked = displayMath(inlines)
       {
-        return .html("<div class=\"lectern-math-display\">\(TeXMath.mathML(tex, display: true))</div>\n")
+        let tex = source.flatMap { RawMath(source: $0).displayTeX(block.range, cooked: cooked) } ?? cooked
+        return .html(
+          "<div class=\"lectern-math-display lectern-tex\" data-display=\"true\" data-tex=\"\(HTMLEscaping.escape(tex))\">"
+            + TeXMath.mathML(tex, display: true) + "</div>\n")
+      }
+      // Inline math keeps the TeX as written (cmark's backslash escapes undone inside `$…$`).
+      if math, !rawMathRead, let source, let repaired = RawMath(source: source).repairing(inlines, range: block.range) {
+        var inner = self
+        inner.rawMathRead = true
+        return .html(HTMLRenderer(rawHTML: rawHTML, rewriter: inner).render([Block(.paragraph(repaired), range: block.range)]))
       }
       return nil
     default:
@@ -58,22 +76,31 @@ struct DeckRewriter: HTMLRewriting {
       }
     case .text(let text):
       let hasPlaceholder = Placeholders.mayContain(text)
+      let hasShortcode = EmojiShortcodes.mayContain(text) && !EmojiShortcodes.table.isEmpty
       let spans = math ? TeXMath.inlineSpans(in: text) : nil
-      guard hasPlaceholder || spans != nil else { return nil }
+      // Inside a paragraph whose math was read back from the source, `\$` marks a dollar that is text.
+      let escapedDollar = rawMathRead && spans == nil && text.contains("\\$")
+      guard hasPlaceholder || hasShortcode || spans != nil || escapedDollar else { return nil }
       func plain(_ t: String) -> String {
-        guard hasPlaceholder else { return HTMLEscaping.escape(t) }
+        guard hasPlaceholder else { return HTMLEscaping.escape(EmojiShortcodes.replacing(in: t)) }
         return Placeholders.segments(t).map { segment in
           switch segment {
-          case .text(let s): HTMLEscaping.escape(s)
+          case .text(let s): HTMLEscaping.escape(EmojiShortcodes.replacing(in: s))
           case .placeholder(let name): Placeholders.html(name, metrics)
           }
         }.joined()
       }
-      guard let spans else { return .html(plain(text)) }
-      return .html(spans.map { $0.isMath ? TeXMath.mathML($0.text, display: false) : plain($0.text) }.joined())
+      guard let spans else { return .html(plain(escapedDollar ? text.replacingOccurrences(of: "\\$", with: "$") : text)) }
+      return .html(spans.map { $0.isMath ? Self.inlineMath($0.text) : plain($0.text) }.joined())
     default:
       return nil
     }
+  }
+
+  /// Inline math: Lectern's MathML, with the TeX kept for KaTeX to typeset in the page.
+  static func inlineMath(_ tex: String) -> String {
+    "<span class=\"lectern-tex\" data-display=\"false\" data-tex=\"\(HTMLEscaping.escape(tex))\">"
+      + TeXMath.mathML(tex, display: false) + "</span>"
   }
 
   /// The URL an image or background gets in the page; unsafe schemes become empty.

@@ -116,6 +116,10 @@ struct SlideMarkup {
     for (directive, property) in DeckHTMLRenderer.styleDirectives {
       if let value = d[directive], !value.isEmpty { style += "\(property):\(cssValue(value));" }
     }
+    // A background colour without a text colour: tell the theme which palette keeps the text readable.
+    if d["color"] == nil, let background = d["backgroundColor"], let tone = BackgroundTone(cssColor: background) {
+      add("data-lectern-tone", tone.rawValue)
+    }
     if let scope { add("data-lectern-scope", scope) }
     if let (n, total) = pagination {
       add("data-marpit-pagination", "\(n)")
@@ -158,7 +162,7 @@ extension DeckHTMLRenderer {
   /// in the order they are written.
   static let slideAttributeDirectives = [
     "backgroundColor", "backgroundImage", "backgroundPosition", "backgroundRepeat", "backgroundSize", "class", "color",
-    "footer", "header", "paginate", "size",
+    "fit", "footer", "header", "paginate", "size", "transition",
   ]
 
   static let kebabNames: [String: String] = Dictionary(

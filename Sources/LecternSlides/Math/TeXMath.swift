@@ -188,15 +188,20 @@ public enum TeXMath {
       if let symbol = TeXMath.symbols[name] { return ("<mo>\(symbol)</mo>", false) }
       if let big = TeXMath.bigOperators[name] { return ("<mo>\(big)</mo>", true) }
       if TeXMath.functions.contains(name) { return ("<mi>\(name)</mi><mo>\u{2061}</mo>", false) }
+      return (parseNamedCommand(name), false)
+    }
+
+    /// A command by name (`frac`, `sqrt`, `text`, accents, delimiters…) after its backslash and name.
+    mutating func parseNamedCommand(_ name: String) -> String {
       switch name {
       case "frac", "dfrac", "tfrac":
         let a = parseArgument()
         let b = parseArgument()
-        return ("<mfrac><mrow>\(a)</mrow><mrow>\(b)</mrow></mfrac>", false)
+        return "<mfrac><mrow>\(a)</mrow><mrow>\(b)</mrow></mfrac>"
       case "binom":
         let a = parseArgument()
         let b = parseArgument()
-        return ("<mrow><mo>(</mo><mfrac linethickness=\"0\"><mrow>\(a)</mrow><mrow>\(b)</mrow></mfrac><mo>)</mo></mrow>", false)
+        return "<mrow><mo>(</mo><mfrac linethickness=\"0\"><mrow>\(a)</mrow><mrow>\(b)</mrow></mfrac><mo>)</mo></mrow>"
       case "sqrt":
         skipSpace()
         if i < s.count, s[i] == "[" {
@@ -204,47 +209,47 @@ public enum TeXMath {
           let index = parseSequence(until: "]")
           if i < s.count { i += 1 }
           let radicand = parseArgument()
-          return ("<mroot><mrow>\(radicand)</mrow><mrow>\(index)</mrow></mroot>", false)
+          return "<mroot><mrow>\(radicand)</mrow><mrow>\(index)</mrow></mroot>"
         }
-        return ("<msqrt>\(parseArgument())</msqrt>", false)
+        return "<msqrt>\(parseArgument())</msqrt>"
       case "text", "textrm", "mbox", "textit", "textbf", "operatorname":
         let text = rawGroup()
-        if name == "operatorname" { return ("<mi>\(HTMLEscaping.escape(text))</mi>", false) }
+        if name == "operatorname" { return "<mi>\(HTMLEscaping.escape(text))</mi>" }
         let variant = name == "textit" ? " mathvariant=\"italic\"" : name == "textbf" ? " mathvariant=\"bold\"" : ""
-        return ("<mtext\(variant)>\(HTMLEscaping.escape(text))</mtext>", false)
+        return "<mtext\(variant)>\(HTMLEscaping.escape(text))</mtext>"
       case "mathrm", "mathbf", "mathit", "mathbb", "mathcal", "mathsf", "mathtt", "boldsymbol":
         let variants = [
           "mathrm": "normal", "mathbf": "bold", "mathit": "italic", "mathbb": "double-struck", "mathcal": "script",
           "mathsf": "sans-serif", "mathtt": "monospace", "boldsymbol": "bold-italic",
         ]
-        return ("<mstyle mathvariant=\"\(variants[name]!)\">\(parseArgument())</mstyle>", false)
+        return "<mstyle mathvariant=\"\(variants[name]!)\">\(parseArgument())</mstyle>"
       case "left", "right", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr":
         skipSpace()
-        guard i < s.count else { return ("", false) }
-        if s[i] == "." { i += 1; return ("", false) }
+        guard i < s.count else { return "" }
+        if s[i] == "." { i += 1; return "" }
         if s[i] == "\\" {
           let (delimiter, _) = parseCommand()
-          return (delimiter, false)
+          return delimiter
         }
         i += 1
-        return ("<mo stretchy=\"true\">\(esc(s[i - 1]))</mo>", false)
+        return "<mo stretchy=\"true\">\(esc(s[i - 1]))</mo>"
       case "hat", "bar", "vec", "dot", "ddot", "tilde", "overline", "widehat", "widetilde":
         let accents = [
           "hat": "^", "widehat": "^", "bar": "¯", "overline": "¯", "vec": "→", "dot": "˙", "ddot": "¨", "tilde": "~",
           "widetilde": "~",
         ]
-        return ("<mover accent=\"true\"><mrow>\(parseArgument())</mrow><mo>\(accents[name]!)</mo></mover>", false)
+        return "<mover accent=\"true\"><mrow>\(parseArgument())</mrow><mo>\(accents[name]!)</mo></mover>"
       case "underline":
-        return ("<munder><mrow>\(parseArgument())</mrow><mo>_</mo></munder>", false)
-      case "quad": return ("<mspace width=\"1em\"/>", false)
-      case "qquad": return ("<mspace width=\"2em\"/>", false)
+        return "<munder><mrow>\(parseArgument())</mrow><mo>_</mo></munder>"
+      case "quad": return "<mspace width=\"1em\"/>"
+      case "qquad": return "<mspace width=\"2em\"/>"
       case "begin", "end":
         _ = rawGroup()  // environments: contents flow inline, `&` and `\\` become gaps
-        return ("", false)
+        return ""
       case "displaystyle", "textstyle", "limits", "nolimits":
-        return ("", false)
+        return ""
       default:
-        return ("<mtext class=\"lectern-math-source\">\\\(HTMLEscaping.escape(name))</mtext>", false)
+        return "<mtext class=\"lectern-math-source\">\\\(HTMLEscaping.escape(name))</mtext>"
       }
     }
 

@@ -97,9 +97,10 @@ public struct Theme: Sendable, Hashable {
 /// The themes a build can use: Lectern's built-in ones (also under Marp's names) and theme files.
 public struct ThemeSet: Sendable {
   private var themes: [String: Theme] = [:]
-  /// Marp's built-in theme names → Lectern's own themes of the same spirit.
-  public static let aliases = ["default": "lectern", "gaia": "harbor", "uncover": "plain"]
-  public static let builtInNames = ["lectern", "harbor", "plain"]
+  /// Marp's built-in theme names → Lectern's own themes of the same spirit (gaia has its own file: harbor's
+  /// layout with Marp gaia's palette, light by default like Marp's).
+  public static let aliases = ["default": "lectern", "uncover": "plain"]
+  public static let builtInNames = ["lectern", "harbor", "plain", "gaia"]
 
   public init() {
     for name in ThemeSet.builtInNames {

@@ -6,20 +6,23 @@ import LecternPipeline
 extension Lectern {
   struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Build Marp-style decks into self-contained HTML slides (and PDF).",
+      abstract: "Build Marp-style decks into self-contained HTML slides, PDF or editable PowerPoint.",
       discussion: """
         Each deck becomes one HTML file with its CSS and viewer inline; it works from file:// and offline. \
         Keys in the page: → ↓ Space PgDn next, ← ↑ PgUp previous, Home/End, f fullscreen, o overview, \
         p presenter window (notes, next slide, clock, timer). The URL hash is the slide number. \
         Without -o each deck is written beside its source; with a directory, directory inputs are mirrored \
-        into it. Warnings (missing images, unknown themes) go to standard error as 'file:line:column: ...'. \
+        into it. A file named by -o is written in the format of its extension (.html, .pdf, .pptx); other \
+        extensions are refused. Warnings (missing images, unknown themes) go to standard error as 'file:line:column: ...'. \
         \(ExitStatus.help)
         """)
 
     @Argument(help: "Deck files, directories (their *.md files) or quoted globs; '-' reads standard input.")
     var inputs: [String]
 
-    @Option(name: [.short, .customLong("output")], help: "Output file (one deck), directory, or '-' for standard output.")
+    @Option(
+      name: [.short, .customLong("output")],
+      help: "Output file (one deck; .html, .pdf or .pptx picks the format), directory, or '-' for standard output.")
     var output: String?
 
     @Option(help: "Theme name (lectern, harbor, plain; Marp's default, gaia, uncover) or a Marp theme CSS file.")
@@ -46,6 +49,9 @@ extension Lectern {
     @Flag(name: .customLong("pdf-notes"), help: "Like --pdf, with a page of speaker notes after each slide.")
     var pdfNotes = false
 
+    @Flag(help: "Also write an editable PowerPoint file (NAME.pptx) with real tables and speaker notes.")
+    var pptx = false
+
     @Flag(help: "Also write the speaker notes as plain text (NAME.notes.txt).")
     var notes = false
 
@@ -68,13 +74,20 @@ extension Lectern {
 
     func validate() throws {
       if inputs.isEmpty { throw ValidationError("give at least one deck, directory or glob") }
-      if output == "-" && (pdf || pdfNotes || notes || watch) {
-        throw ValidationError("-o - writes HTML to standard output; --pdf, --pdf-notes, --notes and --watch need files")
+      if output == "-" && (pdf || pdfNotes || pptx || notes || watch) {
+        throw ValidationError("-o - writes HTML to standard output; --pdf, --pdf-notes, --pptx, --notes and --watch need files")
       }
     }
 
     func run() throws {
-      let plan = try BuildPlanner(inputs: inputs, output: output).jobs()
+      let planner = BuildPlanner(inputs: inputs, output: output)
+      let plan = try planner.jobs()
+      let skipped = planner.skippedDocuments()
+      if !skipped.isEmpty {
+        printError(
+          "skipped \(skipped.count) Markdown file\(skipped.count == 1 ? "" : "s") that \(skipped.count == 1 ? "is" : "are") not a deck "
+            + "(no 'marp: true' or Marp directive): " + skipped.joined(separator: ", "))
+      }
       var settings = DeckBuilder.Settings()
       settings.theme = theme
       settings.themeSet = themeSet
@@ -84,6 +97,7 @@ extension Lectern {
       settings.progressBar = progress
       settings.pdf = pdf
       settings.pdfNotes = pdfNotes
+      settings.pptx = pptx
       settings.notes = notes
       settings.browserPath = browserPath
       settings.templates = templates

@@ -56,8 +56,8 @@ extension Lectern {
         print(Self.ruleList())
         return
       }
-      let files = try InputFiles.expand(paths.isEmpty ? ["."] : paths)
       let explicitConfig = try config.map { try LintConfiguration.load(path: $0) }
+      let files = try LintInputs.expand(paths.isEmpty ? ["."] : paths, configuration: explicitConfig)
       let useColor: Bool
       switch color {
       case .always: useColor = true

@@ -16,8 +16,8 @@ import LecternTemplates
 extension Lectern {
   struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Render postmortem notes as a report filled in with live DORA metrics, or start a new postmortem.",
-      subcommands: [Render.self, New.self],
+      abstract: "Render postmortems as reports with live DORA metrics, start a new one, or export their action items.",
+      subcommands: [Render.self, New.self, Actions.self],
       defaultSubcommand: Render.self)
   }
 }
@@ -26,13 +26,15 @@ extension Lectern.Report {
   struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "render",
-      abstract: "Render postmortems (Markdown) as HTML or Markdown reports with live DORA metrics.",
+      abstract: "Render postmortems (Markdown) as HTML, Markdown or JSON reports with live DORA metrics.",
       discussion: """
-        Action items are grouped by horizon and team; every long-term item that names a DORA metric shows \
-        that metric's current value, tier, the next tier's threshold and a weekly trend from the metrics store. \
-        The incident (front matter 'incident:' or --incident) is looked up in the store: opened, resolved, \
-        time to restore, severity and whether the severity table's response time was met. Without a store \
-        the report says 'no data'. Findings about the document go to standard error and into the report. \
+        The report is the whole document, every block in the author's order with the summary first, plus a \
+        title block, incident timings from the timeline (time to detect, acknowledge, mitigate and restore, \
+        with a phase bar), a compact action-item table and, from the metrics store, the incident record and \
+        each long-term item's DORA metric with its tier and weekly trend. A severity's response time is \
+        checked against the time to acknowledge. Nothing the document does not say is filled in; without a \
+        store the numbers say 'no data'. Findings go to standard error, and into an appendix with --findings. \
+        -o never replaces the input, and replaces an existing file only with --force. \
         \(ExitStatus.help)
         """)
 
@@ -49,8 +51,17 @@ extension Lectern.Report {
     @Option(help: "The incident to report on (default: the document's front matter 'incident').")
     var incident: String?
 
-    @Option(help: "html or md (default: from -o's extension, else html).")
+    @Option(help: "html, md or json (default: from -o's extension, else html).")
     var format: String?
+
+    @Flag(help: "Add an appendix listing the findings about the document (they always go to standard error).")
+    var findings = false
+
+    @Option(help: "The page size of the printed report: a4 or letter.")
+    var paper: ReportPaper = .a4
+
+    @Flag(help: "Replace an existing output file named with -o.")
+    var force = false
 
     @Option(help: "A Mustache template file to render with instead of the built-in one.")
     var template: String?
@@ -69,14 +80,16 @@ extension Lectern.Report {
 
     func validate() throws {
       if files.isEmpty { throw ValidationError("give at least one postmortem file") }
-      if let format, ReportFormat(rawValue: format) == nil {
-        throw ValidationError("--format '\(format)' is not html or md")
+      if let format, ReportFormat(rawValue: format) == nil, format != "json" {
+        throw ValidationError("--format '\(format)' is not html, md or json")
       }
+      if format == "json" && pdf { throw ValidationError("--pdf needs an html or md report, not json") }
       if output == "-" && pdf { throw ValidationError("--pdf needs a file output, not -o -") }
       if output == "-" && files.count > 1 { throw ValidationError("-o - takes one postmortem") }
     }
 
     func run() throws {
+      let json = format == "json" || (format == nil && output?.lowercased().hasSuffix(".json") == true)
       let chosenFormat: ReportFormat =
         format.flatMap(ReportFormat.init(rawValue:))
         ?? (output.map { $0.lowercased().hasSuffix(".md") } == true ? .md : .html)
@@ -97,8 +110,11 @@ extension Lectern.Report {
       var worst = ExitStatus.ok
       for file in try InputFiles.expand(files) {
         do {
-          let status = try renderOne(
-            file, format: chosenFormat, library: library, chromium: chromium, numbers: numbers)
+          let (command, library) = (self, library)
+          let status = try withLargeStack {
+            try command.renderOne(
+              file, format: chosenFormat, json: json, library: library, chromium: chromium, numbers: numbers)
+          }
           worst = max(worst, status)
         } catch {
           printError(ErrorReporter.message(for: error, file: file))
@@ -110,25 +126,37 @@ extension Lectern.Report {
 
     /// Reads one postmortem, fills it with numbers, writes its report (and PDF); returns its exit status.
     private func renderOne(
-      _ file: String, format: ReportFormat, library: TemplateLibrary, chromium: Chromium?, numbers: DocumentNumbers
+      _ file: String, format: ReportFormat, json: Bool, library: TemplateLibrary, chromium: Chromium?, numbers: DocumentNumbers
     ) throws -> Int32 {
       let postmortem = Postmortem(source: try SourceFile.load(path: file))
-      DiagnosticPrinter.print(postmortem.document.diagnostics + postmortem.findings)
-      let status =
-        postmortem.document.diagnostics.contains(where: { $0.severity == .error }) ? ExitStatus.findings : ExitStatus.ok
+      if postmortem.document.source.text.trimmed.isEmpty {
+        printError("\(file): error: the file is empty; there is no postmortem to report")
+        return ExitStatus.findings
+      }
       let directory = URL(fileURLWithPath: file).deletingLastPathComponent()
       let live = try numbers.postmortem(postmortem, directory: directory, incident: incident)
+      let found = ReportBuilder.findings(postmortem, metrics: live)
+      DiagnosticPrinter.print(postmortem.document.diagnostics + found)
+      let status =
+        postmortem.document.diagnostics.contains(where: { $0.severity == .error }) ? ExitStatus.findings : ExitStatus.ok
       let missingStore = live == nil ? "no metrics store at \(metrics.store.path)" : nil
-      let text = ReportBuilder.render(
-        postmortem, metrics: live, format: format, templates: library, template: template == nil ? nil : "custom",
-        missingStore: missingStore)
-      let target = target(for: file, format: format)
+      let target = target(for: file, format: format, json: json)
+      let options = ReportOptions(findings: findings, paper: paper, assetBase: target.flatMap { assetBase(from: $0, to: file) })
+      let text =
+        json
+        ? String(decoding: ExtractJSON.postmortem(postmortem, findings: found, pretty: true), as: UTF8.self) + "\n"
+        : ReportBuilder.render(
+          postmortem, metrics: live, format: format, templates: library, template: template == nil ? nil : "custom",
+          missingStore: missingStore, options: options)
+      try OutputGuard.check(target: target, input: file, explicit: output != nil, force: force)
       try OutputSink.write(text, to: target)
       var products = [target ?? "<stdout>"]
       if let chromium, let target {
         let html =
           format == .html
-          ? nil : ReportBuilder.render(postmortem, metrics: live, format: .html, templates: library, missingStore: missingStore)
+          ? nil
+          : ReportBuilder.render(
+            postmortem, metrics: live, format: .html, templates: library, missingStore: missingStore, options: options)
         products.append(try printPDF(target: target, html: html, chromium: chromium))
       }
       if target != nil {
@@ -152,8 +180,18 @@ extension Lectern.Report {
       return pdfPath
     }
 
-    private func target(for file: String, format: ReportFormat) -> String? {
-      let ext = format == .html ? "report.html" : "report.md"
+    /// The document's folder as seen from the report's (`../notes/`), `nil` when they are the same folder.
+    private func assetBase(from target: String, to file: String) -> String? {
+      let from = URL(fileURLWithPath: target).deletingLastPathComponent().standardizedFileURL.pathComponents
+      let to = URL(fileURLWithPath: file).deletingLastPathComponent().standardizedFileURL.pathComponents
+      let common = zip(from, to).prefix { $0 == $1 }.count
+      guard from != to else { return nil }
+      let path = Array(repeating: "..", count: from.count - common) + to.dropFirst(common)
+      return path.joined(separator: "/") + "/"
+    }
+
+    private func target(for file: String, format: ReportFormat, json: Bool) -> String? {
+      let ext = json ? "report.json" : format == .html ? "report.html" : "report.md"
       guard let output else { return BuildPlanner.replacingExtension(file, with: ext) }
       if output == "-" { return nil }
       var isDirectory: ObjCBool = false
@@ -180,9 +218,41 @@ extension Lectern.Report {
     @Option(name: [.short, .customLong("output")], help: "Write to this file (atomically) instead of standard output.")
     var output: String?
 
+    @Flag(help: "Replace the -o file if it exists.")
+    var force = false
+
     func run() throws {
+      try OutputGuard.check(target: output, input: nil, explicit: true, force: force)
       let (record, cause) = try MetricsProvider().incident(id: incident, at: metrics.location)
       try OutputSink.write(PostmortemSkeleton.markdown(incident: record, cause: cause), to: output)
     }
+  }
+}
+
+extension ReportPaper: ExpressibleByArgument {}
+
+/// Outputs `lectern report` refuses to write (exit status 2).
+enum ReportError: Error, CustomStringConvertible {
+  case wouldOverwriteInput(path: String)
+  case exists(path: String)
+
+  var description: String {
+    switch self {
+    case .wouldOverwriteInput(let path): "\(path): error: the output is the input file; choose another -o"
+    case .exists(let path): "\(path): error: the file exists; pass --force to replace it"
+    }
+  }
+}
+
+/// `-o` never replaces the input, and replaces an existing file only with `--force` (the default
+/// `NAME.report.html` beside the input is Lectern's own output and is refreshed).
+enum OutputGuard {
+  static func check(target: String?, input: String?, explicit: Bool, force: Bool) throws {
+    guard let target, target != "-" else { return }
+    let resolved = URL(fileURLWithPath: target).standardizedFileURL.resolvingSymlinksInPath().path
+    if let input, resolved == URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path {
+      throw ReportError.wouldOverwriteInput(path: target)
+    }
+    if explicit, !force, FileManager.default.fileExists(atPath: target) { throw ReportError.exists(path: target) }
   }
 }

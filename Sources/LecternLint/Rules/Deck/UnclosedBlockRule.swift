@@ -6,14 +6,20 @@ import LecternMarkdown
 struct UnclosedBlockRule: LintRule {
   static let description = RuleDescription(
     id: .unclosedBlock,
-    alsoReports: [.unclosedComment],
-    summary: "An HTML comment (`<!--`) or a `$$` math block is never closed and swallows the rest of the deck.",
+    alsoReports: [.unclosedComment, .unclosedCodeFence],
+    summary: "An HTML comment (`<!--`), a code fence or a `$$` math block is never closed and swallows the rest of the deck.",
     rationale: "Everything after an unclosed comment disappears; after an unclosed `$$`, it renders as one formula.",
     severity: .error,
     examples: [
       .passes("<!-- note -->\n\n$$\nx^2\n$$\n\nInline $$a$$ math.\n"),
+      .passes("Text\n$$ x^2\n+ 1 $$\n---\n\n$$a$$\n"),
+      .passes("```\n$$\n```\n"),
+      .fails("# A\n\n↓$$a$$ and more\n\n---\n\n# B\n"),
       .fails("# A\n\n↓<!-- forgot to close\n\n---\n\n# B\n"),
       .fails("# A\n\n↓$$\nx^2\n\n---\n\n# B\n"),
+      .fails("---\nmarp: true\n---\n\n# A\n\n↓```swift\nlet a = 1\n\n---\n\n# B\n"),
+      .fails("# Doc\n\n  ↓~~~~\ncode\n\n---\n\n# B\n"),
+      .passes("---\nmarp: true\n---\n\n```\n---\n```\n\n---\n\n```\nlast slide, unclosed, swallows no break\n"),
     ])
 
   init(options: RuleOptions) {}
@@ -21,7 +27,7 @@ struct UnclosedBlockRule: LintRule {
   func check(_ target: LintTarget, into findings: inout [Finding]) {
     if let deck = target.deck {
       // The deck reader found them (and `build` warns with the same words): re-report.
-      for d in deck.diagnostics where d.code == .unclosedComment {
+      for d in deck.diagnostics where d.code == .unclosedComment || d.code == .unclosedCodeFence {
         findings.append(Finding(reporting: d, at: target.range(line: 1, column: 1)))
       }
     } else {
@@ -34,26 +40,17 @@ struct UnclosedBlockRule: LintRule {
             at: SourceRange(start: range.start, end: SourceLocation(line: range.start.line, column: range.start.column + 3)),
             code: .unclosedComment))
       }
-    }
-    // `$$` on a line of its own opens or closes display math; count them outside code and HTML.
-    var open: Int?
-    for line in 1...max(target.source.lineCount, 1) {
-      guard target.source.firstNonBlankByte(line: line) == UInt8(ascii: "$"), !target.isOpaqueLine[line - 1],
-        let text = target.source.line(line)
-      else { continue }
-      let t = text.trimmed
-      guard t.hasPrefix("$$") else { continue }
-      let rest = t.dropFirst(2)
-      if rest.contains("$$") { continue }  // $$…$$ on one line
-      if open == nil {
-        if rest.trimmed.isEmpty || !t.hasSuffix("$$") { open = line }
-      } else if t == "$$" || t.hasSuffix("$$") {
-        open = nil
+      for d in UnclosedFence.diagnostics(target.blocks, in: target.source) {
+        findings.append(Finding(reporting: d, at: target.range(line: 1, column: 1)))
       }
     }
-    if let open, let text = target.source.line(open) {
+    // `$$` display math as Marp Core and the deck reader read it: an unclosed block runs to the end.
+    let firstLine = target.isOpaqueLine.firstIndex(of: false).map { $0 + 1 } ?? 1
+    for span in MathBlocks.spans(in: target.source, from: firstLine) where !span.isClosed {
+      guard let text = target.source.line(span.open) else { continue }
       let column = text.prefix(while: { $0 == " " }).count + 1
-      findings.append(Finding(Self.math(target.source.lineCount - open), at: target.range(line: open, column: column, length: 2)))
+      findings.append(
+        Finding(Self.math(target.source.lineCount - span.open), at: target.range(line: span.open, column: column, length: 2)))
     }
   }
 }

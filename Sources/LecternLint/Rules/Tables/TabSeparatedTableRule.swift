@@ -17,6 +17,7 @@ struct TabSeparatedTableRule: LintRule {
         "# DORA\n\nMetric\tHigh\tLow\nDeploys\tDaily\tMonthly\nLead | time\t<1h\t>1w\n\nText\n",
         "# DORA\n\n| Metric | High | Low |\n| --- | --- | --- |\n| Deploys | Daily | Monthly |\n| Lead \\| time | <1h | >1w |\n\nText\n"
       ),
+      .fixes("Cmd\tUse\nls \\| wc\tcount\n", "| Cmd | Use |\n| --- | --- |\n| ls \\| wc | count |\n"),
     ])
 
   init(options: RuleOptions) {}
@@ -62,8 +63,16 @@ struct TabSeparatedTableRule: LintRule {
     return fields.count >= 2 ? fields : nil
   }
 
+  /// Escapes every pipe that is not escaped already (`\\|` stays one cell, as written).
   private func escape(_ cell: String) -> String {
-    cell.replacingOccurrences(of: "|", with: "\\|")
+    var out = ""
+    var escaped = false
+    for c in cell {
+      if c == "|" && !escaped { out += "\\" }
+      out.append(c)
+      escaped = c == "\\" && !escaped
+    }
+    return out
   }
 }
 

@@ -13,6 +13,8 @@ struct TableCodeSpanPipeRule: LintRule {
       .passes("| a | b |\n|---|---|\n| `x` | `y` |\n"),
       .fails("| cmd | note |\n|---|---|\n| `ls ↓| wc` | count |\n"),
       .fixes("| cmd | note |\n|---|---|\n| `ls | wc` | count |\n", "| cmd | note |\n|---|---|\n| `ls \\| wc` | count |\n"),
+      .fails("| `a↓|b` | c |\n|---|---|\n| 1 | 2 |\n"),
+      .fixes("| `a|b` | c |\n|---|---|\n| 1 | 2 |\n", "| `a\\|b` | c |\n|---|---|\n| 1 | 2 |\n"),
     ])
 
   init(options: RuleOptions) {}
@@ -31,9 +33,32 @@ struct TableCodeSpanPipeRule: LintRule {
               "escape the pipe", edits: raw.pipesInCodeSpans.map { .insert("\\", at: target.offset(line: line, byte: $0)) })))
       }
     }
+    for line in 1..<max(target.source.lineCount, 1) where Self.headerSplitByCodeSpan(target, line) {
+      let raw = PipeRowSyntax(target.source.line(line)!)
+      findings.append(
+        Finding(
+          Self.headerMessage,
+          at: target.range(line: line, bytes: raw.pipesInCodeSpans[0]..<(raw.pipesInCodeSpans[0] + 1)),
+          fix: Fix(
+            "escape the pipe", edits: raw.pipesInCodeSpans.map { .insert("\\", at: target.offset(line: line, byte: $0)) })))
+    }
+  }
+
+  /// A header line that is not read as a table only because code-span pipes split its cells: the delimiter row
+  /// below has as many cells as the header would have with those pipes escaped.
+  static func headerSplitByCodeSpan(_ target: LintTarget, _ line: Int) -> Bool {
+    guard !target.isOpaqueLine[line - 1], !target.isTableLine[line - 1], !target.isTableLine[line],
+      let text = target.source.line(line), text.utf8.contains(0x60), let next = target.source.line(line + 1)
+    else { return false }
+    let header = PipeRowSyntax(text)
+    let delimiter = PipeRowSyntax(next)
+    return !header.pipesInCodeSpans.isEmpty && delimiter.isDelimiterRow
+      && delimiter.cells.count == header.cells.count - header.pipesInCodeSpans.count
   }
 }
 
 extension TableCodeSpanPipeRule {
+  fileprivate static let headerMessage =
+    "unescaped '|' inside a code span splits a header cell, so the header has more cells than the delimiter row and no table is read; expected '\\|'"
   fileprivate static let message = "unescaped '|' inside a code span splits the cell; expected '\\|'"
 }

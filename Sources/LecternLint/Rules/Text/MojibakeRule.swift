@@ -15,6 +15,10 @@ struct MojibakeRule: LintRule {
       .fails("The feature↓â€™s readiness\n"),
       .fails("↓ğŸ“Š Measure\n"),
       .fails("# ↓ğŸ The New Normal\n"),
+      .fails("↓ğŸ‘ Good\n"),
+      .fails("↓Å\u{FFFD}i↓ÅŸe ↓Ã\u{FFFD}lvarez\n"),
+      .fails("↓Åi↓ÅŸe and ↓ÃLVAREZ\n"),
+      .passes("NÃO, Ärger, Ångström\n"),
       .fixes("The feature’s readiness is cafÃ© quality\n", "The feature’s readiness is café quality\n"),
       .fixes("ğŸ“Š Measure â¡ï¸ next\n", "📊 Measure ➡️ next\n"),
     ])
@@ -54,7 +58,7 @@ extension MojibakeRule {
     "'\(text)' looks like double-encoded UTF-8; the intended text is likely '\(repaired)'"
   }
   fileprivate static func lost(_ text: String) -> String {
-    "'\(text)' looks like double-encoded UTF-8 with bytes lost (probably an emoji); it cannot be recovered safely"
+    "'\(text)' looks like double-encoded UTF-8 whose code page (cp1252/cp1254) dropped bytes; unrecoverable, so it is not fixed: retype it"
   }
 }
 
@@ -70,6 +74,8 @@ enum MojibakeDecoder {
     /// Latin Extended-A lead (`Ä`, `Å`: the usual é/ü/š mojibake), or several sequences in a row
     /// (a garbled word). A lone `Ø•` is more likely someone's typography than U+0615.
     var isStrong: Bool
+    /// Reported only on a line that has sure mojibake too (a lone lead letter, an incomplete symbol).
+    var needsEvidence = false
   }
 
   /// Characters of Windows-1252, Windows-1254 and Latin-1 that stand for a byte ≥ 0x80.
@@ -102,49 +108,62 @@ enum MojibakeDecoder {
       }
       let length = lead >= 0xF0 ? 4 : (lead >= 0xE0 ? 3 : 2)
       var bytes = [lead]
+      var replaced = false  // a converter wrote U+FFFD for an undefined byte
       var j = i + 1
-      while j < scalars.count, bytes.count < length, let b = byteFor[scalars[j].value], (0x80...0xBF).contains(b) {
-        bytes.append(b)
+      while j < scalars.count, bytes.count < length {
+        if scalars[j].value == 0xFFFD {
+          replaced = true
+        } else if let b = byteFor[scalars[j].value], (0x80...0xBF).contains(b) {
+          bytes.append(b)
+        } else {
+          break
+        }
         j += 1
       }
-      guard bytes.count >= 2 else {
+      guard let candidate = run(bytes, length: length, replaced: replaced) else {
         i += 1
         continue
       }
       let original = String(String.UnicodeScalarView(scalars[i..<j]))
-      let strong = length >= 3 || (0xC2...0xC5).contains(lead)
-      var repaired: String?
-      var isMojibake = false
-      if bytes.count == length, let decoded = String(validating: bytes, as: UTF8.self) {
-        repaired = decoded
-        isMojibake = true
-      } else if bytes.count < length {
-        let candidates = fills(bytes, length: length)
-        if candidates.count == 1 {
-          repaired = candidates.first
-          isMojibake = true
-        } else {
-          // Only well-known prefixes count as mojibake when bytes are lost: emoji (F0 9F),
-          // punctuation (E2 80) and variation selectors (EF B8).
-          isMojibake =
-            (lead == 0xF0 && bytes[1] == 0x9F) || (lead == 0xE2 && bytes[1] == 0x80) || (lead == 0xEF && bytes[1] == 0xB8)
-        }
-      }
-      guard isMojibake else {
-        i += 1
-        continue
-      }
+      let repaired = candidate.repaired
       // Join with the previous run when adjacent (one finding per garbled word).
       if let last = runs.last, last.column + last.original.unicodeScalars.count == i + 1 {
         runs[runs.count - 1].original += original
         runs[runs.count - 1].repaired = last.repaired.flatMap { r in repaired.map { r + $0 } }
         runs[runs.count - 1].isStrong = true
+        runs[runs.count - 1].needsEvidence = last.needsEvidence && candidate.needsEvidence
       } else {
-        runs.append(Run(original: original, repaired: repaired, column: i + 1, isStrong: strong))
+        runs.append(
+          Run(
+            original: original, repaired: repaired, column: i + 1, isStrong: candidate.strong,
+            needsEvidence: candidate.needsEvidence))
       }
       i = j
     }
-    return runs.filter(\.isStrong)
+    // A lone lead letter (`Å` of `Åi` for `Şi`, whose second byte cp1254 dropped) or an incomplete symbol is
+    // mojibake only on a line that has sure mojibake too: `Ärger` and `NÃO` alone are words.
+    let sure = runs.contains { $0.isStrong && !$0.needsEvidence }
+    return runs.filter { $0.needsEvidence ? sure : $0.isStrong }
+  }
+
+  /// Whether `bytes` (a lead byte and the continuation bytes that followed it) are mojibake, and what they were.
+  private static func run(_ bytes: [UInt8], length: Int, replaced: Bool) -> (
+    repaired: String?, strong: Bool, needsEvidence: Bool
+  )? {
+    let lead = bytes[0]
+    let strong = length >= 3 || (0xC2...0xC5).contains(lead)
+    if replaced { return (nil, true, bytes.count < 2 && !(0xC3...0xC5).contains(lead)) }
+    if bytes.count == 1 {
+      // A two-byte letter whose second byte was dropped (Á, Í, Ï, Ð, Ý, č, ď, Ğ, Ł, ō, Ş …).
+      return (0xC3...0xC5).contains(lead) ? (nil, false, true) : nil
+    }
+    if bytes.count == length { return String(validating: bytes, as: UTF8.self).map { ($0, strong, false) } }
+    let candidates = fills(bytes, length: length)
+    if candidates.count == 1 { return (candidates.first, strong, false) }
+    // Only well-known prefixes count as mojibake on their own when bytes are lost: emoji (F0 9F),
+    // punctuation (E2 80) and variation selectors (EF B8); other incomplete symbols need evidence.
+    let known = (lead == 0xF0 && bytes[1] == 0x9F) || (lead == 0xE2 && bytes[1] == 0x80) || (lead == 0xEF && bytes[1] == 0xB8)
+    return (nil, strong, !known)
   }
 
   /// Emoji (or the emoji variation selector) that the incomplete bytes become when the dropped bytes

@@ -1,0 +1,65 @@
+import LecternCore
+import LecternMarkdown
+
+/// A heading more than one level deeper than the one before it (markdownlint MD001). In a deck, each slide
+/// starts afresh.
+struct HeadingIncrementRule: LintRule {
+  static let description = RuleDescription(
+    id: .headingIncrement,
+    summary: "A heading skips a level (`#` then `###`).",
+    rationale: "Screen readers and outlines navigate by heading level; a skipped level is a missing section.",
+    severity: .warning,
+    markdownlint: ["MD001", "heading-increment"],
+    examples: [
+      .passes("# A\n\n## B\n\n### C\n\n# D\n\n## E\n"),
+      .passes("---\nmarp: true\n---\n\n# A\n\n---\n\n### Only a small heading on this slide\n"),
+      .fails("# A\n\n↓### C\n"),
+      .fails("---\nmarp: true\n---\n\n## A\n\n↓#### B\n"),
+    ])
+
+  init(options: RuleOptions) {}
+
+  func check(_ target: LintTarget, into findings: inout [Finding]) {
+    let groups = target.deck.map { $0.slides.map(\.blocks) } ?? [target.blocks]
+    for blocks in groups {
+      var previous: Int?
+      for case (let level, let range?) in Headings.all(in: blocks) {
+        if let previous, level > previous + 1 {
+          findings.append(
+            Finding(
+              "heading level \(level) follows level \(previous); expected level \(previous + 1)",
+              at: SourceRange(start: range.start, end: range.start)))
+        }
+        previous = level
+      }
+    }
+  }
+}
+
+/// Headings of a block list, nested ones included, in order: level and range.
+enum Headings {
+  static func all(in blocks: [Block]) -> [(level: Int, range: SourceRange?)] {
+    var walker = Walker()
+    walker.walk(blocks)
+    return walker.found.map { ($0.level, $0.range) }
+  }
+
+  /// Headings with their plain text.
+  static func withText(in blocks: [Block]) -> [(level: Int, text: String, range: SourceRange?)] {
+    var walker = Walker()
+    walker.walk(blocks)
+    return walker.found
+  }
+
+  private struct Walker: MarkdownWalker {
+    var found: [(level: Int, text: String, range: SourceRange?)] = []
+    mutating func visit(_ block: Block) -> Bool {
+      if case .heading(let h) = block.kind {
+        found.append((h.level, h.inlines.plainText.trimmed, block.range))
+        return false
+      }
+      return true
+    }
+    mutating func visit(_ inline: Inline) -> Bool { false }
+  }
+}

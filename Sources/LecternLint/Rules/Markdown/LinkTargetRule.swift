@@ -1,0 +1,94 @@
+import Foundation
+import LecternCore
+import LecternMarkdown
+
+/// Links to a `#fragment` no heading has, or to a local file that does not exist (markdownlint MD051, and local
+/// files beyond it). In a deck, `#3` (a slide number) is a target too.
+struct LinkTargetRule: LintRule {
+  static let description = RuleDescription(
+    id: .linkTarget,
+    summary: "A link points to a heading anchor or a local file that does not exist.",
+    rationale: "A dead link in a talk or a report is found by the audience, not the author.",
+    severity: .warning,
+    markdownlint: ["MD051", "link-fragments"],
+    examples: [
+      .passes("# Deploy Frequency\n\nSee [below](#deploy-frequency) and [the web](https://example.com).\n"),
+      .passes("---\nmarp: true\n---\n\n# A\n\n[next](#2)\n\n---\n\n# B\n"),
+      .fails("# Title\n\nSee ↓[there](#no-such-heading).\n"),
+      .fails("# Title\n\nRead ↓[the guide](no/such/guide.md#intro).\n"),
+    ])
+
+  init(options: RuleOptions) {}
+
+  func check(_ target: LintTarget, into findings: inout [Finding]) {
+    var walker = Walker()
+    walker.walk(target.blocks)
+    guard !walker.links.isEmpty else { return }
+    var anchors = Set<String>()
+    var counts: [String: Int] = [:]
+    for heading in Headings.withText(in: target.blocks) {
+      let slug = Self.slug(heading.text)
+      let n = counts[slug, default: 0]
+      anchors.insert(n == 0 ? slug : "\(slug)-\(n)")
+      counts[slug] = n + 1
+    }
+    if let deck = target.deck { for n in 1...max(deck.slides.count, 1) { anchors.insert("\(n)") } }
+    for (destination, range) in walker.links {
+      guard let range else { continue }
+      if destination.hasPrefix("#") {
+        let fragment = String(destination.dropFirst())
+        let decoded = fragment.removingPercentEncoding ?? fragment
+        if fragment.isEmpty || anchors.contains(decoded.lowercased()) || target.source.text.contains("id=\"\(decoded)\"")
+          || target.source.text.contains("name=\"\(decoded)\"")
+        {
+          continue
+        }
+        findings.append(
+          Finding(
+            "link to '#\(fragment)' matches no heading; expected one of the heading anchors",
+            at: SourceRange(start: range.start, end: range.start)))
+      } else if let directory = target.directory, Self.isLocal(destination) {
+        let path = String(destination.prefix(while: { $0 != "#" && $0 != "?" }))
+        let decoded = path.removingPercentEncoding ?? path
+        guard !decoded.isEmpty else { continue }
+        let url = decoded.hasPrefix("/") ? URL(fileURLWithPath: decoded) : directory.appendingPathComponent(decoded)
+        if FileManager.default.fileExists(atPath: url.path) { continue }
+        findings.append(
+          Finding(
+            "link to '\(destination)' points to a file that does not exist (looked for \(url.standardizedFileURL.path))",
+            at: SourceRange(start: range.start, end: range.start)))
+      }
+    }
+  }
+
+  /// GitHub's heading anchor: lowercase, punctuation dropped, spaces to hyphens.
+  static func slug(_ text: String) -> String {
+    var out = ""
+    for c in text.lowercased() {
+      if c.isLetter || c.isNumber || c == "-" || c == "_" {
+        out.append(c)
+      } else if c == " " {
+        out.append("-")
+      }
+    }
+    return out
+  }
+
+  private static func isLocal(_ destination: String) -> Bool {
+    guard !destination.isEmpty, !destination.hasPrefix("//") else { return false }
+    if let colon = destination.firstIndex(of: ":"),
+      destination[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "." || $0 == "-" })
+    {
+      return false  // a scheme: https:, mailto:, data: …
+    }
+    return true
+  }
+
+  private struct Walker: MarkdownWalker {
+    var links: [(String, SourceRange?)] = []
+    mutating func visit(_ inline: Inline) -> Bool {
+      if case .link(let destination, _, _) = inline.kind { links.append((destination, inline.range)) }
+      return true
+    }
+  }
+}

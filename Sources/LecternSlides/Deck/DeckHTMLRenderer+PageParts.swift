@@ -1,0 +1,38 @@
+import LecternCore
+import LecternDeck
+
+extension DeckHTMLRenderer {
+  /// highlight.js with the languages the deck's fences name; `nil` when none does, when highlighting is off,
+  /// or when highlight.js is not installed (then `warn` hears why, once).
+  static func highlightScript(_ deck: Deck, _ highlighter: CodeHighlighter?, warn: (String) -> Void) -> String? {
+    guard let highlighter else { return nil }
+    switch highlighter.script(for: deck.slides.flatMap(\.blocks).fenceLanguages()) {
+    case .notNeeded: return nil
+    case .script(let js, _): return js
+    case .unavailable(let message):
+      warn(message)
+      return nil
+    }
+  }
+
+  /// KaTeX's stylesheet and script when the slides hold math; `nil` otherwise, or when KaTeX is not installed
+  /// (then `warn` hears why, once).
+  static func katexAssets(_ slidesHTML: String, _ katex: KaTeXAssets?, warn: (String) -> Void) -> (css: String, js: String)? {
+    guard let katex, slidesHTML.containsBytes("lectern-tex\" data-display=")
+    else { return nil }
+    switch katex.load() {
+    case .assets(let css, let js): return (css, js)
+    case .unavailable(let message):
+      warn(message)
+      return nil
+    }
+  }
+
+  /// Without a metrics store, how many placeholders the slides show as "no data" (`nil` when none).
+  static func noStoreMessage(_ slidesHTML: String) -> String? {
+    guard slidesHTML.containsBytes("class=\"lectern-metric\"") else { return nil }
+    let shown = slidesHTML.components(separatedBy: "<span class=\"lectern-metric\" data-placeholder=").count - 1
+    guard shown > 0 else { return nil }
+    return "no metrics store: \(shown) placeholder\(shown == 1 ? "" : "s") show 'no data'; pass --data DIR or --db FILE"
+  }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import LecternDeck
+import LecternTestSupport
+import Testing
+
+@testable import LecternSlides
+
+@Suite struct RawMathTests {
+  private func build(_ markdown: String, katex: KaTeXAssets? = .system) -> BuiltDeck {
+    var options = DeckBuildOptions()
+    options.katex = katex
+    return DeckHTMLRenderer.render(Deck(source: .inline(markdown, path: "t.md")), options: options)
+  }
+
+  @Test func markdownEscapesNeverReachInlineTeX() {
+    let html = build(#"Spacing $a\,b\;c$, sets $\{x\}$, rows $a \\ b$, code `$\,$` and $\mathbb{R}$."#).html
+    #expect(html.contains(#"data-tex="a\,b\;c""#))
+    #expect(html.contains(#"data-tex="\{x\}""#))
+    #expect(html.contains(#"data-tex="a \\ b""#))
+    #expect(html.contains(#"data-tex="\mathbb{R}""#))
+    #expect(html.contains(#"<code>$\,$</code>"#), "code spans stay as written")
+  }
+
+  @Test func displayMathKeepsMatrixRowsAndSpacing() {
+    let html = build("$$\n\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}\\,x\n$$\n").html
+    #expect(html.contains("data-tex=\"\n\\begin{pmatrix} a &amp; b \\\\ c &amp; d \\end{pmatrix}\\,x\n\""))
+  }
+
+  @Test func dollarsThatAreNotMathStayText() {
+    let html = build("Price is $5 and $10, escaped \\$x\\$.").html
+    #expect(html.contains("Price is $5 and $10, escaped $x$."))
+    #expect(!html.contains("data-tex="))
+  }
+
+  @Test func unescapingFollowsCommonMark() {
+    #expect(RawMath.unescaped(#"\,\{\}\\\alpha"#) == #",{}\\alpha"#)
+  }
+
+  @Test(.enabled(if: FileManager.default.fileExists(atPath: KaTeXAssets.debianDirectory + "/katex.js"), "needs libjs-katex"))
+  func katexIsEmbeddedWithItsFontsOnlyWhenTheDeckHasMath() {
+    let withMath = build("Euler: $e^{i\\pi} + 1 = 0$")
+    #expect(withMath.html.contains("<style id=\"lectern-katex\">"))
+    #expect(withMath.html.contains("data:font/woff2;base64,"))
+    #expect(!withMath.html.contains("url(fonts/"), "no font is left to fetch")
+    #expect(withMath.html.contains("<script id=\"lectern-katex-script\">"))
+    #expect(withMath.diagnostics.isEmpty)
+    let without = build("No math, just $5.")
+    #expect(!without.html.contains("lectern-katex"))
+  }
+
+  @Test func missingKaTeXKeepsMathMLAndSaysSoOnce() {
+    let built = build("$a$ and $b$\n\n---\n\n$c$", katex: KaTeXAssets(directory: "/nonexistent/katex"))
+    #expect(built.diagnostics.filter { $0.code == "no-katex" }.count == 1)
+    #expect(built.html.contains("<math xmlns=\"http://www.w3.org/1998/Math/MathML\">"))
+  }
+}
