@@ -12,6 +12,8 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.0"),
   ],
   targets: [
@@ -77,7 +79,8 @@ let package = Package(
       name: "LecternServe",
       dependencies: [
         "LecternPipeline", "LecternSlides", "LecternReport", "LecternPostmortem", "LecternDeck", "LecternMarkdown",
-        "LecternTemplates", "LecternDORA", "LecternCore",
+        "LecternTemplates", "LecternDORA", "LecternCore", .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
       ]),
     .executableTarget(
       name: "lectern",
@@ -140,7 +143,10 @@ let package = Package(
     ),
     .testTarget(
       name: "LecternServeTests",
-      dependencies: ["LecternServe", "LecternTestSupport"]
+      dependencies: [
+        "LecternServe", "LecternPipeline", "LecternSlides", "LecternTemplates", "LecternMetrics", "LecternDORA", "LecternCore",
+        "LecternTestSupport",
+      ]
     ),
     .testTarget(
       name: "LecternCLITests",

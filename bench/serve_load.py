@@ -89,8 +89,9 @@ def main():
             out = proc.communicate()[0]
             reqs = re.search(r"(\d+) requests in", out).group(1)
             rate = re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)
-            p50 = re.search(r"50%\s+(\S+)", out).group(1)
-            p99 = re.search(r"99%\s+(\S+)", out).group(1)
+            # Anchored: the thread table's "+/- Stdev" column (e.g. "68.99%") must not match.
+            p50 = re.search(r"^\s*50%\s+(\S+)", out, re.M).group(1)
+            p99 = re.search(r"^\s*99%\s+(\S+)", out, re.M).group(1)
             errs = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
             sock = re.search(r"Socket errors: (.*)", out)
             summary = (f"wrk: {reqs} requests ({rate}/s), non-2xx {errs.group(1) if errs else 0}, "

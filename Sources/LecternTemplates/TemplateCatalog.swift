@@ -14,6 +14,9 @@ public enum TemplateCatalog {
     "report.html": PackageResources.report_html_mustache,
     "report.md": PackageResources.report_md_mustache,
     "report.css": PackageResources.report_css,
+    "serve-index.html": PackageResources.serve_index_html_mustache,
+    "serve-404.html": PackageResources.serve_404_html_mustache,
+    "serve-error.html": PackageResources.serve_error_html_mustache,
   ]
 
   /// The file's text, or `nil` when there is no such file.
@@ -22,5 +25,7 @@ public enum TemplateCatalog {
   }
 
   /// Names of the Mustache templates (the files that were `NAME.mustache`).
-  public static let templateNames: Set<String> = ["deck.html", "report.html", "report.md"]
+  public static let templateNames: Set<String> = [
+    "deck.html", "report.html", "report.md", "serve-index.html", "serve-404.html", "serve-error.html",
+  ]
 }

@@ -17,13 +17,19 @@ import Testing
       at: site.appendingPathComponent("escape.txt"), withDestinationURL: dir.appendingPathComponent("secret.txt"))
     try FileManager.default.createSymbolicLink(
       at: site.appendingPathComponent("alias.md"), withDestinationURL: site.appendingPathComponent("talk.md"))
+    try FileManager.default.createSymbolicLink(
+      atPath: site.appendingPathComponent("visible.txt").path, withDestinationPath: ".env")
+    try FileManager.default.createDirectory(at: site.appendingPathComponent(".git"), withIntermediateDirectories: true)
+    try "[core]".write(to: site.appendingPathComponent(".git/config"), atomically: true, encoding: .utf8)
+    try FileManager.default.createSymbolicLink(atPath: site.appendingPathComponent("repo").path, withDestinationPath: ".git")
     let root = SiteRoot(site)
     #expect(root.file(forRequestPath: "/talk.md")?.lastPathComponent == "talk.md")
     #expect(root.file(forRequestPath: "/img/a%20b.svg")?.lastPathComponent == "a b.svg")
     #expect(root.file(forRequestPath: "/alias.md") != nil, "a symlink that stays inside is fine")
     for path in [
       "/../secret.txt", "/img/../../secret.txt", "/%2e%2e/secret.txt", "/img/..%2f..%2fsecret.txt", "/img%2f..%2f..%2fsecret.txt",
-      "/escape.txt", "/.env", "/img", "/missing.md", "/talk.md%00.png", "/..\\secret.txt",
+      "/escape.txt", "/.env", "/visible.txt", "/repo/config", "/.git/config", "/img", "/missing.md", "/talk.md%00.png",
+      "/..\\secret.txt",
     ] {
       #expect(root.file(forRequestPath: path) == nil, "\(path)")
     }
@@ -32,9 +38,8 @@ import Testing
   }
 
   @Test func pagesGetTheReloadClientAndTheProblems() {
-    let html = DeckServer.inject(
-      SitePage(html: "<html><body><p>x</p></body></html>", problems: ["talk.md:3:1: error: <bad>"], kind: "deck"),
-      path: "/talk.md")
+    let html = LiveReload.inject(
+      SitePage(html: "<html><body><p>x</p></body></html>", problems: ["talk.md:3:1: error: <bad>"], kind: "deck"))
     #expect(html.contains("new EventSource('/__lectern/events')"))
     #expect(html.contains("talk.md:3:1: error: &lt;bad&gt;</div>"))
     #expect(html.hasSuffix("</body></html>"))

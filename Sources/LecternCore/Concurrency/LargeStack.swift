@@ -16,6 +16,16 @@ public func withLargeStack<T: Sendable>(_ body: @escaping @Sendable () throws ->
   return try box.snapshot!.get()
 }
 
+/// The same for async callers (a server's request handler): the body runs on its own large-stack thread
+/// and the caller's task is suspended, not blocked, until it finishes.
+public func withLargeStack<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+  try await withCheckedThrowingContinuation { continuation in
+    let thread = Thread { continuation.resume(with: Result { try body() }) }
+    thread.stackSize = 1 << 30
+    thread.start()
+  }
+}
+
 /// Freeing a large model node by node at the end of a one-shot command costs as much as a tenth of
 /// the run; the process is about to exit and the OS reclaims it at once. (Compilers do the same.)
 public enum ProcessTeardown {

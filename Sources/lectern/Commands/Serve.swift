@@ -22,15 +22,16 @@ extension Lectern {
       discussion: """
         Open the printed address for an index. A change to a deck, a theme, an image, a template or the \
         metrics store reloads every open page within a second and keeps its slide; the presenter view \
-        ('p') works through the server. Only files under PATH are served. Binds to 127.0.0.1 unless --host \
-        says otherwise. \
+        ('p') works through the server. Only files under PATH are served (no hidden files, no symlinks leaving it \
+        or landing on a hidden file). Binds to 127.0.0.1 unless --host says otherwise; --host localhost \
+        listens on both 127.0.0.1 and ::1. \
         \(ExitStatus.help)
         """)
 
     @Argument(help: "The folder to serve (default: the current folder).")
     var path: String = "."
 
-    @Option(help: "The address to listen on.")
+    @Option(help: "The address to listen on (127.0.0.1, ::1, or localhost for both).")
     var host: String = "127.0.0.1"
 
     @Option(help: "The port (default: $PORT, else 8080; 0 picks a free one).")
@@ -75,31 +76,37 @@ extension Lectern {
         printError("error: \(error)")
         throw ExitCode(2)
       }
-      if let templates {
-        watched += ((try? FileManager.default.contentsOfDirectory(atPath: templates)) ?? []).map {
-          URL(fileURLWithPath: (templates as NSString).appendingPathComponent($0))
-        }
-      }
-      let store = metrics.store
-      if let data = metrics.data {
-        watched += ((try? FileManager.default.contentsOfDirectory(atPath: data)) ?? []).map {
-          URL(fileURLWithPath: (data as NSString).appendingPathComponent($0))
-        }
-      }
-      if store.db != nil || FileManager.default.fileExists(atPath: store.path) {
-        watched.append(URL(fileURLWithPath: store.path))
-        watched.append(URL(fileURLWithPath: store.path + "-wal"))
-      }
+      watched += extraWatchedFiles()
       let renderer = SiteRenderer(
         themes: themes, templates: library, allowHTML: html, numbers: DocumentNumbers(defaults: metrics.defaults(window: window)))
       let server = DeckServer(
-        root: root, host: host, port: chosenPort, watching: watched, render: { renderer.page(for: $0) })
+        root: root, options: .init(host: host, port: chosenPort, watching: watched), templates: library,
+        render: { renderer.page(for: $0) }, log: { printError($0) })
+      FileWatcherSignals.restoreDefaults()
       do {
-        try server.run { url in printError("serving \(root.url.path) at \(url) (Ctrl-C stops)") }
+        try server.runUntilKilled { urls in
+          printError("serving \(root.url.path) at \(urls.joined(separator: " and ")) (Ctrl-C stops)")
+        }
       } catch {
         printError("error: cannot serve on \(host):\(chosenPort): \(error)")
         throw ExitCode(2)
       }
+    }
+
+    /// Files outside the folder whose changes reload open pages: templates, record files and the store.
+    private func extraWatchedFiles() -> [URL] {
+      func entries(_ folder: String) -> [URL] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).map {
+          URL(fileURLWithPath: (folder as NSString).appendingPathComponent($0))
+        }
+      }
+      var watched = (templates.map(entries) ?? []) + (metrics.data.map(entries) ?? [])
+      let store = metrics.store
+      if store.db != nil || FileManager.default.fileExists(atPath: store.path) {
+        watched.append(URL(fileURLWithPath: store.path))
+        watched.append(URL(fileURLWithPath: store.path + "-wal"))
+      }
+      return watched
     }
   }
 }
