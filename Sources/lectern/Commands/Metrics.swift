@@ -65,6 +65,10 @@ extension Lectern.Metrics {
       } catch let error as IngestError {
         printError(error.description + " (nothing was written)")
         throw ExitCode(1)
+      } catch let problems as IngestProblems {
+        printError(problems.description)
+        printError("\(problems.count) bad record\(problems.count == 1 ? "" : "s"); nothing was written")
+        throw ExitCode(1)
       } catch let error as InputError {
         printError(error.description)
         throw ExitCode(2)
@@ -72,6 +76,9 @@ extension Lectern.Metrics {
       let store: MetricsStore
       do {
         store = try MetricsStore(path: self.store.path)
+      } catch let error as MetricsStoreError {
+        printError("\(error) (nothing was written)")
+        throw ExitCode(2)
       } catch {
         printError("\(self.store.path): error: cannot open the metrics store: \(error)")
         throw ExitCode(2)
@@ -98,12 +105,18 @@ extension Lectern.Metrics {
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Print the four DORA metrics for a window, with tiers and the counts behind them.",
-      discussion: "No data is printed as 'no data' with its reason, never as 0. \(ExitStatus.help)")
+      discussion: """
+        No data is printed as 'no data' with its reason, never as 0. Records left out of a metric (other \
+        environments, unmatched SHAs, open incidents) are counted by reason. With --fail-if, exits 1 when a \
+        threshold is breached, naming it (a metric with no data is neither passed nor breached unless \
+        --fail-on-no-data). \(ExitStatus.help)
+        """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, markdown, csv }
 
     @OptionGroup var window: WindowOptions
     @OptionGroup var store: MetricsStoreOptions
+    @OptionGroup var environments: EnvironmentOptions
 
     @Option(help: "Compute straight from the record files in this folder (an in-memory store) instead of --db.")
     var data: String?
@@ -111,23 +124,73 @@ extension Lectern.Metrics {
     @Option(help: "Output format: table, json, markdown or csv.")
     var format: Format = .table
 
-    @Option(help: "Also print a trend series by day, week or month.")
-    var by: CalendarUnitArgument?
+    @Option(help: "Also print a trend series by day, week or month, or one report per service.")
+    var by: ByArgument?
+
+    @Option(help: "Percentiles of both durations, e.g. 50,75,90.")
+    var percentile: PercentileList?
 
     @Option(help: "A deck or report whose DORA benchmark table sets the tier thresholds.")
     var benchmark: String?
 
+    @Option(
+      name: .customLong("fail-if"),
+      help: "Exit 1 when this holds (repeatable): 'change_failure_rate>30%', 'lead_time>7d', 'deployment_frequency<High'.")
+    var failIf: [String] = []
+
+    @Flag(name: .customLong("fail-on-no-data"), help: "With --fail-if: a metric with no data fails too.")
+    var failOnNoData = false
+
     func run() throws {
       let tiers = try benchmark.map { try TierTable.benchmark(fromFile: $0) } ?? .defaults
+      let gates = try failIf.map { text in
+        do { return try MetricGate(parsing: text, tiers: tiers) } catch let e as MetricGate.Invalid {
+          throw ValidationError(e.description)
+        }
+      }
       let location: MetricsLocation = data.map { .data(folder: $0) } ?? .store(path: store.path)
-      let request = MetricsRequest(location: location, window: try window.resolve(), services: window.services, tiers: tiers)
+      let request = MetricsRequest(
+        location: location, window: try window.resolve(), services: window.services, tiers: tiers,
+        production: environments.production, percentiles: percentile?.fractions ?? [0.5, 0.9])
       let provider = MetricsProvider()
       let report = try provider.report(request)
-      let series = try by.map { try provider.trend(request, by: $0.unit) } ?? []
+      var series: [DORAReport] = []
+      var perService: [DORAReport] = []
+      switch by {
+      case .calendar(let unit): series = try provider.trend(request, by: unit)
+      case .service: perService = try provider.byService(request)
+      case nil: break
+      }
       let counts = try provider.recordCounts(location)
       let provenance = MetricsProvenance(
         store: location.description, deployments: counts.deployments, changes: counts.changes, incidents: counts.incidents)
-      print(MetricsOutput.render(report, series: series, provenance: provenance, format: format), terminator: "")
+      print(
+        MetricsOutput.render(report, series: series, services: perService, provenance: provenance, format: format),
+        terminator: "")
+      for name in report.unknownServices {
+        printError("note: no records match service '\(name)'; every metric for it is no data")
+      }
+      try checkGates(gates, [report] + perService, tiers: tiers)
+    }
+
+    /// Prints each breached gate (and each gate with no data) and exits 1 when any fails the run.
+    private func checkGates(_ gates: [MetricGate], _ reports: [DORAReport], tiers: TierTable) throws {
+      var failed = false
+      for report in reports {
+        let scope = report.services.isEmpty ? "" : " for \(report.services.joined(separator: ", "))"
+        for gate in gates {
+          switch gate.check(report, tiers: tiers) {
+          case .passed: break
+          case .breached(let what):
+            printError("error: threshold '\(gate)' breached\(scope): \(what)")
+            failed = true
+          case .noData(let reason):
+            printError("\(failOnNoData ? "error" : "note"): threshold '\(gate)' not checked\(scope): no data (\(reason))")
+            failed = failed || failOnNoData
+          }
+        }
+      }
+      if failed { throw ExitCode(ExitStatus.findings) }
     }
   }
 }
@@ -139,15 +202,6 @@ struct RecordKindArgument: ExpressibleByArgument {
     kind = k
   }
   static var allValueStrings: [String] { RecordKind.allCases.map(\.rawValue) }
-}
-
-struct CalendarUnitArgument: ExpressibleByArgument {
-  var unit: CalendarUnit
-  init?(argument: String) {
-    guard let u = CalendarUnit(rawValue: argument) else { return nil }
-    unit = u
-  }
-  static var allValueStrings: [String] { CalendarUnit.allCases.map(\.rawValue) }
 }
 
 struct MetricsProvenance {

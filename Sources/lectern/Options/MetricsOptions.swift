@@ -20,12 +20,15 @@ struct MetricsSourceOptions: ParsableArguments {
   @Option(help: "A folder of deployments/changes/incidents files, read into memory instead of a store.")
   var data: String?
 
+  @OptionGroup var environments: EnvironmentOptions
+
   /// The location named on the command line (`--data`, else the store path), whether or not it exists.
   var location: MetricsLocation { data.map { .data(folder: $0) } ?? .store(path: store.path) }
 
   /// What the command line says, for documents whose front matter may say more.
   func defaults(window: WindowOptions) -> MetricsDefaults {
-    MetricsDefaults(data: data, db: store.db, defaultStore: store.path, window: window.spec)
+    MetricsDefaults(
+      data: data, db: store.db, defaultStore: store.path, window: window.spec, productionAliases: environments.aliases)
   }
 }
 
@@ -57,4 +60,61 @@ struct WindowOptions: ParsableArguments {
   }
 
   func resolve() throws -> Window { try spec.resolve() }
+}
+
+/// Which environment names count as production besides production, prod and prd (any case).
+struct EnvironmentOptions: ParsableArguments {
+  @Option(
+    name: .customLong("production-alias"),
+    help: "An environment name that counts as production (repeatable; NAME or NAME=production, e.g. 'live').")
+  var productionAliases: [String] = []
+
+  var aliases: [String: String] {
+    (try? ProductionEnvironments.aliases(from: productionAliases.joined(separator: ","))) ?? [:]
+  }
+
+  var production: ProductionEnvironments { ProductionEnvironments(aliases: aliases) }
+
+  func validate() throws {
+    do {
+      _ = try ProductionEnvironments.aliases(from: productionAliases.joined(separator: ","))
+    } catch let error as ProductionEnvironments.InvalidAlias {
+      throw ValidationError(error.description)
+    }
+  }
+}
+
+/// `--by day|week|month` (a trend series) or `--by service` (one report per service).
+enum ByArgument: ExpressibleByArgument {
+  case calendar(CalendarUnit)
+  case service
+
+  init?(argument: String) {
+    if argument == "service" {
+      self = .service
+    } else if let unit = CalendarUnit(rawValue: argument) {
+      self = .calendar(unit)
+    } else {
+      return nil
+    }
+  }
+
+  static var allValueStrings: [String] { CalendarUnit.allCases.map(\.rawValue) + ["service"] }
+}
+
+/// `--percentile 50,75,90`: percentiles (of 0–100) for both durations.
+struct PercentileList: ExpressibleByArgument {
+  var fractions: [Double]
+
+  init?(argument: String) {
+    var list: [Double] = []
+    for item in argument.split(separator: ",") {
+      guard let p = Double(item.trimmingCharacters(in: .whitespaces)), p >= 0, p <= 100 else { return nil }
+      list.append(p / 100)
+    }
+    guard !list.isEmpty else { return nil }
+    fractions = list
+  }
+
+  static var defaultValueDescription: String { "50,90" }
 }
