@@ -14,7 +14,8 @@ extension DORACalculator {
         SELECT COUNT(*) AS n, COUNT(DISTINCT finished_at / 86400000000) AS days FROM deployments
         WHERE \(scope.production("environment")) AND status = 'success' AND finished_at >= ? AND finished_at < ?\(scope.serviceClause)
         """,
-      arguments: StatementArguments(scope.productionArgs + [window.start.microseconds, window.end.microseconds] + scope.serviceArgs))
+      arguments: StatementArguments(
+        scope.productionArgs + [window.start.microseconds, window.end.microseconds] + scope.serviceArgs))
     counts.deployments = row?["n"] ?? 0
     counts.daysWithDeployments = row?["days"] ?? 0
     let any =
@@ -69,7 +70,8 @@ extension DORACalculator {
         FROM deployments d
         WHERE \(scope.production("environment")) AND finished_at >= ? AND finished_at < ?\(scope.serviceClause)
         """,
-      arguments: StatementArguments(scope.productionArgs + [window.start.microseconds, window.end.microseconds] + scope.serviceArgs))
+      arguments: StatementArguments(
+        scope.productionArgs + [window.start.microseconds, window.end.microseconds] + scope.serviceArgs))
     counts.productionDeployments = row?["n"] ?? 0
     counts.failedDeployments = row?["failed"] ?? 0
     guard counts.productionDeployments > 0 else { return .noData(reason: "no production deployments in the window") }
@@ -102,7 +104,8 @@ extension DORACalculator {
       let n =
         try Int.fetchOne(
           db,
-          sql: "SELECT COUNT(*) FROM deployments WHERE environment = ? AND finished_at >= ? AND finished_at < ?\(scope.serviceClause)",
+          sql:
+            "SELECT COUNT(*) FROM deployments WHERE environment = ? AND finished_at >= ? AND finished_at < ?\(scope.serviceClause)",
           arguments: StatementArguments([name, window.start.microseconds, window.end.microseconds] + scope.serviceArgs)) ?? 0
       return n > 0 ? Exclusion(.environment(name), count: n) : nil
     }

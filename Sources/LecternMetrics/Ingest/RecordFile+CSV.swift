@@ -63,7 +63,8 @@ extension RecordFile {
         problems.add(
           IngestError(
             file: name, line: row.line, column: row.columns[i], field: column,
-            message: "column '\(row.fields[i])' is named twice (also column \(first + 1) of the header); expected each column once"))
+            message:
+              "column '\(row.fields[i])' is named twice (also column \(first + 1) of the header); expected each column once"))
         ok = false
       } else {
         map[column] = i

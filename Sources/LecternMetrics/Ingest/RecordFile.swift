@@ -78,7 +78,8 @@ public enum RecordFile {
       return
     }
     guard case .array(let array) = value else {
-      problems.add(IngestError(file: name, line: 1, field: nil, message: "\(value.kindDescription); expected a JSON array of objects"))
+      problems.add(
+        IngestError(file: name, line: 1, field: nil, message: "\(value.kindDescription); expected a JSON array of objects"))
       return
     }
     let lines = elementLines(bytes)

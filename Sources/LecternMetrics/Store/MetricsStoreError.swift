@@ -11,7 +11,8 @@ public enum MetricsStoreError: Error, Sendable, Hashable, CustomStringConvertibl
     switch self {
     case .notAStore(let path, let tables):
       let list = tables.isEmpty ? "no Lectern tables" : "tables " + tables.map { "'\($0)'" }.joined(separator: ", ")
-      return "\(path): error: not a Lectern metrics store (\(list)); expected a new file or one written by 'lectern metrics ingest'"
+      return
+        "\(path): error: not a Lectern metrics store (\(list)); expected a new file or one written by 'lectern metrics ingest'"
     case .notSQLite(let path):
       return "\(path): error: not an SQLite file; expected a Lectern metrics store"
     case .readOnly(let path):

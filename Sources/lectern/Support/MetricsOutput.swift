@@ -105,7 +105,8 @@ enum MetricsOutput {
   /// One row per metric and report; `service` is empty for the report over every service.
   static func csv(_ r: DORAReport, series: [DORAReport], services: [DORAReport]) -> String {
     func quoted(_ s: String) -> String {
-      s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+      s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
+        ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
     var out = "window_start,window_end,metric,value,unit,p90,tier,service,percentiles,not_counted\r\n"
     for report in [r] + series + services {
