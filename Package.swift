@@ -106,7 +106,8 @@ let package = Package(
       dependencies: [
         "LecternMetrics", "LecternDORA", "LecternLive", "LecternMarkdown", "LecternTestSupport",
         .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
-      ]
+      ],
+      exclude: ["Import/Fixtures"]
     ),
     .testTarget(
       name: "LecternServeTests",

@@ -279,6 +279,34 @@ import Testing
   }
 }
 
+/// `lectern metrics import`: recorded GitHub and PagerDuty responses into a store.
+@Suite struct MetricsImportCommandTests {
+  private func fixture(_ name: String) -> String {
+    TestPaths.repositoryRoot().appendingPathComponent("Tests/LecternMetricsTests/Import/Fixtures/\(name)").path
+  }
+
+  @Test func importsDeploymentsAndIncidents() throws {
+    let db = TestPaths.temporaryDirectory().appendingPathComponent("m.sqlite").path
+    let result = try LecternBinary.run([
+      "metrics", "import", "--db", db, "--github-deployments", fixture("github-deployments.json"), "--github-statuses",
+      fixture("github-statuses.json"), "--pagerduty", fixture("pagerduty-incidents.json"),
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("deployments: 2 added"))
+    #expect(result.stdout.contains("incidents: 2 added"))
+    #expect(result.stderr.contains("1 GitHub deployment(s) with no success, failure or error status not imported"))
+    let show = try LecternBinary.run([
+      "metrics", "show", "--db", db, "--since", "2026-03-01T00:00:00Z", "--until", "2026-03-11T00:00:00Z", "--fail-if",
+      "change_failure_rate>30%",
+    ])
+    #expect(show.status == 1)
+    #expect(show.stderr.contains("Change Failure Rate is 50.0%"))
+    let missing = try LecternBinary.run(["metrics", "import", "--db", db, "--github-deployments", fixture("x.json")])
+    #expect(missing.status == 2)
+    #expect(missing.stderr.contains("--github-deployments needs --github-statuses"))
+  }
+}
+
 /// The results of running `lectern` with each argument list, all at the same time.
 private func runAtOnce(_ argumentLists: [[String]]) throws -> [CommandResult] {
   final class Results: @unchecked Sendable {

@@ -16,7 +16,7 @@ extension Lectern {
   struct Metrics: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Ingest deployments, changes and incidents; compute the four DORA metrics.",
-      subcommands: [Ingest.self, Show.self])
+      subcommands: [Ingest.self, Import.self, Show.self])
   }
 }
 
@@ -62,26 +62,41 @@ extension Lectern.Metrics {
           batch.changes += fromGit.changes
           batch.deployments += fromGit.deployments
         }
-      } catch let error as IngestError {
+      } catch {
+        try Self.reportReadFailure(error)
+      }
+      try Self.write(batch, to: store.path)
+    }
+
+    /// Prints why records could not be read (every bad record) and exits: 1 for bad records, 2 for files.
+    static func reportReadFailure(_ error: Error) throws -> Never {
+      switch error {
+      case let error as IngestError:
         printError(error.description + " (nothing was written)")
-        throw ExitCode(1)
-      } catch let problems as IngestProblems {
+        throw ExitCode(ExitStatus.findings)
+      case let problems as IngestProblems:
         printError(problems.description)
         printError("\(problems.count) bad record\(problems.count == 1 ? "" : "s"); nothing was written")
-        throw ExitCode(1)
-      } catch let error as InputError {
+        throw ExitCode(ExitStatus.findings)
+      case let error as InputError:
         printError(error.description)
-        throw ExitCode(2)
+        throw ExitCode(ExitStatus.usage)
+      default:
+        throw error
       }
+    }
+
+    /// Writes `batch` to the store at `path` in one transaction and prints what it did.
+    static func write(_ batch: RecordBatch, to path: String) throws {
       let store: MetricsStore
       do {
-        store = try MetricsStore(path: self.store.path)
+        store = try MetricsStore(path: path)
       } catch let error as MetricsStoreError {
         printError("\(error) (nothing was written)")
-        throw ExitCode(2)
+        throw ExitCode(ExitStatus.usage)
       } catch {
-        printError("\(self.store.path): error: cannot open the metrics store: \(error)")
-        throw ExitCode(2)
+        printError("\(path): error: cannot open the metrics store: \(error)")
+        throw ExitCode(ExitStatus.usage)
       }
       let total = batch.count
       let started = Date()
@@ -89,8 +104,8 @@ extension Lectern.Metrics {
       do {
         summary = try store.ingest(batch) { done in printError("… \(done) of \(total) records written") }
       } catch {
-        printError("\(self.store.path): error: \(error) (nothing was written)")
-        throw ExitCode(1)
+        printError("\(path): error: \(error) (nothing was written)")
+        throw ExitCode(ExitStatus.findings)
       }
       let seconds = Date().timeIntervalSince(started)
       for (name, c) in [("deployments", summary.deployments), ("changes", summary.changes), ("incidents", summary.incidents)]
@@ -98,7 +113,66 @@ extension Lectern.Metrics {
         print("\(name): \(c.added) added, \(c.replaced) replaced, \(c.unchanged) unchanged")
       }
       let rate = seconds > 0 ? Int(Double(total) / seconds) : total
-      print("\(total) records in \(String(format: "%.2f", seconds)) s (\(rate) records/s) → \(self.store.path)")
+      print("\(total) records in \(String(format: "%.2f", seconds)) s (\(rate) records/s) → \(path)")
+    }
+  }
+
+  struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Add deployments and incidents from GitHub and PagerDuty API responses saved as JSON.",
+      discussion: """
+        GitHub: the responses of GET /repos/{owner}/{repo}/deployments and of each deployment's /statuses \
+        (gh api --paginate output works); a deployment finished at its latest success, failure or error status \
+        and ships its sha. PagerDuty: responses of GET /incidents, with acknowledgements and resolve times. \
+        Everything is checked first and written in one transaction. \(ExitStatus.help)
+        """)
+
+    @Option(name: .customLong("github-deployments"), help: "A saved GitHub deployments response (repeatable).")
+    var githubDeployments: [String] = []
+
+    @Option(name: .customLong("github-statuses"), help: "A saved GitHub deployment statuses response (repeatable).")
+    var githubStatuses: [String] = []
+
+    @Option(help: "A saved PagerDuty incidents response (repeatable).")
+    var pagerduty: [String] = []
+
+    @Option(help: "The service of every GitHub deployment (default: the repository's name).")
+    var service: String?
+
+    @OptionGroup var store: MetricsStoreOptions
+
+    func validate() throws {
+      if githubDeployments.isEmpty && pagerduty.isEmpty {
+        throw ValidationError("give --github-deployments FILE (with --github-statuses FILE) or --pagerduty FILE")
+      }
+      if !githubDeployments.isEmpty && githubStatuses.isEmpty {
+        throw ValidationError("--github-deployments needs --github-statuses FILE: a deployment finishes at a status")
+      }
+    }
+
+    func run() throws {
+      var batch = RecordBatch()
+      do {
+        let load = { (paths: [String]) throws -> [(name: String, bytes: [UInt8])] in
+          try paths.map { path in
+            guard FileManager.default.fileExists(atPath: path) else { throw InputError.missingFile(path: path) }
+            return (path, [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
+          }
+        }
+        if !githubDeployments.isEmpty {
+          let github = try GitHubDeployments(service: service)
+            .read(deployments: try load(githubDeployments), statuses: try load(githubStatuses))
+          batch.deployments = github.deployments
+          if !github.unfinished.isEmpty {
+            printError(
+              "note: \(github.unfinished.count) GitHub deployment(s) with no success, failure or error status not imported")
+          }
+        }
+        batch.incidents = try PagerDutyIncidents().read(try load(pagerduty))
+      } catch {
+        try Ingest.reportReadFailure(error)
+      }
+      try Ingest.write(batch, to: store.path)
     }
   }
 
