@@ -20,15 +20,12 @@ struct MetricsSourceOptions: ParsableArguments {
   @Option(help: "A folder of deployments/changes/incidents files, read into memory instead of a store.")
   var data: String?
 
-  @OptionGroup var environments: EnvironmentOptions
-
   /// The location named on the command line (`--data`, else the store path), whether or not it exists.
   var location: MetricsLocation { data.map { .data(folder: $0) } ?? .store(path: store.path) }
 
   /// What the command line says, for documents whose front matter may say more.
   func defaults(window: WindowOptions) -> MetricsDefaults {
-    MetricsDefaults(
-      data: data, db: store.db, defaultStore: store.path, window: window.spec, productionAliases: environments.aliases)
+    MetricsDefaults(data: data, db: store.db, defaultStore: store.path, window: window.spec)
   }
 }
 

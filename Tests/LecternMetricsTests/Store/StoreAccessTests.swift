@@ -51,25 +51,31 @@ import Testing
     #expect(try String(contentsOfFile: path, encoding: .utf8) == "id,service\n")
   }
 
-  @Test func aSecondWriterWaitsForTheFirst() async throws {
+  @Test func aSecondWriterWaitsForTheFirst() throws {
     let path = storePath()
     let first = try MetricsStore(path: path)
     let second = try MetricsStore(path: path)
-    let holding = Locked(false)
-    // The first store holds the write lock for a second; the second's ingest must wait, not fail.
-    let holder = Task.detached {
-      try first.writer!.write { db in
+    let holding = DispatchSemaphore(value: 0)
+    let secondStarted = DispatchSemaphore(value: 0)
+    let done = DispatchSemaphore(value: 0)
+    // The first store holds the write lock until the second has started its ingest, and 0.8 s more;
+    // the second must wait for it (busy timeout), not fail at once with "database is locked".
+    Thread.detachNewThread {
+      try? first.writer!.write { db in
         try db.execute(sql: "INSERT INTO changes (sha, committed_at) VALUES ('held', 0)")
-        holding.withLock { $0 = true }
-        Thread.sleep(forTimeInterval: 1)
+        holding.signal()
+        secondStarted.wait()
+        Thread.sleep(forTimeInterval: 0.8)
       }
+      done.signal()
     }
-    while !holding.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(10)) }
+    holding.wait()
+    secondStarted.signal()
     let started = Date()
     let summary = try second.ingest(HandDataset.batch)
     #expect(Date().timeIntervalSince(started) > 0.5)
     #expect(summary.deployments.added == 7)
-    try await holder.value
+    done.wait()
     #expect(try second.recordCounts().changes == 7)
   }
 
