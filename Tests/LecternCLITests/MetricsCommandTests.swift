@@ -66,6 +66,7 @@ import Testing
     #expect(result.stdout.contains("| Deployment Frequency | 0.10/day | Mid |"))
     #expect(result.stdout.contains("| Time to Restore Service | no data (no incidents opened in the window) | — |"))
     #expect(result.stdout.contains("| 2026-03-02T00:00:00Z |"))
+    #expect(result.stdout.contains("| 2026-03-01T00:00:00Z (partial) |"))
   }
 
   @Test func missingStoreAndBadWindowAreClearErrors() throws {

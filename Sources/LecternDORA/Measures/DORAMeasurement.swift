@@ -97,6 +97,9 @@ public struct DORAReport: Sendable, Hashable {
   public var source: String
   /// Services in the filter that no record in the store has.
   public var unknownServices: [String] = []
+  /// A trend bucket clipped by an edge of the window (part of a week or month): its numbers cover less
+  /// time than the others'.
+  public var isPartialBucket = false
 
   public init(
     window: Window, services: [String], measurements: [DORAMeasurement], counts: MetricCounts, tierSource: String,

@@ -34,7 +34,11 @@ public struct DORACalculator: Sendable {
   public func trend(window: Window, by unit: CalendarUnit, services: [String] = []) throws -> [DORAReport] {
     try store.read { db in
       let scope = try Scope(db, production: production, services: services)
-      return try window.buckets(unit).map { try report(db, window: $0, scope: scope) }
+      return try window.buckets(unit).map { bucket in
+        var r = try report(db, window: bucket, scope: scope)
+        r.isPartialBucket = !bucket.isWhole(unit)
+        return r
+      }
     }
   }
 

@@ -29,6 +29,11 @@ enum MetricsOutput {
     return "\(r.window.start) → \(r.window.end) (\(String(format: "%g", r.window.days)) days), \(services)"
   }
 
+  /// A trend bucket's start, marked when the window's edge cuts it short.
+  private static func from(_ s: DORAReport) -> String {
+    s.window.start.description + (s.isPartialBucket ? " (partial)" : "")
+  }
+
   private static func cells(_ s: DORAReport) -> [String] {
     s.measurements.map { $0.number == nil ? "no data" : MetricFormatting.value($0) }
   }
@@ -48,7 +53,7 @@ enum MetricsOutput {
     if !series.isEmpty {
       out += "\nTrend\n\n"
       var trend = [["From", "Deploys/day", "Lead time", "Change failure", "Restore"]]
-      for s in series { trend.append([s.window.start.description] + cells(s)) }
+      for s in series { trend.append([from(s)] + cells(s)) }
       out += aligned(trend)
     }
     if !services.isEmpty {
@@ -89,7 +94,7 @@ enum MetricsOutput {
     if !series.isEmpty {
       out += "\n| From | Deploys/day | Lead time | Change failure | Restore |\n| --- | --- | --- | --- | --- |\n"
       for s in series {
-        out += "| \(s.window.start) | " + cells(s).map(cell).joined(separator: " | ") + " |\n"
+        out += "| \(from(s)) | " + cells(s).map(cell).joined(separator: " | ") + " |\n"
       }
     }
     if !services.isEmpty {
@@ -160,6 +165,10 @@ enum MetricsOutput {
     w.value(r.window.days)
     w.endObject()
     w.field("services", strings: r.services)
+    if r.isPartialBucket {
+      w.key("partial")
+      w.value(true)
+    }
     w.key("metrics")
     w.beginObject()
     for m in r.measurements { json(m, &w) }
