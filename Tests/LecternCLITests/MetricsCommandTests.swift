@@ -275,8 +275,43 @@ import Testing
     #expect(markdown.contains("| web | 0.00/day |"))
     let table = try LecternBinary.run(show).stdout
     #expect(table.contains("By service"))
+    #expect(
+      try LecternBinary.run(show + ["--fail-if", "change_failure_rate>30%"]).stderr.contains(
+        "threshold 'change_failure_rate>30%' breached for service 'api': Change Failure Rate is 50.0%"))
     // Restore times 1 h and 4 h: p50 2.5 h, p75 3.25 h, p90 3.7 h.
     #expect(table.contains("p50 2.5 h, p75 3.2 h, p90 3.7 h, 2 resolved"))
+  }
+}
+
+/// `--by team`: one report per team, over the services it owns.
+@Suite struct MetricsTeamCommandTests {
+  @Test func byTeamInEveryFormat() throws {
+    let dir = TestPaths.temporaryDirectory()
+    try
+      "id,service,finished_at,status\nd1,api,2026-03-02T10:00:00Z,success\nd2,web,2026-03-03T10:00:00Z,failure\nd3,search,2026-03-04T10:00:00Z,success\n"
+      .write(to: dir.appendingPathComponent("deployments.csv"), atomically: true, encoding: .utf8)
+    let show = [
+      "metrics", "show", "--data", dir.path, "--since", "2026-03-01T00:00:00Z", "--until", "2026-03-11T00:00:00Z", "--by", "team",
+      "--team", "storefront=api,web", "--team", "discovery=search",
+    ]
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: try LecternBinary.run(show + ["--format", "json"]).stdoutData) as? [String: Any])
+    let teams = try #require(object["teams"] as? [[String: Any]])
+    #expect(teams.map { $0["team"] as? String } == ["storefront", "discovery"])
+    #expect(teams.map { $0["services"] as? [String] } == [["api", "web"], ["search"]])
+    let storefront = try #require(teams[0]["metrics"] as? [String: [String: Any]])
+    #expect(storefront["change_failure_rate"]?["value"] as? Double == 50)
+    #expect(try LecternBinary.run(show + ["--format", "markdown"]).stdout.contains("| storefront | 0.10/day |"))
+    #expect(
+      try LecternBinary.run(show + ["--format", "csv"]).stdout.contains(
+        ",change_failure_rate,0.0,percent,,High,search,,,discovery"))
+    let table = try LecternBinary.run(show + ["--fail-if", "change_failure_rate>30%"])
+    #expect(table.status == 1)
+    #expect(table.stdout.contains("By team"))
+    #expect(table.stderr.contains("breached for team 'storefront'"))
+    let missing = try LecternBinary.run(Array(show.prefix(10)))
+    #expect(missing.status == 2)
+    #expect(missing.stderr.contains("--by team needs --team"))
   }
 }
 

@@ -198,8 +198,11 @@ extension Lectern.Metrics {
     @Option(help: "Output format: table, json, markdown or csv.")
     var format: Format = .table
 
-    @Option(help: "Also print a trend series by day, week or month, or one report per service.")
+    @Option(help: "Also print a trend series by day, week or month, or one report per service or per team.")
     var by: ByArgument?
+
+    @Option(help: "A team and its services for --by team, e.g. 'payments=checkout-api,billing' (repeatable).")
+    var team: [TeamArgument] = []
 
     @Option(help: "Percentiles of both durations, e.g. 50,75,90.")
     var percentile: PercentileList?
@@ -229,29 +232,38 @@ extension Lectern.Metrics {
       let provider = MetricsProvider()
       let report = try provider.report(request)
       var series: [DORAReport] = []
-      var perService: [DORAReport] = []
+      var groups = MetricsGroups.none
       switch by {
       case .calendar(let unit): series = try provider.trend(request, by: unit)
-      case .service: perService = try provider.byService(request)
+      case .service:
+        groups.items = try provider.byService(request).map { ($0.services.joined(separator: ", "), $0) }
+      case .team:
+        guard !team.isEmpty else { throw ValidationError("--by team needs --team TEAM=service,service") }
+        groups.kind = "team"
+        groups.items = try team.map { t in
+          var one = request
+          one.services = t.services
+          return (t.name, try provider.report(one))
+        }
       case nil: break
       }
       let counts = try provider.recordCounts(location)
       let provenance = MetricsProvenance(
         store: location.description, deployments: counts.deployments, changes: counts.changes, incidents: counts.incidents)
       print(
-        MetricsOutput.render(report, series: series, services: perService, provenance: provenance, format: format),
+        MetricsOutput.render(report, series: series, services: groups, provenance: provenance, format: format),
         terminator: "")
-      for name in report.unknownServices {
+      for name in Set(([report] + groups.items.map(\.report)).flatMap(\.unknownServices)).sorted() {
         printError("note: no records match service '\(name)'; every metric for it is no data")
       }
-      try checkGates(gates, [report] + perService, tiers: tiers)
+      let scoped = [("", report)] + groups.items.map { (" for \(groups.kind) '\($0.name)'", $0.report) }
+      try checkGates(gates, scoped, tiers: tiers)
     }
 
     /// Prints each breached gate (and each gate with no data) and exits 1 when any fails the run.
-    private func checkGates(_ gates: [MetricGate], _ reports: [DORAReport], tiers: TierTable) throws {
+    private func checkGates(_ gates: [MetricGate], _ reports: [(scope: String, report: DORAReport)], tiers: TierTable) throws {
       var failed = false
-      for report in reports {
-        let scope = report.services.isEmpty ? "" : " for \(report.services.joined(separator: ", "))"
+      for (scope, report) in reports {
         for gate in gates {
           switch gate.check(report, tiers: tiers) {
           case .passed: break

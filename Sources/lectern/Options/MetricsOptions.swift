@@ -81,14 +81,18 @@ struct EnvironmentOptions: ParsableArguments {
   }
 }
 
-/// `--by day|week|month` (a trend series) or `--by service` (one report per service).
+/// `--by day|week|month` (a trend series), `--by service` (one report per service) or `--by team` (one
+/// per `--team`).
 enum ByArgument: ExpressibleByArgument {
   case calendar(CalendarUnit)
   case service
+  case team
 
   init?(argument: String) {
     if argument == "service" {
       self = .service
+    } else if argument == "team" {
+      self = .team
     } else if let unit = CalendarUnit(rawValue: argument) {
       self = .calendar(unit)
     } else {
@@ -96,7 +100,7 @@ enum ByArgument: ExpressibleByArgument {
     }
   }
 
-  static var allValueStrings: [String] { CalendarUnit.allCases.map(\.rawValue) + ["service"] }
+  static var allValueStrings: [String] { CalendarUnit.allCases.map(\.rawValue) + ["service", "team"] }
 }
 
 /// `--percentile 50,75,90`: percentiles (of 0–100) for both durations.
@@ -114,4 +118,20 @@ struct PercentileList: ExpressibleByArgument {
   }
 
   static var defaultValueDescription: String { "50,90" }
+}
+
+/// `--team payments=checkout-api,billing`: a team and the services it owns.
+struct TeamArgument: ExpressibleByArgument {
+  var name: String
+  var services: [String]
+
+  init?(argument: String) {
+    let parts = argument.split(separator: "=", maxSplits: 1)
+    guard parts.count == 2 else { return nil }
+    name = parts[0].trimmingCharacters(in: .whitespaces)
+    services = parts[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    guard !name.isEmpty, !services.isEmpty else { return nil }
+  }
+
+  static var defaultValueDescription: String { "TEAM=service,service" }
 }

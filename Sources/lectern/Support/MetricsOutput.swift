@@ -13,7 +13,7 @@ import LecternTemplates
 /// one report per service (`--by service`), and every record left out of a metric with its reason.
 enum MetricsOutput {
   static func render(
-    _ r: DORAReport, series: [DORAReport], services: [DORAReport] = [], provenance: MetricsProvenance,
+    _ r: DORAReport, series: [DORAReport], services: MetricsGroups = .none, provenance: MetricsProvenance,
     format: Lectern.Metrics.Show.Format
   ) -> String {
     switch format {
@@ -38,7 +38,7 @@ enum MetricsOutput {
     s.measurements.map { $0.number == nil ? "no data" : MetricFormatting.value($0) }
   }
 
-  static func table(_ r: DORAReport, series: [DORAReport], services: [DORAReport], provenance: MetricsProvenance) -> String {
+  static func table(_ r: DORAReport, series: [DORAReport], services: MetricsGroups, provenance: MetricsProvenance) -> String {
     var rows = [["Metric", "Value", "Tier", "Next tier", "Behind it"]]
     for m in r.measurements {
       rows.append([
@@ -56,11 +56,11 @@ enum MetricsOutput {
       for s in series { trend.append([from(s)] + cells(s)) }
       out += aligned(trend)
     }
-    if !services.isEmpty {
-      out += "\nBy service\n\n"
-      var rows = [["Service", "Deploys/day", "Lead time", "Change failure", "Restore", "Not counted"]]
-      for s in services {
-        rows.append([s.services.joined(separator: ", ")] + cells(s) + [String(s.counts.excluded.map(\.count).reduce(0, +))])
+    if !services.items.isEmpty {
+      out += "\nBy \(services.kind)\n\n"
+      var rows = [[services.title, "Deploys/day", "Lead time", "Change failure", "Restore", "Not counted"]]
+      for (name, s) in services.items {
+        rows.append([name] + cells(s) + [String(s.counts.excluded.map(\.count).reduce(0, +))])
       }
       out += aligned(rows)
     }
@@ -79,7 +79,7 @@ enum MetricsOutput {
 
   private static func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
 
-  static func markdown(_ r: DORAReport, series: [DORAReport], services: [DORAReport], provenance: MetricsProvenance)
+  static func markdown(_ r: DORAReport, series: [DORAReport], services: MetricsGroups, provenance: MetricsProvenance)
     -> String
   {
     var out =
@@ -97,10 +97,10 @@ enum MetricsOutput {
         out += "| \(from(s)) | " + cells(s).map(cell).joined(separator: " | ") + " |\n"
       }
     }
-    if !services.isEmpty {
-      out += "\n| Service | Deploys/day | Lead time | Change failure | Restore |\n| --- | --- | --- | --- | --- |\n"
-      for s in services {
-        out += "| \(cell(s.services.joined(separator: ", "))) | " + cells(s).map(cell).joined(separator: " | ") + " |\n"
+    if !services.items.isEmpty {
+      out += "\n| \(services.title) | Deploys/day | Lead time | Change failure | Restore |\n| --- | --- | --- | --- | --- |\n"
+      for (name, s) in services.items {
+        out += "| \(cell(name)) | " + cells(s).map(cell).joined(separator: " | ") + " |\n"
       }
     }
     out += "\nTiers: \(r.tierSource). Store: \(provenance.store).\n"
@@ -108,19 +108,22 @@ enum MetricsOutput {
   }
 
   /// One row per metric and report; `service` is empty for the report over every service.
-  static func csv(_ r: DORAReport, series: [DORAReport], services: [DORAReport]) -> String {
+  static func csv(_ r: DORAReport, series: [DORAReport], services: MetricsGroups) -> String {
     func quoted(_ s: String) -> String {
       s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
         ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
-    var out = "window_start,window_end,metric,value,unit,p90,tier,service,percentiles,not_counted\r\n"
-    for report in [r] + series + services {
+    var out = "window_start,window_end,metric,value,unit,p90,tier,service,percentiles,not_counted,team\r\n"
+    let teams = services.kind == "team" ? services.items.map(\.name) : []
+    let groups = services.items.map(\.report)
+    for (index, report) in ([r] + series + groups).enumerated() {
+      let team = index > series.count && !teams.isEmpty ? teams[index - series.count - 1] : ""
       for m in report.measurements {
         let fields: [String] = [
           report.window.start.description, report.window.end.description, m.metric.rawValue, m.number.map { String($0) } ?? "",
           m.unit.rawValue, m.p90.map { String($0) } ?? "", m.tier?.name ?? "", report.services.joined(separator: " "),
           m.percentiles.map { "\($0.label)=\($0.value)" }.joined(separator: " "),
-          report.counts.excluded.filter { $0.metrics.contains(m.metric) }.map(\.description).joined(separator: "; "),
+          report.counts.excluded.filter { $0.metrics.contains(m.metric) }.map(\.description).joined(separator: "; "), team,
         ]
         out += fields.map(quoted).joined(separator: ",") + "\r\n"
       }
@@ -128,7 +131,7 @@ enum MetricsOutput {
     return out
   }
 
-  static func json(_ r: DORAReport, series: [DORAReport], services: [DORAReport], provenance: MetricsProvenance) -> String {
+  static func json(_ r: DORAReport, series: [DORAReport], services: MetricsGroups, provenance: MetricsProvenance) -> String {
     var w = JSONWriter(pretty: true)
     w.beginObject()
     w.key("report")
@@ -137,10 +140,10 @@ enum MetricsOutput {
     w.beginArray()
     for s in series { json(s, &w) }
     w.endArray()
-    if !services.isEmpty {
-      w.key("services")
+    if !services.items.isEmpty {
+      w.key(services.kind == "team" ? "teams" : "services")
       w.beginArray()
-      for s in services { json(s, &w) }
+      for (name, s) in services.items { json(s, &w, team: services.kind == "team" ? name : nil) }
       w.endArray()
     }
     w.field("tiers", r.tierSource)
@@ -155,8 +158,9 @@ enum MetricsOutput {
     return String(decoding: w.finish(), as: UTF8.self)
   }
 
-  private static func json(_ r: DORAReport, _ w: inout JSONWriter) {
+  private static func json(_ r: DORAReport, _ w: inout JSONWriter, team: String? = nil) {
     w.beginObject()
+    if let team { w.field("team", team) }
     w.key("window")
     w.beginObject()
     w.field("start", r.window.start.description)
@@ -232,4 +236,15 @@ enum MetricsOutput {
     if let b = m.nextTier?.bound { w.value(b) } else { w.null() }
     w.endObject()
   }
+}
+
+/// The reports of `--by service` or `--by team`, each with its name.
+struct MetricsGroups {
+  /// `service` or `team`.
+  var kind: String
+  var items: [(name: String, report: DORAReport)]
+
+  static let none = MetricsGroups(kind: "service", items: [])
+
+  var title: String { kind == "team" ? "Team" : "Service" }
 }
