@@ -71,10 +71,19 @@ public enum RecordFile {
     _ bytes: [UInt8], name: String, problems: inout IngestProblems, _ add: ((Field) -> FieldValue?, Int) throws -> Void
   ) {
     let value: JSONValue
+    let spans = elementSpans(bytes)
     do {
       value = try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
     } catch {
-      problems.add(IngestError(file: name, line: nil, field: nil, message: "invalid JSON; expected an array of objects"))
+      // Name the elements that do not parse on their own; else the array itself is malformed.
+      let decoder = JSONDecoder()
+      let bad = spans.filter { (try? decoder.decode(JSONValue.self, from: Data(bytes[$0.range]))) == nil }
+      for span in bad {
+        problems.add(IngestError(file: name, line: span.line, field: nil, message: "invalid JSON; expected an object"))
+      }
+      if bad.isEmpty {
+        problems.add(IngestError(file: name, line: nil, field: nil, message: "invalid JSON; expected an array of objects"))
+      }
       return
     }
     guard case .array(let array) = value else {
@@ -82,7 +91,7 @@ public enum RecordFile {
         IngestError(file: name, line: 1, field: nil, message: "\(value.kindDescription); expected a JSON array of objects"))
       return
     }
-    let lines = elementLines(bytes)
+    let lines = spans.map(\.line)
     for (index, element) in array.enumerated() {
       record(element, name: name, line: index < lines.count ? lines[index] : 1, problems: &problems, add)
     }
@@ -105,23 +114,28 @@ public enum RecordFile {
     }
   }
 
-  /// The line each top-level element of a JSON array starts on.
-  private static func elementLines(_ bytes: [UInt8]) -> [Int] {
-    var lines: [Int] = []
+  /// Where each top-level element of a JSON array is: the line it starts on and its bytes.
+  static func elementSpans(_ bytes: [UInt8]) -> [(line: Int, range: Range<Int>)] {
+    var spans: [(line: Int, range: Range<Int>)] = []
     var line = 1
     var depth = 0
     var inString = false
     var escaped = false
     var previous: UInt8 = 0
-    for b in bytes {
+    var open: (line: Int, start: Int)?
+    for (i, b) in bytes.enumerated() {
       if b == 0x0A { line += 1 }
       if inString {
         if escaped { escaped = false } else if b == 0x5C { escaped = true } else if b == 0x22 { inString = false }
         continue
       }
       let significant = !(b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09)
-      // At depth 1, a value starts right after the opening '[' or a ','.
-      if significant, depth == 1, previous == 0x5B || previous == 0x2C, b != 0x5D { lines.append(line) }
+      // At depth 1, a value starts right after the opening '[' or a ',' and ends at the next ',' or ']'.
+      if significant, depth == 1, previous == 0x5B || previous == 0x2C, b != 0x5D { open = (line, i) }
+      if depth == 1, b == 0x2C || b == 0x5D, let o = open {
+        spans.append((o.line, o.start..<i))
+        open = nil
+      }
       switch b {
       case 0x22: inString = true
       case 0x7B, 0x5B: depth += 1
@@ -130,6 +144,6 @@ public enum RecordFile {
       }
       if significant { previous = b }
     }
-    return lines
+    return spans
   }
 }

@@ -94,3 +94,22 @@ import Testing
     #expect(found.errors.map(\.field) == [nil, nil, "committed_at"])
   }
 }
+
+extension TypedJSONTests {
+  @Test func aMalformedElementOfAJSONArrayIsNamedByItsLine() {
+    var batch = RecordBatch()
+    var problems = IngestProblems()
+    let text = """
+      [
+        {"sha": "a", "committed_at": "2026-03-02T10:00:00Z"},
+        {"sha": "b" "committed_at": "2026-03-02T10:00:00Z"},
+        {"sha": "c, d", "committed_at": "2026-03-02T10:00:00Z"},
+        {"sha": "e", "committed_at": 5 6}
+      ]
+      """
+    RecordFile.read(Array(text.utf8), name: "c.json", kind: .changes, format: .json, into: &batch, problems: &problems)
+    #expect(problems.errors.map(\.line) == [3, 5])
+    #expect(problems.errors.allSatisfy { $0.message == "invalid JSON; expected an object" })
+    #expect(batch.changes.isEmpty)
+  }
+}
