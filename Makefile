@@ -2,6 +2,8 @@
 #   make demo   build, then run Lectern on the example material in decks/ (writes out/: slides, PDF, report)
 #   make test   format check + the whole test suite
 #   make bench  speed against the cmark-gfm CLI (extract) and rumdl (lint) on generated decks (needs ../shared/bench)
+#   make install  one statically linked lectern in $(PREFIX)/bin (no Swift toolchain needed to run it)
+#   make deb      a .deb of that binary, depending on Debian's cmark-gfm and SQLite libraries
 
 SHELL := /bin/bash
 SWIFT ?= swift
@@ -9,8 +11,10 @@ APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm libsqlite
   chromium chromium-driver poppler-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 OUT ?= out
+PREFIX ?= /usr/local
+VERSION := 0.1.0
 
-.PHONY: deps build release demo test format lint-format bench ci clean
+.PHONY: deps build release install deb demo test format lint-format bench ci clean
 
 # Installs the system packages Lectern builds and tests with, when any is missing.
 deps:
@@ -25,8 +29,27 @@ deps:
 build: deps
 	$(SWIFT) build
 
+# The Swift runtime and Foundation linked in statically: faster start (no 20 shared libraries to load) and a
+# binary that runs where Swift is not installed. cmark-gfm and SQLite stay Debian's shared libraries.
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --static-swift-stdlib
+
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 .build/release/lectern $(DESTDIR)$(PREFIX)/bin/lectern
+	@echo "installed $(DESTDIR)$(PREFIX)/bin/lectern"
+
+deb: release
+	rm -rf .build/deb && mkdir -p .build/deb/DEBIAN .build/deb/usr/bin
+	install -m 755 .build/release/lectern .build/deb/usr/bin/lectern
+	printf '%s\n' 'Package: lectern' 'Version: $(VERSION)' 'Section: text' 'Priority: optional' \
+	  "Architecture: $$(dpkg --print-architecture)" \
+	  "Depends: $$(ldd .build/release/lectern | awk '/=> \//{print $$3}' \
+	    | while read -r lib; do dpkg -S "$$lib" 2>/dev/null || dpkg -S "$${lib#/usr}" 2>/dev/null; done \
+	    | cut -d: -f1 | sort -u | paste -sd, | sed 's/,/, /g')" \
+	  'Maintainer: Lectern developers <lectern@example.invalid>' \
+	  'Description: Markdown into talks and postmortems (Marp decks, DORA reports)' > .build/deb/DEBIAN/control
+	dpkg-deb --root-owner-group --build .build/deb lectern_$(VERSION)_$$(dpkg --print-architecture).deb
 
 # The main job on the bundled examples: every deck and document in decks/ linted, decks built to HTML slides
 # (and PDF when Chromium is installed), everything read into its typed model, the sample metrics ingested.

@@ -37,7 +37,7 @@ let package = Package(
       ]),
     // templates/ (Mustache, theme CSS, viewer JS), compiled into the binary through a symlink, and their loader.
     .target(
-      name: "LecternTemplates", dependencies: [.product(name: "Mustache", package: "swift-mustache")],
+      name: "LecternTemplates", dependencies: ["LecternCore", .product(name: "Mustache", package: "swift-mustache")],
       resources: [.embedInCode("Templates")]),
     // Headless Chromium for PDF (and later images).
     .target(name: "LecternBrowser"),
@@ -56,19 +56,41 @@ let package = Package(
         "LecternCore", .product(name: "Mustache", package: "swift-mustache"),
       ]),
     .target(name: "LecternExtract", dependencies: ["LecternPostmortem", "LecternDeck", "LecternMarkdown", "LecternCore"]),
-    .target(name: "LecternLint", dependencies: ["LecternPostmortem", "LecternDeck", "LecternMarkdown", "LecternCore", "Yams"]),
+    // Lint reads documents and re-reports what the slide builder would warn about (one producer per id).
+    .target(
+      name: "LecternLint",
+      dependencies: ["LecternSlides", "LecternPostmortem", "LecternDeck", "LecternMarkdown", "LecternCore", "Yams"]),
+    // The pipeline commands and the server share: inputs to outputs, documents to numbers, decks to pages.
+    .target(
+      name: "LecternPipeline",
+      dependencies: [
+        "LecternSlides", "LecternReport", "LecternLive", "LecternMetrics", "LecternBrowser", "LecternPostmortem", "LecternDeck",
+        "LecternMarkdown", "LecternTemplates", "LecternDORA", "LecternCore",
+      ]),
     .target(
       name: "LecternServe",
-      dependencies: ["LecternSlides", "LecternReport", "LecternMetrics", "LecternMarkdown", "LecternTemplates"]),
+      dependencies: [
+        "LecternPipeline", "LecternSlides", "LecternReport", "LecternPostmortem", "LecternDeck", "LecternMarkdown",
+        "LecternTemplates", "LecternDORA", "LecternCore",
+      ]),
     .executableTarget(
       name: "lectern",
       dependencies: [
         "LecternMetrics", "LecternLint", "LecternSlides", "LecternReport", "LecternExtract", "LecternLive", "LecternBrowser",
-        "LecternServe", "LecternDeck", "LecternPostmortem", "LecternMarkdown", "LecternDORA", "LecternTemplates",
+        "LecternServe", "LecternPipeline", "LecternDeck", "LecternPostmortem", "LecternMarkdown", "LecternDORA",
+        "LecternTemplates",
         "LecternCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .target(name: "LecternTestSupport", dependencies: ["LecternCore"], path: "Tests/LecternTestSupport"),
+    .testTarget(
+      name: "LecternCoreTests",
+      dependencies: ["LecternCore", "LecternTestSupport"]
+    ),
+    .testTarget(
+      name: "LecternTemplatesTests",
+      dependencies: ["LecternTemplates", "LecternTestSupport", .product(name: "Mustache", package: "swift-mustache")]
+    ),
     .testTarget(
       name: "LecternMarkdownTests",
       dependencies: ["LecternMarkdown", "LecternTestSupport"]

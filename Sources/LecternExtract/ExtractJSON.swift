@@ -479,7 +479,7 @@ public enum ExtractJSON {
     for d in list {
       w.beginObject()
       w.field("severity", d.severity.rawValue)
-      w.field("code", d.code)
+      w.field("code", d.code.rawValue)
       w.field("message", d.message)
       w.field("path", d.path)
       w.field("line", d.range?.start.line)

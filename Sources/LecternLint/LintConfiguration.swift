@@ -56,8 +56,8 @@ public struct LintConfiguration: Sendable {
       }
       for (ruleKey, setting) in rules {
         let id = ruleKey.string ?? ""
-        guard LintRules.all.contains(where: { $0.description.id == id }) else {
-          let known = LintRules.all.map { $0.description.id }.joined(separator: ", ")
+        guard LintRules.rule(id: id) != nil else {
+          let known = LintRules.all.flatMap { $0.description.codes.map(\.rawValue) }.joined(separator: ", ")
           throw ConfigurationError(
             path: path, line: ruleKey.mark?.line, message: "unknown rule '\(id)'; expected one of \(known)")
         }

@@ -13,11 +13,19 @@ public struct Finding: Sendable, Hashable {
   public var message: String
   public var range: SourceRange
   public var fix: Fix?
+  /// A reader's or renderer's code this finding re-reports (one of the rule's `alsoReports`); `nil`: the rule's id.
+  public var code: DiagnosticCode?
 
-  public init(_ message: String, at range: SourceRange, fix: Fix? = nil) {
+  public init(_ message: String, at range: SourceRange, fix: Fix? = nil, code: DiagnosticCode? = nil) {
     self.message = message
     self.range = range
     self.fix = fix
+    self.code = code
+  }
+
+  /// A reader's or renderer's diagnostic, re-reported as it is (same code, same words), with an optional fix.
+  public init(reporting diagnostic: Diagnostic, at fallback: SourceRange, fix: Fix? = nil) {
+    self.init(diagnostic.message, at: diagnostic.range ?? fallback, fix: fix ?? diagnostic.fix, code: diagnostic.code)
   }
 }
 
@@ -25,7 +33,11 @@ public struct Finding: Sendable, Hashable {
 public struct RuleDescription: Sendable {
   public enum Scope: String, Sendable { case all, decks }
 
-  public var id: String
+  /// The registered code every finding of this rule carries.
+  public var id: DiagnosticCode
+  /// Codes a reader or the slide builder produces that this rule re-reports unchanged, so `lint` can gate on
+  /// everything `build` warns about under the same ids.
+  public var alsoReports: [DiagnosticCode]
   public var summary: String
   public var rationale: String
   public var severity: Severity
@@ -33,10 +45,18 @@ public struct RuleDescription: Sendable {
   /// Examples that run as tests: `↓` marks where each finding must start.
   public var examples: [RuleExample]
 
+  /// The rule's id and every code it re-reports: what `--rule`, `.lectern.yml` and suppressions match.
+  public var codes: [DiagnosticCode] { [id] + alsoReports }
+
+  /// Whether `name` (as a user writes it) names this rule.
+  public func answers(to name: String) -> Bool { codes.contains { $0.rawValue == name } }
+
   public init(
-    id: String, summary: String, rationale: String, severity: Severity, scope: Scope = .all, examples: [RuleExample]
+    id: DiagnosticCode, alsoReports: [DiagnosticCode] = [], summary: String, rationale: String, severity: Severity,
+    scope: Scope = .all, examples: [RuleExample]
   ) {
     self.id = id
+    self.alsoReports = alsoReports
     self.summary = summary
     self.rationale = rationale
     self.severity = severity

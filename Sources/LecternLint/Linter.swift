@@ -23,15 +23,23 @@ public struct Linter: Sendable {
     var diagnostics: [Diagnostic] = []
     for ruleType in LintRules.all {
       let description = ruleType.description
-      if !only.isEmpty && !only.contains(description.id) { continue }
-      if configuration.disabled.contains(description.id) { continue }
+      if !only.isEmpty && !only.contains(where: description.answers(to:)) { continue }
+      if configuration.disabled.contains(description.id.rawValue) { continue }
       if description.scope == .decks && target.deck == nil { continue }
-      let rule = ruleType.init(options: configuration.options[description.id] ?? RuleOptions())
+      let rule = ruleType.init(options: configuration.options[description.id.rawValue] ?? RuleOptions())
       var findings: [Finding] = []
       rule.check(target, into: &findings)
-      let severity = configuration.severities[description.id] ?? description.severity
-      for f in findings where !suppressions.suppresses(description.id, line: f.range.start.line) {
-        diagnostics.append(Diagnostic(severity, f.message, path: target.path, range: f.range, code: description.id, fix: f.fix))
+      for f in findings {
+        let code = f.code ?? description.id
+        if configuration.disabled.contains(code.rawValue) { continue }
+        if suppressions.suppresses(code.rawValue, line: f.range.start.line)
+          || (code != description.id && suppressions.suppresses(description.id.rawValue, line: f.range.start.line))
+        {
+          continue
+        }
+        let severity =
+          configuration.severities[code.rawValue] ?? configuration.severities[description.id.rawValue] ?? description.severity
+        diagnostics.append(Diagnostic(severity, f.message, path: target.path, range: f.range, code: code, fix: f.fix))
       }
     }
     diagnostics.sort {

@@ -70,6 +70,6 @@ import Testing
     for word in ["Metric", "Deploys", "Monthly", "`x", "Caption after"] { #expect(once.text.contains(word)) }
     let twice = fixer.fix(SourceFile(path: "x.md", text: once.text))
     #expect(twice.text == once.text)
-    #expect(!once.remaining.contains { $0.code.hasPrefix("table-") && $0.fix != nil })
+    #expect(!once.remaining.contains { $0.code.rawValue.hasPrefix("table-") && $0.fix != nil })
   }
 }

@@ -8,13 +8,13 @@ import Testing
 /// Runs every rule's own examples: passes, fails (at each `↓`), and fixes.
 struct RuleCase: CustomTestStringConvertible, Sendable {
   let rule: any LintRule.Type
-  var testDescription: String { rule.description.id }
+  var testDescription: String { rule.description.id.rawValue }
   static var all: [RuleCase] { LintRules.all.map { RuleCase(rule: $0) } }
 }
 
 @Suite struct RuleExampleTests {
   private func lint(_ text: String, _ rule: any LintRule.Type) -> [Diagnostic] {
-    Linter(only: [rule.description.id]).lint(SourceFile(path: "/nonexistent-dir/example.md", text: text))
+    Linter(only: [rule.description.id.rawValue]).lint(SourceFile(path: "/nonexistent-dir/example.md", text: text))
   }
 
   /// The same text with letters before each marker on table-row (or mojibake) lines turned into
@@ -44,7 +44,7 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
   @Test(arguments: RuleCase.all)
   func failingExamplesFindExactlyTheMarkedPlaces(_ c: RuleCase) {
     for case .fails(let marked) in c.rule.description.examples {
-      for variant in [marked, multiByte(marked, rule: c.rule.description.id)] {
+      for variant in [marked, multiByte(marked, rule: c.rule.description.id.rawValue)] {
         let text = MarkedText(variant)
         #expect(!text.markers.isEmpty, "example needs a ↓ marker")
         let found = lint(text.text, c.rule).compactMap { $0.range?.start }
@@ -56,7 +56,7 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
   @Test(arguments: RuleCase.all)
   func fixesProduceTheExpectedTextAndAreIdempotent(_ c: RuleCase) {
     for case .fixes(let before, let after) in c.rule.description.examples {
-      let fixer = FixApplier(linter: Linter(only: [c.rule.description.id]))
+      let fixer = FixApplier(linter: Linter(only: [c.rule.description.id.rawValue]))
       let once = fixer.fix(SourceFile(path: "/nonexistent-dir/example.md", text: before))
       #expect(once.text == after, "\(c.rule.description.id): \(before.debugDescription)")
       #expect(once.applied > 0)
@@ -67,15 +67,29 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
   }
 
   @Test func registryIsWellFormed() {
-    let ids = LintRules.all.map { $0.description.id }
+    let ids = LintRules.all.map { $0.description.id.rawValue }
     #expect(Set(ids).count == ids.count, "rule ids are unique")
     #expect(ids == ids.sorted(), "the registry is alphabetical")
     for rule in LintRules.all {
       let d = rule.description
-      #expect(d.id.allSatisfy { $0.isLowercase || $0 == "-" }, "\(d.id) is kebab-case")
+      #expect(d.id.rawValue.allSatisfy { $0.isLowercase || $0 == "-" }, "\(d.id) is kebab-case")
+      for code in d.codes { #expect(DiagnosticCode.named(code.rawValue) != nil, "\(code) is in DiagnosticCode.registry") }
       #expect(d.examples.contains { if case .passes = $0 { true } else { false } }, "\(d.id) has a passing example")
       #expect(d.examples.contains { if case .fails = $0 { true } else { false } }, "\(d.id) has a failing example")
       #expect(d.summary.hasSuffix("."), "\(d.id) summary is a sentence")
     }
+    let reported = LintRules.all.flatMap { $0.description.codes }
+    #expect(Set(reported).count == reported.count, "each code is reported by one rule")
+  }
+
+  /// Every code the reader or the slide builder produces is also reported by a lint rule, so CI can gate on
+  /// what `build` warns about (notes such as `empty-deck` excepted).
+  @Test func everyReaderAndBuildCodeIsALintRule() {
+    let reported = Set(LintRules.all.flatMap { $0.description.codes })
+    let produced = DiagnosticCode.registry.filter { $0.producer == .deckReader || $0.producer == .slides }
+    let missing = produced.filter { !reported.contains($0) && $0 != .emptyDeck }
+    #expect(missing.isEmpty, "not a lint rule: \(missing)")
+    #expect(DiagnosticCode.registry.allSatisfy { $0.producer != .unregistered })
+    #expect(Set(DiagnosticCode.registry).count == DiagnosticCode.registry.count, "codes are registered once")
   }
 }

@@ -13,7 +13,7 @@ struct SeedAndCorpusLintTests {
   }
 
   private func counts(_ d: [Diagnostic]) -> [String: Int] {
-    Dictionary(grouping: d, by: \.code).mapValues(\.count)
+    Dictionary(grouping: d, by: \.code.rawValue).mapValues(\.count)
   }
 
   @Test func seed000MojibakeSplitClassMissingBackgroundsAndTrailingRule() throws {
@@ -32,7 +32,7 @@ struct SeedAndCorpusLintTests {
     #expect(c["missing-image"] == 27)
     #expect(found.contains { $0.code == "empty-slide" && $0.message.contains("trailing") })
     // Its seven tables are valid.
-    #expect(!found.contains { $0.code.hasPrefix("table-") })
+    #expect(!found.contains { $0.code.rawValue.hasPrefix("table-") })
   }
 
   /// Five DORA tables and the two postmortem action tables, pasted with tabs.
@@ -79,7 +79,7 @@ struct SeedAndCorpusLintTests {
     }
     #expect(files.count == 22)
     for file in files {
-      let found = try lint(file).filter { $0.code.hasPrefix("table-") }
+      let found = try lint(file).filter { $0.code.rawValue.hasPrefix("table-") }
       #expect(found.isEmpty, "\(file.lastPathComponent): \(found.map(\.formatted))")
     }
   }

@@ -24,13 +24,15 @@ public struct Diagnostic: Sendable, Hashable {
   public var message: String
   public var path: String
   public var range: SourceRange?
-  /// A stable identifier of the kind of problem (`front-matter-yaml`, `unknown-directive`, ...);
-  /// for lint findings, the rule id.
-  public var code: String
+  /// The kind of problem (`front-matter-yaml`, `unknown-directive`, ...): a registered code, the same in
+  /// `build` and `lint`; for lint findings, the rule id.
+  public var code: DiagnosticCode
   /// Edits that repair the problem without losing content, when it can be repaired.
   public var fix: Fix?
 
-  public init(_ severity: Severity, _ message: String, path: String, range: SourceRange?, code: String, fix: Fix? = nil) {
+  public init(
+    _ severity: Severity, _ message: String, path: String, range: SourceRange?, code: DiagnosticCode, fix: Fix? = nil
+  ) {
     self.severity = severity
     self.message = message
     self.path = path

@@ -118,11 +118,16 @@ public struct DORAReport: Sendable, Hashable {
   /// The same numbers classified by `table`: the only place a measurement gets its tier.
   public func tiered(by table: TierTable) -> DORAReport {
     var copy = self
-    copy.measurements = measurements.map { m in
-      var m = m
-      m.tier = m.number.flatMap { table.tier(of: $0, for: m.metric) }
-      m.nextTier = m.number.flatMap { table.nextTierUp(from: $0, for: m.metric) }
-      return m
+    for i in copy.measurements.indices {
+      let metric = copy.measurements[i].metric
+      // A plain loop: Swift 6.3's optimizer crashes on the equivalent closure (CopyPropagation).
+      if case .value(let v) = copy.measurements[i].value {
+        copy.measurements[i].tier = table.tier(of: v, for: metric)
+        copy.measurements[i].nextTier = table.nextTierUp(from: v, for: metric)
+      } else {
+        copy.measurements[i].tier = nil
+        copy.measurements[i].nextTier = nil
+      }
     }
     copy.tierSource = table.source
     return copy

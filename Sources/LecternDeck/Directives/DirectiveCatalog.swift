@@ -115,32 +115,42 @@ public enum DirectiveCatalog {
 
   /// The closest known directive name, for "did you mean" messages (case-insensitive match or edit distance ≤ 2).
   public static func suggestion(for key: String) -> String? {
-    let bare = key.hasPrefix("_") ? String(key.dropFirst()) : key
-    if let exact = entries.first(where: { $0.name.lowercased() == bare.lowercased() }) {
-      return (key.hasPrefix("_") ? "_" : "") + exact.name
+    let underscore = key.hasPrefix("_") ? "_" : ""
+    let bare = Array((underscore.isEmpty ? Substring(key) : key.dropFirst()).lowercased().utf8)
+    guard bare.count >= 4 || lowercasedNames.contains(where: { $0.bytes == bare }) else { return nil }
+    if let exact = lowercasedNames.first(where: { $0.bytes == bare }) { return underscore + exact.name }
+    var best: (name: String, distance: Int)?
+    // Byte-level, bounded: names whose length differs by more than 2 cannot be within distance 2.
+    for candidate in lowercasedNames where abs(candidate.bytes.count - bare.count) <= 2 {
+      let d = editDistance(bare, candidate.bytes, limit: 2)
+      if d <= 2, d < (best?.distance ?? Int.max) { best = (candidate.name, d) }
     }
-    var best: (String, Int)?
-    for e in entries {
-      let d = editDistance(bare.lowercased(), e.name.lowercased())
-      if d <= 2, d < (best?.1 ?? Int.max), bare.count >= 4 { best = (e.name, d) }
-    }
-    return best.map { (key.hasPrefix("_") ? "_" : "") + $0.0 }
+    return best.map { underscore + $0.name }
   }
 
-  static func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a)
-    let b = Array(b)
+  /// Directive names with their lower-case UTF-8, computed once.
+  private static let lowercasedNames: [(name: String, bytes: [UInt8])] = entries.map {
+    ($0.name, Array($0.name.lowercased().utf8))
+  }
+
+  /// Levenshtein distance over bytes, stopping early once every path exceeds `limit` (then any value > limit).
+  static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int = .max) -> Int {
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
     var previous = Array(0...b.count)
     var current = Array(repeating: 0, count: b.count + 1)
     for i in 1...a.count {
       current[0] = i
+      var rowMinimum = current[0]
       for j in 1...b.count {
         current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        rowMinimum = min(rowMinimum, current[j])
       }
+      if rowMinimum > limit { return limit + 1 }
       swap(&previous, &current)
     }
     return previous[b.count]
   }
+
+  static func editDistance(_ a: String, _ b: String) -> Int { editDistance(Array(a.utf8), Array(b.utf8)) }
 }

@@ -42,7 +42,7 @@ public struct ProseDocument: Sendable {
         diagnostics.append(
           Diagnostic(
             .error, "invalid YAML in front matter: \(message); expected 'key: value' lines", path: source.path,
-            range: SourceRange(start: at, end: at), code: "front-matter-yaml"))
+            range: SourceRange(start: at, end: at), code: .frontMatterYAML))
         bodyStart = closingLine + 1
       case .notMapping:
         // Two rules around text: Markdown, not front matter.

@@ -20,7 +20,7 @@ private struct DeckParser {
     self.source = source
   }
 
-  private mutating func report(_ severity: Severity, _ message: String, _ range: SourceRange?, _ code: String) {
+  private mutating func report(_ severity: Severity, _ message: String, _ range: SourceRange?, _ code: DiagnosticCode) {
     diagnostics.append(Diagnostic(severity, message, path: source.path, range: range, code: code))
   }
 
@@ -35,7 +35,7 @@ private struct DeckParser {
     case .unterminated:
       report(
         .error, "front matter opened with '---' on line 1 is never closed; expected a line '---' after the YAML",
-        SourceRange(line: 1, column: 1, endLine: 1, endColumn: 3), "front-matter-unterminated")
+        SourceRange(line: 1, column: 1, endLine: 1, endColumn: 3), .frontMatterUnterminated)
     case .found(let yamlLines, let closingLine):
       bodyStart = closingLine + 1
       let yaml = yamlLines.map { lines in lines.compactMap { source.line($0) }.joined(separator: "\n") } ?? ""
@@ -47,13 +47,13 @@ private struct DeckParser {
         if !yaml.trimmed.isEmpty {
           report(
             .error, "front matter is not a YAML mapping; expected 'key: value' lines",
-            SourceRange(line: 2, column: 1, endLine: 2, endColumn: 1), "front-matter-yaml")
+            SourceRange(line: 2, column: 1, endLine: 2, endColumn: 1), .frontMatterYAML)
         }
       case .invalid(let message, let location):
         let at = location ?? SourceLocation(line: 2, column: 1)
         report(
           .error, "invalid YAML in front matter: \(message); expected 'key: value' lines", SourceRange(start: at, end: at),
-          "front-matter-yaml")
+          .frontMatterYAML)
       }
       frontMatter = FrontMatter(
         yaml: yaml, range: SourceRange(line: 1, column: 1, endLine: closingLine, endColumn: 3), entries: entries,
@@ -64,7 +64,7 @@ private struct DeckParser {
         directives.append(
           Directive(key: entry.key, name: name, value: entry.value, scope: scope, origin: .frontMatter, location: entry.location))
         if scope == nil && !DirectiveCatalog.frontMatterOnly.contains(entry.key) {
-          let at = entry.location.map { SourceRange(start: $0, end: $0) }
+          let at = entry.location.map { Self.keyRange(entry.key, at: $0) }
           if let suggestion = DirectiveCatalog.suggestion(for: entry.key) {
             report(
               .warning, "unknown directive '\(entry.key)' in front matter; did you mean '\(suggestion)'?", at, "unknown-directive"
@@ -78,7 +78,7 @@ private struct DeckParser {
     let document = MarkdownDocument(parsing: source, fromLine: bodyStart)
     let blocks = document.blocks
     if source.text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-      report(.note, "empty file: Marp shows one empty slide", nil, "empty-deck")
+      report(.note, "empty file: Marp shows one empty slide", nil, .emptyDeck)
     }
 
     // 3. Comments and their classification.
@@ -92,8 +92,8 @@ private struct DeckParser {
       if !comment.isClosed, let r = comment.range {
         let hidden = max(0, r.end.line - r.start.line)
         report(
-          .error, "comment opened here is never closed; it hides the rest of the deck (\(hidden) more lines); expected '-->'",
-          SourceRange(start: r.start, end: r.start), "unclosed-comment")
+          .error, UnclosedComment.message(hiddenLines: hidden),
+          SourceRange(start: r.start, end: SourceLocation(line: r.start.line, column: r.start.column + 3)), .unclosedComment)
       }
       guard !comment.isFitMarker, comment.isClosed else {
         commentDirectives.append([])
@@ -112,7 +112,7 @@ private struct DeckParser {
         let shown = d.value.words ?? "…"
         report(
           .warning, "invalid value '\(shown)' for directive '\(d.key)': \(problem)",
-          d.location.map { SourceRange(start: $0, end: $0) }, "invalid-directive-value")
+          d.location.map { Self.keyRange(d.key, at: $0) }, .invalidDirectiveValue)
       }
     }
 
@@ -213,6 +213,11 @@ private struct DeckParser {
       styles: globalStyles, diagnostics: diagnostics, document: document)
   }
 
+  /// The range of a directive key written at `start` (one line).
+  static func keyRange(_ key: String, at start: SourceLocation) -> SourceRange {
+    SourceRange(start: start, end: SourceLocation(line: start.line, column: start.column + max(key.count - 1, 0)))
+  }
+
   /// A comment is a directive comment when at least one key is a directive Marp knows.
   private mutating func classify(_ comment: MarpComment) -> [Directive] {
     let line = comment.range?.start.line ?? 1
@@ -227,12 +232,12 @@ private struct DeckParser {
     let isDirectiveComment = found.contains { $0.isKnown }
     unknownKeys.append(contentsOf: found.filter { !$0.isKnown })
     for d in found where !d.isKnown {
-      let at = d.location.map { SourceRange(start: $0, end: $0) }
+      let at = d.location.map { Self.keyRange(d.key, at: $0) }
       if let suggestion = DirectiveCatalog.suggestion(for: d.key) {
         let consequence = isDirectiveComment ? "Marp ignores it" : "Marp reads this comment as a speaker note"
-        report(.warning, "unknown directive '\(d.key)'; did you mean '\(suggestion)'? \(consequence)", at, "unknown-directive")
+        report(.warning, "unknown directive '\(d.key)'; did you mean '\(suggestion)'? \(consequence)", at, .unknownDirective)
       } else if isDirectiveComment {
-        report(.warning, "unknown directive '\(d.key)' in a directive comment; Marp ignores it", at, "unknown-directive")
+        report(.warning, "unknown directive '\(d.key)' in a directive comment; Marp ignores it", at, .unknownDirective)
       }
     }
     return isDirectiveComment ? found : []

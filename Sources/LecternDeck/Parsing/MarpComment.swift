@@ -90,3 +90,10 @@ struct CommentCollector: MarkdownWalker {
     }
   }
 }
+
+/// The one wording of an unclosed comment (`unclosed-comment`), for decks and other documents alike.
+public enum UnclosedComment {
+  public static func message(hiddenLines: Int) -> String {
+    "comment is never closed and hides the next \(hiddenLines) lines; expected '-->'"
+  }
+}

@@ -80,7 +80,7 @@ enum JSONFormatter {
       w.field("endLine", d.range?.end.line)
       w.field("endColumn", d.range?.end.column)
       w.field("severity", d.severity.rawValue)
-      w.field("rule", d.code)
+      w.field("rule", d.code.rawValue)
       w.field("message", d.message)
       w.field("fixable", d.fix != nil)
       w.endObject()
@@ -112,8 +112,8 @@ enum SARIFFormatter {
     for rule in LintRules.all {
       let d = rule.description
       w.beginObject()
-      w.field("id", d.id)
-      w.field("name", d.id)
+      w.field("id", d.id.rawValue)
+      w.field("name", d.id.rawValue)
       w.key("shortDescription")
       w.beginObject()
       w.field("text", d.summary)
@@ -135,8 +135,8 @@ enum SARIFFormatter {
     w.beginArray()
     for d in diagnostics {
       w.beginObject()
-      w.field("ruleId", d.code)
-      if let index = LintRules.all.firstIndex(where: { $0.description.id == d.code }) { w.field("ruleIndex", index) }
+      w.field("ruleId", d.code.rawValue)
+      if let index = LintRules.all.firstIndex(where: { $0.description.codes.contains(d.code) }) { w.field("ruleIndex", index) }
       w.field("level", level(d.severity))
       w.key("message")
       w.beginObject()

@@ -18,7 +18,10 @@ public enum LintRules {
     UnclosedBlockRule.self,
     UnknownDirectiveRule.self,
     UnknownPlaceholderRule.self,
+    UnknownSizeRule.self,
+    UnknownThemeRule.self,
   ]
 
-  public static func rule(id: String) -> (any LintRule.Type)? { all.first { $0.description.id == id } }
+  /// The rule that reports `id` (its own id or a code it re-reports).
+  public static func rule(id: String) -> (any LintRule.Type)? { all.first { $0.description.answers(to: id) } }
 }

@@ -36,7 +36,7 @@ struct PostmortemReader {
     self.document = document
   }
 
-  private mutating func find(_ severity: Severity_, _ message: String, line: Int?, _ code: String) {
+  private mutating func find(_ severity: Severity_, _ message: String, line: Int?, _ code: DiagnosticCode) {
     let range = line.map { SourceRange(line: $0, column: 1, endLine: $0, endColumn: 1) }
     findings.append(Diagnostic(severity.core, message, path: document.path, range: range, code: code))
   }
@@ -99,7 +99,7 @@ struct PostmortemReader {
       if let s = Severity(parsing: joined) {
         meta.severity = s
         if !(1...4).contains(s.level) {
-          find(.warning, "severity '\(joined)' is outside 1–4 (1 is the most severe)", line: line, "severity-range")
+          find(.warning, "severity '\(joined)' is outside 1–4 (1 is the most severe)", line: line, .severityRange)
         }
       }
     case "service", "services":
@@ -202,7 +202,7 @@ struct PostmortemReader {
         let rowLine = table.rows[i].range?.start.line
         guard let severity = Severity(parsing: row[sev]) else { continue }
         if !(1...4).contains(severity.level) {
-          find(.warning, "severity '\(row[sev])' is outside 1–4 (1 is the most severe)", line: rowLine, "severity-range")
+          find(.warning, "severity '\(row[sev])' is outside 1–4 (1 is the most severe)", line: rowLine, .severityRange)
         }
         let raw = response < row.count ? row[response] : ""
         let examples = examplesColumn.map { $0 < row.count ? row[$0].split(separator: ",").map { $0.trimmed } : [] } ?? []
@@ -407,7 +407,7 @@ struct PostmortemReader {
     timeline.append(TimelineEntry(at: at, text: text, markers: Self.markers(text: text, emphasis: emphasis), line: line))
     if text.lowercased().hasPrefix("short event description") {
       find(
-        .warning, "timeline row is the template's placeholder ('\(text)'); fill it in or remove it", line: line, "template-row")
+        .warning, "timeline row is the template's placeholder ('\(text)'); fill it in or remove it", line: line, .templateRow)
     }
   }
 
@@ -458,7 +458,7 @@ struct PostmortemReader {
       let metric = metricRaw.flatMap { DORAMetric(name: $0) }
       if metricRaw != nil && metric == nil {
         find(
-          .warning, "unknown DORA metric '\(metricRaw!)' in the narrative for \(entry.team)", line: entry.line, "unknown-metric")
+          .warning, "unknown DORA metric '\(metricRaw!)' in the narrative for \(entry.team)", line: entry.line, .unknownMetric)
       }
       if let i = candidates.first {
         items[i].narrativeLine = entry.line
@@ -468,7 +468,7 @@ struct PostmortemReader {
           find(
             .warning,
             "the narrative gives \(entry.team) the metric '\(metric.displayName)' but the table says '\(own.displayName)'",
-            line: entry.line, "narrative-disagrees")
+            line: entry.line, .narrativeDisagrees)
         }
       } else if let what = entry.fields["what"] ?? entry.fields["focus"] {
         items.append(
@@ -486,30 +486,30 @@ struct PostmortemReader {
     for group in itemGroups {
       let members = items[group.range]
       guard !members.isEmpty else { continue }
-      func report(_ missing: (ActionItem) -> Bool, _ what: String, _ code: String) {
+      func report(_ missing: (ActionItem) -> Bool, _ what: String, _ code: DiagnosticCode) {
         let lacking = members.filter(missing)
         guard !lacking.isEmpty else { return }
         let lines = lacking.map { String($0.origin.line) }.joined(separator: ", ")
         find(
           .note, "\(lacking.count) of \(members.count) action items have no \(what) (lines \(lines))", line: group.line, code)
       }
-      report({ $0.team == nil && $0.owner == nil }, "owner or team", "action-no-owner")
-      report({ $0.due == nil && $0.horizon != .longTerm }, "due date", "action-no-due")
-      report({ $0.status == nil && $0.horizon != .longTerm }, "status", "action-no-status")
+      report({ $0.team == nil && $0.owner == nil }, "owner or team", .actionNoOwner)
+      report({ $0.due == nil && $0.horizon != .longTerm }, "due date", .actionNoDue)
+      report({ $0.status == nil && $0.horizon != .longTerm }, "status", .actionNoStatus)
     }
     for item in items where item.doraMetric == nil {
       if let raw = item.doraMetricRaw, !raw.isEmpty {
         find(
           .warning,
           "unknown DORA metric '\(raw)'; expected Deployment Frequency, Lead Time for Changes, Change Failure Rate or Time to Restore Service",
-          line: item.origin.line, "unknown-metric")
+          line: item.origin.line, .unknownMetric)
       }
     }
     for item in items where item.doraMetricRaw?.lowercased().contains("failed deployment recovery") == true {
       find(
         .note,
         "'failed deployment recovery time' (DORA 2023) counts only failures caused by a change; Lectern reports time to restore",
-        line: item.origin.line, "renamed-metric")
+        line: item.origin.line, .renamedMetric)
     }
   }
 
@@ -517,13 +517,13 @@ struct PostmortemReader {
     var previous: TimelineEntry?
     for entry in timeline {
       if entry.at.precision == .unknown {
-        find(.note, "timeline entry has no readable time ('\(entry.at.raw)')", line: entry.line, "timeline-placeholder")
+        find(.note, "timeline entry has no readable time ('\(entry.at.raw)')", line: entry.line, .timelinePlaceholder)
         continue
       }
       if let p = previous, let a = p.at.sortKey, let b = entry.at.sortKey, p.at.hasDate == entry.at.hasDate, b < a {
         find(
           .warning, "timeline out of order: '\(entry.at.raw)' comes after '\(p.at.raw)' (line \(p.line ?? 0))", line: entry.line,
-          "timeline-order")
+          .timelineOrder)
       }
       previous = entry
     }
@@ -554,9 +554,9 @@ struct PostmortemReader {
     for (level, line) in mentioned.sorted(by: { $0.key < $1.key }) where !defined.contains(level) {
       find(
         .warning, "the text mentions Sev \(level) but the severity table (line \(slaTableLine ?? 0)) defines \(range)",
-        line: line, "severity-prose")
+        line: line, .severityProse)
       if !(1...4).contains(level) {
-        find(.warning, "Sev \(level) is outside 1–4 (1 is the most severe)", line: line, "severity-range")
+        find(.warning, "Sev \(level) is outside 1–4 (1 is the most severe)", line: line, .severityRange)
       }
     }
   }
@@ -572,7 +572,7 @@ struct PostmortemReader {
           .warning,
           "declared '\(d.label): \(d.raw)' disagrees with the timeline: \(DurationText.format(minutes: computed)) from "
             + "'\(start.at.raw)' (line \(start.line ?? 0)) to '\(end.at.raw)' (line \(end.line ?? 0))", line: d.line,
-          "duration-mismatch")
+          .durationMismatch)
       }
     }
   }

@@ -57,32 +57,16 @@ public enum DeckHTMLRenderer {
 
   public static func render(_ deck: Deck, options: DeckBuildOptions = DeckBuildOptions()) -> BuiltDeck {
     var diagnostics: [Diagnostic] = []
-    func warn(_ message: String, _ range: SourceRange?, _ code: String) {
+    func warn(_ message: String, _ range: SourceRange?, _ code: DiagnosticCode) {
       diagnostics.append(Diagnostic(.warning, message, path: deck.path, range: range, code: code))
     }
     let globals = deck.globalDirectives
 
-    // Theme and size.
-    let requested = options.theme ?? globals["theme"]
-    var theme = options.themes.theme(named: requested ?? "default") ?? options.themes.theme(named: "lectern")!
-    if let requested, options.themes.theme(named: requested) == nil {
-      warn(
-        "theme '\(requested)' is not available; using '\(theme.name)'. Pass --theme FILE.css to use the theme's CSS file",
-        directiveRange(deck, "theme"), "unknown-theme")
-    }
-    let flattened = options.themes.flattened(theme)
-    for problem in flattened.problems { warn(problem, nil, "theme-import") }
-    theme.css = flattened.css
-    let sizeName = globals["size"]
-    var size = theme.size(named: sizeName) ?? theme.size(named: nil) ?? .wide
-    if let sizeName, theme.size(named: sizeName) == nil {
-      let known = (theme.sizes.map(\.name) + ["16:9", "4:3"]).uniqued().joined(separator: ", ")
-      warn(
-        "size '\(sizeName)' is not defined by theme '\(theme.name)'; expected one of \(known)", directiveRange(deck, "size"),
-        "unknown-size")
-      size = theme.size(named: nil) ?? .wide
-    }
-
+    // Theme and size: the same check `lectern lint` runs.
+    let checked = ThemeCheck.resolve(deck, requested: options.theme, themes: options.themes)
+    let theme = checked.theme
+    let size = checked.size
+    diagnostics += checked.diagnostics
     // Images: each URL resolved once; problems reported where the image is written.
     var urls: [String: String] = [:]
     var dependencies: [String] = []
@@ -107,7 +91,7 @@ public enum DeckHTMLRenderer {
           case .problem(let u, let message):
             urls[url] = u
             if seen.insert(url + "\u{0}" + "\(range?.start.line ?? 0)").inserted {
-              warn(message, range ?? slide.range, "missing-image")
+              warn(message, range ?? slide.range, .missingImage)
             }
           }
         }
@@ -237,10 +221,6 @@ public enum DeckHTMLRenderer {
       flush()
     }
     return out
-  }
-
-  private static func directiveRange(_ deck: Deck, _ name: String) -> SourceRange? {
-    deck.directives.last { $0.name == name }?.location.map { SourceRange(start: $0, end: $0) }
   }
 }
 

@@ -1,14 +1,7 @@
 import ArgumentParser
 import Foundation
-import LecternBrowser
 import LecternCore
-import LecternDORA
-import LecternDeck
-import LecternExtract
-import LecternLive
-import LecternReport
-import LecternSlides
-import LecternTemplates
+import LecternPipeline
 
 extension Lectern {
   struct Build: ParsableCommand {
@@ -82,83 +75,29 @@ extension Lectern {
 
     func run() throws {
       let plan = try BuildPlanner(inputs: inputs, output: output).jobs()
-      let setup = try BuildSetup(command: self)
-      let outcomes = setup.build(plan)
+      var settings = DeckBuilder.Settings()
+      settings.theme = theme
+      settings.themeSet = themeSet
+      settings.allowHTML = html
+      settings.embedAssets = embedAssets
+      settings.allowLocalFiles = allowLocalFiles
+      settings.progressBar = progress
+      settings.pdf = pdf
+      settings.pdfNotes = pdfNotes
+      settings.notes = notes
+      settings.browserPath = browserPath
+      settings.templates = templates
+      settings.annotate = !noAnnotate
+      settings.oneShot = !watch
+      let builder = try DeckBuilder(settings: settings, numbers: DocumentNumbers(defaults: metrics.defaults(window: window)))
+      let outcomes = builder.build(plan)
+      for outcome in outcomes { outcome.messages.forEach(printError) }
       if watch {
-        setup.watch(plan, after: outcomes)
+        FileWatcherSignals.restoreDefaults()
+        try builder.watch(plan, after: outcomes, report: printError)
       }
-      let worst = outcomes.map(\.status).max() ?? 0
+      let worst = outcomes.map { $0.status }.max() ?? ExitStatus.ok
       if worst > 0 { throw ExitCode(worst) }
     }
-  }
-}
-
-/// One deck to build and where its products go (`nil` html: standard output).
-struct BuildJob: Sendable {
-  var input: String
-  var html: String?
-}
-
-/// Maps inputs to outputs: beside the source, into a named file, or mirrored into a directory.
-struct BuildPlanner {
-  var inputs: [String]
-  var output: String?
-
-  enum Failure: Error, CustomStringConvertible {
-    case manyToOne(String)
-    case stdinNeedsOutput
-
-    var description: String {
-      switch self {
-      case .manyToOne(let path):
-        "\(path): error: several decks cannot be written to one file; give a directory (ending in '/') for -o"
-      case .stdinNeedsOutput: "-: error: a deck read from standard input needs -o FILE or -o -"
-      }
-    }
-  }
-
-  func jobs() throws -> [BuildJob] {
-    var pairs: [(file: String, root: String?)] = []
-    for input in inputs {
-      var isDirectory: ObjCBool = false
-      let isDir =
-        input != "-" && FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) && isDirectory.boolValue
-      for file in try InputFiles.expand([input]) { pairs.append((file, isDir ? input : nil)) }
-    }
-    var seen: Set<String> = []
-    pairs = pairs.filter { seen.insert($0.file).inserted }
-    guard let output else {
-      if pairs.contains(where: { $0.file == "-" }) { throw Failure.stdinNeedsOutput }
-      return pairs.map { BuildJob(input: $0.file, html: Self.replacingExtension($0.file, with: "html")) }
-    }
-    if output == "-" {
-      guard pairs.count == 1 else { throw Failure.manyToOne("-") }
-      return [BuildJob(input: pairs[0].file, html: nil)]
-    }
-    var isDirectory: ObjCBool = false
-    let existsAsDirectory = FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory) && isDirectory.boolValue
-    let asDirectory = existsAsDirectory || output.hasSuffix("/") || pairs.count > 1 || pairs.contains { $0.root != nil }
-    guard asDirectory else {
-      let target = output.lowercased().hasSuffix(".pdf") ? Self.replacingExtension(output, with: "html") : output
-      return [BuildJob(input: pairs[0].file, html: target)]
-    }
-    if pairs.count > 1 && !asDirectory { throw Failure.manyToOne(output) }
-    return pairs.map { pair in
-      var relative = (pair.file as NSString).lastPathComponent
-      if let root = pair.root {
-        let rootPath = URL(fileURLWithPath: root).standardizedFileURL.path
-        let filePath = URL(fileURLWithPath: pair.file).standardizedFileURL.path
-        if filePath.hasPrefix(rootPath + "/") { relative = String(filePath.dropFirst(rootPath.count + 1)) }
-      }
-      if pair.file == "-" { relative = "stdin.md" }
-      let target = (output as NSString).appendingPathComponent(relative)
-      return BuildJob(input: pair.file, html: Self.replacingExtension(target, with: "html"))
-    }
-  }
-
-  static func replacingExtension(_ path: String, with ext: String) -> String {
-    let ns = path as NSString
-    let base = ns.pathExtension.isEmpty ? path : ns.deletingPathExtension
-    return base + "." + ext
   }
 }

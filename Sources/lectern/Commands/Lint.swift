@@ -45,8 +45,7 @@ extension Lectern {
     enum ColorChoice: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
 
     func validate() throws {
-      let known = Set(LintRules.all.map { $0.description.id })
-      for rule in rules where !known.contains(rule) {
+      for rule in rules where LintRules.rule(id: rule) == nil {
         throw ValidationError("unknown rule '\(rule)'; see 'lectern lint --list-rules'")
       }
       if diff && !fix { throw ValidationError("--diff needs --fix") }
@@ -67,8 +66,9 @@ extension Lectern {
       }
       let perFile = format.isPerFile && !(fix && diff) ? format : nil
       let results = try withLargeStack { [files, rules, fix, diff] in
-        try Self.lintAll(
-          files, explicitConfig: explicitConfig, only: Set(rules), fix: fix, diff: diff, perFileFormat: perFile, color: useColor)
+        try LintRun(
+          explicitConfig: explicitConfig, only: Set(rules), fix: fix, diff: diff, perFileFormat: perFile, color: useColor
+        ).lint(files)
       }
       var sources: [String: SourceFile] = [:]
       var diagnostics: [Diagnostic] = []
@@ -99,83 +99,12 @@ extension Lectern {
       if diagnostics.contains(where: { $0.severity >= failOn }) { throw ExitCode(ExitStatus.findings) }
     }
 
-    struct FileResult: Sendable {
-      var source: SourceFile?
-      var diagnostics: [Diagnostic] = []
-      var error: String?
-      var fixed = 0
-      var diff: String?
-      /// This file's part of a per-file output format, formatted by the worker.
-      var formatted: String?
-    }
-
-    /// Lints files in parallel; results come back in input order.
-    static func lintAll(
-      _ files: [String], explicitConfig: LintConfiguration?, only: Set<String>, fix: Bool, diff: Bool,
-      perFileFormat: DiagnosticFormat?, color: Bool
-    ) throws -> [FileResult] {
-      let box = ResultSlots(count: files.count)
-      let configs = ConfigCache()
-      DispatchQueue.concurrentPerform(iterations: files.count) { index in
-        let path = files[index]
-        var result = FileResult()
-        do {
-          let source = try SourceFile.load(path: path)
-          let configuration = try explicitConfig ?? configs.configuration(for: path)
-          let linter = Linter(configuration: configuration, only: only)
-          if fix {
-            let outcome = FixApplier(linter: linter).fix(source)
-            result.fixed = outcome.applied
-            if outcome.text != source.text {
-              if diff {
-                result.diff = UnifiedDiff.diff(old: source.text, new: outcome.text, path: source.path)
-              } else if path == "-" {
-                FileHandle.standardOutput.write(Data(outcome.text.utf8))
-              } else {
-                try writeAtomically(outcome.text, to: path)
-              }
-            }
-            let fixedSource = SourceFile(path: source.path, text: outcome.text)
-            result.source = fixedSource
-            result.diagnostics = diff ? linter.lint(source) : outcome.remaining
-            if diff { result.source = source }
-          } else {
-            result.source = source
-            result.diagnostics = linter.lint(source)
-          }
-          if let perFileFormat {
-            result.formatted = perFileFormat.format(result.diagnostics, source: result.source, color: color)
-          }
-        } catch {
-          result.error = "\(error)"
-        }
-        box.set(index, result)
-      }
-      return box.all()
-    }
-
-    static func writeAtomically(_ text: String, to path: String) throws {
-      let url = URL(fileURLWithPath: path)
-      let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).lectern-fix.tmp")
-      do {
-        try Data(text.utf8).write(to: temp)
-        // Keep the original file's permissions.
-        if let attributes = try? FileManager.default.attributesOfItem(atPath: path), let mode = attributes[.posixPermissions] {
-          try? FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: temp.path)
-        }
-        guard rename(temp.path, path) == 0 else {
-          throw CommandError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
-        }
-      } catch {
-        try? FileManager.default.removeItem(at: temp)
-        throw CommandError.cannotWrite(path: path, reason: "\(error)")
-      }
-    }
-
     static func ruleList() -> String {
       LintRules.all.map { rule in
         let d = rule.description
-        return "\(d.id) (\(d.severity.rawValue)\(d.scope == .decks ? ", decks only" : ""))\n  \(d.summary)\n  \(d.rationale)"
+        let also = d.alsoReports.isEmpty ? "" : "; also reports \(d.alsoReports.map(\.rawValue).joined(separator: ", "))"
+        return
+          "\(d.id)\(also) (\(d.severity.rawValue)\(d.scope == .decks ? ", decks only" : ""))\n  \(d.summary)\n  \(d.rationale)"
       }.joined(separator: "\n\n")
     }
   }
@@ -183,51 +112,3 @@ extension Lectern {
 
 extension DiagnosticFormat: ExpressibleByArgument {}
 extension Severity: ExpressibleByArgument {}
-
-private final class ResultSlots: @unchecked Sendable {
-  private var slots: [Lectern.Lint.FileResult]
-  private let lock = NSLock()
-  init(count: Int) { slots = Array(repeating: Lectern.Lint.FileResult(), count: count) }
-  func set(_ i: Int, _ r: Lectern.Lint.FileResult) {
-    lock.lock()
-    slots[i] = r
-    lock.unlock()
-  }
-  func all() -> [Lectern.Lint.FileResult] {
-    lock.lock()
-    defer { lock.unlock() }
-    return slots
-  }
-}
-
-/// `.lectern.yml` files found per folder, read once each.
-private final class ConfigCache: @unchecked Sendable {
-  private var byPath: [String: LintConfiguration] = [:]
-  private var folders: [String: String?] = [:]
-  private let lock = NSLock()
-
-  func configuration(for file: String) throws -> LintConfiguration {
-    let folder =
-      file == "-"
-      ? URL(fileURLWithPath: FileManager.default.currentDirectoryPath) : URL(fileURLWithPath: file).deletingLastPathComponent()
-    lock.lock()
-    let known = folders[folder.path]
-    lock.unlock()
-    let found: String?
-    if let known {
-      found = known
-    } else {
-      found = LintConfiguration.find(from: folder)
-      lock.lock()
-      folders[folder.path] = .some(found)
-      lock.unlock()
-    }
-    guard let path = found else { return LintConfiguration() }
-    lock.lock()
-    defer { lock.unlock() }
-    if let cached = byPath[path] { return cached }
-    let loaded = try LintConfiguration.load(path: path)
-    byPath[path] = loaded
-    return loaded
-  }
-}

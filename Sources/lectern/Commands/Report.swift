@@ -7,6 +7,7 @@ import LecternDeck
 import LecternExtract
 import LecternLive
 import LecternMetrics
+import LecternPipeline
 import LecternPostmortem
 import LecternReport
 import LecternSlides

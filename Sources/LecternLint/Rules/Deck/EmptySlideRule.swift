@@ -5,7 +5,7 @@ import LecternMarkdown
 /// Slides with nothing to show.
 struct EmptySlideRule: LintRule {
   static let description = RuleDescription(
-    id: "empty-slide",
+    id: .emptySlide,
     summary: "A slide has no content: no text, no image, no background.",
     rationale: "Usually a doubled `---` or a trailing one at the end of the file, which Marp turns into a blank slide.",
     severity: .warning,

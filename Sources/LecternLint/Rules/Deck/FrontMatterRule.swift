@@ -5,7 +5,8 @@ import LecternMarkdown
 /// Front matter that is invalid, unterminated, or not at the very first byte.
 struct FrontMatterRule: LintRule {
   static let description = RuleDescription(
-    id: "front-matter",
+    id: .frontMatterNotFirst,
+    alsoReports: [.frontMatterYAML, .frontMatterUnterminated],
     summary: "Front matter is invalid YAML, never closed, or does not start on the first line.",
     rationale: "Marp reads front matter only at the very first byte; anywhere else it becomes a rule and a heading.",
     severity: .error,
@@ -21,8 +22,8 @@ struct FrontMatterRule: LintRule {
 
   func check(_ target: LintTarget, into findings: inout [Finding]) {
     if let deck = target.deck {
-      for d in deck.diagnostics where d.code == "front-matter-yaml" || d.code == "front-matter-unterminated" {
-        findings.append(Finding(d.message, at: d.range ?? target.range(line: 1, column: 1)))
+      for d in deck.diagnostics where Self.description.alsoReports.contains(d.code) {
+        findings.append(Finding(reporting: d, at: target.range(line: 1, column: 1)))
       }
     }
     // Front matter below blank lines: the first non-blank line is `---`, a later `---` closes YAML keys.

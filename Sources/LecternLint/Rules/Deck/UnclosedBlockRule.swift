@@ -1,10 +1,12 @@
 import LecternCore
+import LecternDeck
 import LecternMarkdown
 
 /// An HTML comment or a `$$` math block that is never closed and hides the rest of the file.
 struct UnclosedBlockRule: LintRule {
   static let description = RuleDescription(
-    id: "unclosed-block",
+    id: .unclosedBlock,
+    alsoReports: [.unclosedComment],
     summary: "An HTML comment (`<!--`) or a `$$` math block is never closed and swallows the rest of the deck.",
     rationale: "Everything after an unclosed comment disappears; after an unclosed `$$`, it renders as one formula.",
     severity: .error,
@@ -17,14 +19,21 @@ struct UnclosedBlockRule: LintRule {
   init(options: RuleOptions) {}
 
   func check(_ target: LintTarget, into findings: inout [Finding]) {
-    var walker = CommentWalker()
-    walker.walk(target.blocks)
-    for range in walker.unclosed {
-      let hidden = range.end.line - range.start.line
-      findings.append(
-        Finding(
-          Self.comment(hidden),
-          at: SourceRange(start: range.start, end: SourceLocation(line: range.start.line, column: range.start.column + 3))))
+    if let deck = target.deck {
+      // The deck reader found them (and `build` warns with the same words): re-report.
+      for d in deck.diagnostics where d.code == .unclosedComment {
+        findings.append(Finding(reporting: d, at: target.range(line: 1, column: 1)))
+      }
+    } else {
+      var walker = CommentWalker()
+      walker.walk(target.blocks)
+      for range in walker.unclosed {
+        findings.append(
+          Finding(
+            UnclosedComment.message(hiddenLines: range.end.line - range.start.line),
+            at: SourceRange(start: range.start, end: SourceLocation(line: range.start.line, column: range.start.column + 3)),
+            code: .unclosedComment))
+      }
     }
     // `$$` on a line of its own opens or closes display math; count them outside code and HTML.
     var open: Int?
@@ -50,9 +59,6 @@ struct UnclosedBlockRule: LintRule {
 }
 
 extension UnclosedBlockRule {
-  fileprivate static func comment(_ lines: Int) -> String {
-    "comment is never closed and hides the next \(lines) lines; expected '-->'"
-  }
   fileprivate static func math(_ lines: Int) -> String {
     "'$$' math block is never closed and swallows the next \(lines) lines; expected a closing '$$'"
   }

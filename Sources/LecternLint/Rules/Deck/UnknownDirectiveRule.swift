@@ -5,7 +5,7 @@ import LecternDeck
 /// turned into a speaker note.
 struct UnknownDirectiveRule: LintRule {
   static let description = RuleDescription(
-    id: "unknown-directive",
+    id: .unknownDirective,
     summary: "A directive is misspelled or unknown; Marp ignores it or shows the comment as a speaker note.",
     rationale: "Marp matches directive names exactly: `<!-- BackgroundColor: white -->` is a presenter note, not a colour.",
     severity: .warning,
@@ -23,27 +23,21 @@ struct UnknownDirectiveRule: LintRule {
 
   func check(_ target: LintTarget, into findings: inout [Finding]) {
     guard let deck = target.deck else { return }
-    for d in deck.unknownDirectiveKeys where !DirectiveCatalog.frontMatterOnly.contains(d.key) {
-      guard let suggestion = DirectiveCatalog.suggestion(for: d.key), let at = d.location else { continue }
-      let start = target.source.offset(of: at)
-      let keyBytes = d.key.utf8.count
-      let written = target.source.bytes[start..<min(start + keyBytes, target.source.bytes.count)]
-      let fix =
-        Array(written) == Array(d.key.utf8)
-        ? Fix("rename it '\(suggestion)'", edits: [TextEdit(start: start, end: start + keyBytes, replacement: suggestion)]) : nil
+    for d in deck.diagnostics where d.code == .unknownDirective {
+      guard let at = d.range?.start else { continue }
+      let key = deck.unknownDirectiveKeys.first { $0.location == at }
       findings.append(
-        Finding(
-          Self.message(
-            d.key, suggestion,
-            asNote: d.origin == .comment && !deck.directives.contains { $0.location?.line == at.line && $0.isKnown }),
-          at: SourceRange(start: at, end: SourceLocation(line: at.line, column: at.column + d.key.count - 1)), fix: fix))
+        Finding(reporting: d, at: target.range(line: at.line, column: at.column), fix: key.flatMap { fix($0, target) }))
     }
   }
-}
 
-extension UnknownDirectiveRule {
-  fileprivate static func message(_ key: String, _ suggestion: String, asNote: Bool) -> String {
-    "unknown directive '\(key)'; did you mean '\(suggestion)'?"
-      + (asNote ? " Marp shows this comment as a speaker note" : " Marp ignores it")
+  /// Renames a misspelled key to the directive it is close to, when the key is written as read.
+  private func fix(_ d: Directive, _ target: LintTarget) -> Fix? {
+    guard let at = d.location, let suggestion = DirectiveCatalog.suggestion(for: d.key) else { return nil }
+    let start = target.source.offset(of: at)
+    let keyBytes = d.key.utf8.count
+    let written = target.source.bytes[start..<min(start + keyBytes, target.source.bytes.count)]
+    guard Array(written) == Array(d.key.utf8) else { return nil }
+    return Fix("rename it '\(suggestion)'", edits: [TextEdit(start: start, end: start + keyBytes, replacement: suggestion)])
   }
 }

@@ -5,7 +5,7 @@ import LecternMarkdown
 /// Lines of tab-separated cells, as pasted from a PDF or a spreadsheet: text that was a table.
 struct TabSeparatedTableRule: LintRule {
   static let description = RuleDescription(
-    id: "tab-separated-table",
+    id: .tabSeparatedTable,
     summary: "Lines of tab-separated cells (pasted from a spreadsheet or PDF) render as run-on text, not a table.",
     rationale: "Markdown has no tab tables: the cells collapse into one line of text on the slide.",
     severity: .warning,

@@ -4,7 +4,7 @@ import LecternMarkdown
 /// An unescaped pipe inside a code span in a table row splits the cell.
 struct TableCodeSpanPipeRule: LintRule {
   static let description = RuleDescription(
-    id: "table-code-span-pipe",
+    id: .tableCodeSpanPipe,
     summary: "A `|` inside a code span in a table splits the cell; escape it as `\\|`.",
     rationale: "GFM splits table cells before it reads code spans, so `a|b` in backticks becomes two cells.",
     severity: .error,

@@ -8,7 +8,7 @@ import LecternMarkdown
 /// by column. Those pass; an empty heading over data in a hand-typed table does not.
 struct TableEmptyHeaderRule: LintRule {
   static let description = RuleDescription(
-    id: "table-empty-header",
+    id: .tableEmptyHeader,
     summary: "A table header cell is empty over a column of data.",
     rationale: "A column without a heading is hard to read on a slide and for screen readers; `||` is usually a typo.",
     severity: .warning,

@@ -4,7 +4,7 @@ import LecternMarkdown
 /// Body rows with more cells than the header: cmark-gfm silently drops the extra cells.
 struct TableExtraCellsRule: LintRule {
   static let description = RuleDescription(
-    id: "table-extra-cells",
+    id: .tableExtraCells,
     summary: "A table row has more cells than the header, and the extra cells are silently dropped.",
     rationale: "GFM keeps only as many cells as the header has: the text in the extra cells never reaches the slide.",
     severity: .error,

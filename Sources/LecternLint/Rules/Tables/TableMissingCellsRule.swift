@@ -4,7 +4,7 @@ import LecternMarkdown
 /// Body rows with fewer cells than the header: cmark-gfm pads them with empty cells.
 struct TableMissingCellsRule: LintRule {
   static let description = RuleDescription(
-    id: "table-missing-cells",
+    id: .tableMissingCells,
     summary: "A table row has fewer cells than the header; cmark-gfm pads it with empty cells.",
     rationale: "A short row usually means a cell was forgotten or merged into its neighbour; the padding hides it.",
     severity: .warning,

@@ -4,7 +4,7 @@ import LecternMarkdown
 /// Lines written as a pipe table that cmark-gfm does not read as one.
 struct TableNotParsedRule: LintRule {
   static let description = RuleDescription(
-    id: "table-not-parsed",
+    id: .tableNotParsed,
     summary: "Pipe rows that cmark-gfm does not parse as a table: a bad delimiter row, or rows glued to a list or quote.",
     rationale: """
       A table whose delimiter row has the wrong number of cells, uses `+` or lacks dashes, or that follows a list \

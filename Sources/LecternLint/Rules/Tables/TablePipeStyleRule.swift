@@ -4,7 +4,7 @@ import LecternMarkdown
 /// Rows of one table that disagree about leading and trailing pipes.
 struct TablePipeStyleRule: LintRule {
   static let description = RuleDescription(
-    id: "table-pipe-style",
+    id: .tablePipeStyle,
     summary: "Rows of a table mix leading/trailing pipe styles.",
     rationale: "Mixed styles make cell counts hard to see and are a common source of shifted columns.",
     severity: .warning,

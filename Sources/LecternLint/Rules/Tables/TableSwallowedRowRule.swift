@@ -4,7 +4,7 @@ import LecternMarkdown
 /// A line without pipes directly under a table becomes one of its rows.
 struct TableSwallowedRowRule: LintRule {
   static let description = RuleDescription(
-    id: "table-swallowed-row",
+    id: .tableSwallowedRow,
     summary: "A line meant to follow a table (a caption, a `![bg]` image, a note) was read as a table row.",
     rationale: "GFM continues a table until a blank line: any line right under it becomes a row with one cell.",
     severity: .warning,

@@ -4,7 +4,7 @@ import LecternMarkdown
 /// A table too big for a slide at the deck's size.
 struct TableTooLargeRule: LintRule {
   static let description = RuleDescription(
-    id: "table-too-large",
+    id: .tableTooLarge,
     summary: "A table on a slide has more columns, rows or text per cell than fit at the deck's size.",
     rationale: "Marp does not shrink tables: the bottom rows or right columns fall off the projected slide.",
     severity: .warning,

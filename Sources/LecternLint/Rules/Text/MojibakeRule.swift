@@ -4,7 +4,7 @@ import LecternMarkdown
 /// UTF-8 text that was decoded as Windows-1252/1254 or Latin-1 and saved again (`â€™`, `Ã©`, `ğŸ“Š`).
 struct MojibakeRule: LintRule {
   static let description = RuleDescription(
-    id: "mojibake",
+    id: .mojibake,
     summary: "Text looks like double-encoded UTF-8 (mojibake), such as `â€™` for `’` or `ğŸ“Š` for `📊`.",
     rationale: "A file that went through the wrong code page shows garbage on the slide; the original is usually recoverable.",
     severity: .warning,

@@ -4,7 +4,7 @@ import LecternMarkdown
 /// A `{{dora.…}}` placeholder Lectern does not know: it would show as written instead of a number.
 struct UnknownPlaceholderRule: LintRule {
   static let description = RuleDescription(
-    id: "unknown-placeholder",
+    id: .unknownPlaceholder,
     summary: "A `{{dora.…}}` placeholder names no metric Lectern fills in.",
     rationale:
       "Placeholders are replaced with live DORA numbers when a deck or report is built; a misspelt one is shown as "

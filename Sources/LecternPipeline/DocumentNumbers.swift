@@ -9,20 +9,20 @@ import LecternPostmortem
 /// Live numbers for documents: the one composition of a document's `metrics:` settings, its tiers and the
 /// metrics provider, shared by `build`, `report` and `serve` so a deck and a report over the same data say
 /// the same thing.
-struct DocumentNumbers: Sendable {
-  let provider: MetricsProvider
-  let defaults: MetricsDefaults
+public struct DocumentNumbers: Sendable {
+  public let provider: MetricsProvider
+  public let defaults: MetricsDefaults
   /// A `--benchmark` file's tiers, for documents without their own benchmark table.
-  let fallbackTiers: TierTable?
+  public let fallbackTiers: TierTable?
 
-  init(provider: MetricsProvider = MetricsProvider(), defaults: MetricsDefaults, fallbackTiers: TierTable? = nil) {
+  public init(provider: MetricsProvider = MetricsProvider(), defaults: MetricsDefaults, fallbackTiers: TierTable? = nil) {
     self.provider = provider
     self.defaults = defaults
     self.fallbackTiers = fallbackTiers
   }
 
   /// The request for a document, `nil` when no store applies.
-  func request(document: MarkdownDocument, frontMatter: FrontMatter?, name: String, directory: URL) throws
+  public func request(document: MarkdownDocument, frontMatter: FrontMatter?, name: String, directory: URL) throws
     -> MetricsRequest?
   {
     let settings = frontMatter?.metricsSettings ?? [:]
@@ -31,14 +31,14 @@ struct DocumentNumbers: Sendable {
   }
 
   /// The numbers a deck's placeholders and benchmark tables show.
-  func deck(_ deck: Deck, directory: URL) throws -> LiveMetrics? {
+  public func deck(_ deck: Deck, directory: URL) throws -> LiveMetrics? {
     guard let request = try request(document: deck.document, frontMatter: deck.frontMatter, name: deck.path, directory: directory)
     else { return nil }
     return LiveMetrics(report: try provider.report(request))
   }
 
   /// The numbers a postmortem report shows; the postmortem's services when no filter is given.
-  func postmortem(_ pm: Postmortem, directory: URL, incident: String? = nil) throws -> ReportMetrics? {
+  public func postmortem(_ pm: Postmortem, directory: URL, incident: String? = nil) throws -> ReportMetrics? {
     let document = pm.document
     guard
       var request = try request(

@@ -2,8 +2,8 @@ import Foundation
 
 /// Expands command-line paths: files as given, directories recursively to their `*.md` files
 /// (hidden folders, `.build` and `node_modules` skipped), quoted globs, and `-` for stdin.
-enum InputFiles {
-  static func expand(_ paths: [String]) throws -> [String] {
+public enum InputFiles {
+  public static func expand(_ paths: [String]) throws -> [String] {
     var result: [String] = []
     for path in paths {
       if path == "-" {
@@ -54,11 +54,11 @@ enum InputFiles {
     return (0..<Int(g.gl_pathc)).compactMap { g.gl_pathv[$0].map { String(cString: $0) } }.sorted()
   }
 
-  enum ExpansionError: Error, CustomStringConvertible {
+  public enum ExpansionError: Error, CustomStringConvertible, Equatable {
     case missing(String)
     case noMatch(String)
 
-    var description: String {
+    public var description: String {
       switch self {
       case .missing(let path): "\(path): error: no such file or directory"
       case .noMatch(let pattern): "\(pattern): error: no file matches this pattern"

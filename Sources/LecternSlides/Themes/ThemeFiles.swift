@@ -1,20 +1,13 @@
 import Foundation
-import LecternBrowser
-import LecternDORA
-import LecternExtract
-import LecternLive
-import LecternReport
-import LecternSlides
-import LecternTemplates
 
 /// Theme CSS files named on the command line (files, or folders of `*.css`), read into a theme set.
-enum ThemeFiles {
-  struct Failure: Error, CustomStringConvertible {
-    var description: String
+public enum ThemeFiles {
+  public struct Failure: Error, CustomStringConvertible {
+    public var description: String
   }
 
   /// The built-in themes plus every file `entries` names; also the files, for watching.
-  static func load(_ entries: [String]) throws -> (themes: ThemeSet, files: [String]) {
+  public static func load(_ entries: [String]) throws -> (themes: ThemeSet, files: [String]) {
     var themes = ThemeSet()
     var files: [String] = []
     for entry in entries {

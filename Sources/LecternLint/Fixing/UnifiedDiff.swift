@@ -1,6 +1,6 @@
 /// A unified diff of two texts (3 lines of context), for `--diff`.
-enum UnifiedDiff {
-  static func diff(old: String, new: String, path: String) -> String {
+public enum UnifiedDiff {
+  public static func diff(old: String, new: String, path: String) -> String {
     func lines(_ text: String) -> [String] {
       var l = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
       if text.hasSuffix("\n") { l.removeLast() }

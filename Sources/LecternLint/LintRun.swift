@@ -1,0 +1,107 @@
+import Foundation
+import LecternCore
+
+/// One `lectern lint` run over many files: each file linted (and fixed) on its own worker, results in input order.
+///
+/// A fixed file is written atomically; with `diff` nothing is written and a unified diff is returned instead.
+public struct LintRun: Sendable {
+  public var explicitConfig: LintConfiguration?
+  public var only: Set<String>
+  public var fix: Bool
+  public var diff: Bool
+  /// When set, each worker formats its own file's findings (streaming output formats).
+  public var perFileFormat: DiagnosticFormat?
+  public var color: Bool
+
+  public init(
+    explicitConfig: LintConfiguration?, only: Set<String>, fix: Bool, diff: Bool, perFileFormat: DiagnosticFormat?,
+    color: Bool
+  ) {
+    self.explicitConfig = explicitConfig
+    self.only = only
+    self.fix = fix
+    self.diff = diff
+    self.perFileFormat = perFileFormat
+    self.color = color
+  }
+
+  /// What linting one file gave.
+  public struct FileResult: Sendable {
+    public var source: SourceFile?
+    public var diagnostics: [Diagnostic] = []
+    /// Why the file could not be linted (unreadable, bad configuration, unwritable fix).
+    public var error: String?
+    public var fixed = 0
+    public var diff: String?
+    /// This file's part of a per-file output format, formatted by the worker.
+    public var formatted: String?
+  }
+
+  /// Lints `files` in parallel; results come back in input order.
+  public func lint(_ files: [String]) throws -> [FileResult] {
+    let configs = ConfigCache()
+    return try files.concurrentMap { path in lintOne(path, configs: configs) }
+  }
+
+  private func lintOne(_ path: String, configs: ConfigCache) -> FileResult {
+    var result = FileResult()
+    do {
+      let source = try SourceFile.load(path: path)
+      let linter = Linter(configuration: try explicitConfig ?? configs.configuration(for: path), only: only)
+      if fix {
+        try applyFixes(linter, source, into: &result)
+      } else {
+        result.source = source
+        result.diagnostics = linter.lint(source)
+      }
+      if let perFileFormat {
+        result.formatted = perFileFormat.format(result.diagnostics, source: result.source, color: color)
+      }
+    } catch {
+      result.error = "\(error)"
+    }
+    return result
+  }
+
+  private func applyFixes(_ linter: Linter, _ source: SourceFile, into result: inout FileResult) throws {
+    let outcome = FixApplier(linter: linter).fix(source)
+    result.fixed = outcome.applied
+    if outcome.text != source.text {
+      if diff {
+        result.diff = UnifiedDiff.diff(old: source.text, new: outcome.text, path: source.path)
+      } else if source.path == "-" {
+        FileHandle.standardOutput.write(Data(outcome.text.utf8))
+      } else {
+        try OutputSink.write(outcome.text, to: source.path)
+      }
+    }
+    result.source = diff ? source : SourceFile(path: source.path, text: outcome.text)
+    result.diagnostics = diff ? linter.lint(source) : outcome.remaining
+  }
+}
+
+/// `.lectern.yml` files found per folder, read once each.
+private final class ConfigCache: Sendable {
+  private let folders = Locked<[String: String?]>([:])
+  private let byPath = Locked<[String: LintConfiguration]>([:])
+
+  func configuration(for file: String) throws -> LintConfiguration {
+    let folder =
+      file == "-"
+      ? URL(fileURLWithPath: FileManager.default.currentDirectoryPath) : URL(fileURLWithPath: file).deletingLastPathComponent()
+    let found: String?
+    if let known = folders.withLock({ $0[folder.path] }) {
+      found = known
+    } else {
+      found = LintConfiguration.find(from: folder)
+      folders.withLock { $0[folder.path] = .some(found) }
+    }
+    guard let path = found else { return LintConfiguration() }
+    return try byPath.withLock { cache in
+      if let cached = cache[path] { return cached }
+      let loaded = try LintConfiguration.load(path: path)
+      cache[path] = loaded
+      return loaded
+    }
+  }
+}
