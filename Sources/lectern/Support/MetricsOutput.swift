@@ -109,26 +109,45 @@ enum MetricsOutput {
 
   /// One row per metric and report; `service` is empty for the report over every service.
   static func csv(_ r: DORAReport, series: [DORAReport], services: MetricsGroups) -> String {
-    func quoted(_ s: String) -> String {
-      s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
-        ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-    }
     var out = "window_start,window_end,metric,value,unit,p90,tier,service,percentiles,not_counted,team\r\n"
-    let teams = services.kind == "team" ? services.items.map(\.name) : []
-    let groups = services.items.map(\.report)
-    for (index, report) in ([r] + series + groups).enumerated() {
-      let team = index > series.count && !teams.isEmpty ? teams[index - series.count - 1] : ""
-      for m in report.measurements {
-        let fields: [String] = [
-          report.window.start.description, report.window.end.description, m.metric.rawValue, m.number.map { String($0) } ?? "",
-          m.unit.rawValue, m.p90.map { String($0) } ?? "", m.tier?.name ?? "", report.services.joined(separator: " "),
-          m.percentiles.map { "\($0.label)=\($0.value)" }.joined(separator: " "),
-          report.counts.excluded.filter { $0.metrics.contains(m.metric) }.map(\.description).joined(separator: "; "), team,
-        ]
-        out += fields.map(quoted).joined(separator: ",") + "\r\n"
-      }
+    for report in [r] + series {
+      for m in report.measurements { out += csvRow(report, m, team: "") }
+    }
+    let isTeam = services.kind == "team"
+    for item in services.items {
+      for m in item.report.measurements { out += csvRow(item.report, m, team: isTeam ? item.name : "") }
     }
     return out
+  }
+
+  // Written as plain statements: Swift 6.3's optimizer crashes (CopyPropagation) on the closure-heavy form.
+  private static func csvRow(_ report: DORAReport, _ m: DORAMeasurement, team: String) -> String {
+    var fields = [report.window.start.description, report.window.end.description, m.metric.rawValue]
+    var value = ""
+    if let v = m.number { value = String(v) }
+    fields.append(value)
+    fields.append(m.unit.rawValue)
+    var p90 = ""
+    if let p = m.p90 { p90 = String(p) }
+    fields.append(p90)
+    fields.append(m.tier?.name ?? "")
+    fields.append(report.services.joined(separator: " "))
+    var percentiles: [String] = []
+    for p in m.percentiles { percentiles.append("\(p.label)=\(p.value)") }
+    fields.append(percentiles.joined(separator: " "))
+    var notCounted: [String] = []
+    for e in report.counts.excluded where e.metrics.contains(m.metric) { notCounted.append(e.description) }
+    fields.append(notCounted.joined(separator: "; "))
+    fields.append(team)
+    var quoted: [String] = []
+    for f in fields { quoted.append(csvField(f)) }
+    return quoted.joined(separator: ",") + "\r\n"
+  }
+
+  private static func csvField(_ s: String) -> String {
+    var needsQuotes = false
+    for c in s where c == "," || c == "\"" || c == "\n" { needsQuotes = true }
+    return needsQuotes ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
   }
 
   static func json(_ r: DORAReport, series: [DORAReport], services: MetricsGroups, provenance: MetricsProvenance) -> String {
