@@ -139,7 +139,11 @@ let package = Package(
     ),
     .testTarget(
       name: "LecternMetricsTests",
-      dependencies: ["LecternMetrics", "LecternDORA", "LecternLive", "LecternMarkdown", "LecternTestSupport"]
+      dependencies: [
+        "LecternMetrics", "LecternDORA", "LecternLive", "LecternMarkdown", "LecternTestSupport",
+        .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ],
+      exclude: ["Import/Fixtures"]
     ),
     .testTarget(
       name: "LecternServeTests",

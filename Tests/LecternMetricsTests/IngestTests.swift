@@ -30,14 +30,16 @@ import Testing
     // The bad record is on physical line 4: line 2's quoted field spans two lines.
     let csv = "id,service,finished_at\nd1,\"multi\nline\",2026-03-02T10:00:00Z\nd2,api,yesterday\n"
     #expect(
-      throws: IngestError(
-        file: "deploys.csv", line: 4, field: "finished_at",
-        message:
-          "'yesterday' is not an RFC 3339 timestamp; expected a form like 2026-03-01T09:30:00Z or 2026-03-01T10:30:00+01:00")
+      throws: IngestProblems([
+        IngestError(
+          file: "deploys.csv", line: 4, column: 8, field: "finished_at",
+          message:
+            "'yesterday' is not an RFC 3339 timestamp; expected a form like 2026-03-01T09:30:00Z or 2026-03-01T10:30:00+01:00")
+      ])
     ) {
       _ = try read(csv, .deployments, .csv, name: "deploys.csv")
     }
-    #expect(throws: IngestError.self) {
+    #expect(throws: IngestProblems.self) {
       _ = try read("{\"id\": \"i1\", \"opened_at\": \"2026-03-02T10:00:00Z\", \"severity\": \"P0\"}\n", .incidents, .jsonl)
     }
     do {
@@ -45,9 +47,9 @@ import Testing
         "[\n  {\"sha\": \"a\", \"committed_at\": \"2026-03-02T10:00:00Z\"},\n  {\"sha\": \"b\"}\n]\n", .changes, .json,
         name: "c.json")
       Issue.record("expected an error")
-    } catch let e as IngestError {
-      #expect(e.line == 3)
-      #expect(e.field == "committed_at")
+    } catch let e as IngestProblems {
+      #expect(e.errors.map(\.line) == [3])
+      #expect(e.errors.map(\.field) == ["committed_at"])
     }
   }
 

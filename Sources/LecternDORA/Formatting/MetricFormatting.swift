@@ -45,12 +45,20 @@ public enum MetricFormatting {
       let perWeek = m.number.map { String(format: "%.1f/week, ", $0 * 7) } ?? ""
       return "\(perWeek)\(c.deployments) deployments on \(c.daysWithDeployments) days"
     case .leadTime:
-      let p90 = m.p90.map { "p90 \(duration(hours: $0)), " } ?? ""
+      let p90 = chosenPercentiles(m) ?? m.p90.map { "p90 \(duration(hours: $0)), " } ?? ""
       return "\(p90)\(c.changes) changes, \(c.unmatchedSHAs) unmatched SHAs, \(c.negativeLeadTimes) negative"
     case .changeFailureRate:
       return "\(c.failedDeployments) of \(c.productionDeployments) production deployments"
     case .timeToRestore:
-      return "\(c.resolvedIncidents) resolved, \(c.openIncidents) open, \(c.negativeRestoreTimes) negative"
+      let chosen = chosenPercentiles(m) ?? ""
+      return "\(chosen)\(c.resolvedIncidents) resolved, \(c.openIncidents) open, \(c.negativeRestoreTimes) negative"
     }
+  }
+
+  /// `p50 6.0 h, p75 9.0 h, ` when percentiles other than the default median and p90 were asked for.
+  static func chosenPercentiles(_ m: DORAMeasurement) -> String? {
+    let quantiles = m.percentiles.map(\.quantile)
+    guard !quantiles.isEmpty, quantiles != [0.5, 0.9] else { return nil }
+    return m.percentiles.map { "\($0.label) \(duration(hours: $0.value)), " }.joined()
   }
 }

@@ -2,6 +2,23 @@ import LecternCore
 
 /// One computed DORA metric: a value with its unit and tier, or "no data" with the reason.
 public struct DORAMeasurement: Sendable, Hashable {
+  /// One percentile of a duration: `quantile` 0.75 and its value (in the measurement's unit).
+  public struct PercentileValue: Sendable, Hashable {
+    public var quantile: Double
+    public var value: Double
+
+    public init(quantile: Double, value: Double) {
+      self.quantile = quantile
+      self.value = value
+    }
+
+    /// `p75`, `p99.9`.
+    public var label: String {
+      let p = quantile * 100
+      return p == p.rounded() ? "p\(Int(p))" : "p\(p)"
+    }
+  }
+
   public enum Value: Sendable, Hashable {
     case value(Double)
     /// Nothing behind the metric; never shown as 0.
@@ -19,6 +36,8 @@ public struct DORAMeasurement: Sendable, Hashable {
   public var unit: Unit
   /// Lead time only: the 90th percentile beside the median.
   public var p90: Double?
+  /// Durations only: the percentiles asked for (`--percentile 50,75,90`), in the order asked.
+  public var percentiles: [PercentileValue] = []
   public var tier: Tier?
   /// The tier above this one (its bound is what it takes to move up); `nil` at the top or with no data.
   public var nextTier: Tier?
@@ -56,6 +75,8 @@ public struct MetricCounts: Sendable, Hashable {
   public var resolvedIncidents = 0
   public var openIncidents = 0
   public var negativeRestoreTimes = 0
+  /// Every record left out of a metric, by reason (non-production environments, unmatched SHAs, …).
+  public var excluded: [Exclusion] = []
 
   public init() {}
 }
@@ -74,6 +95,11 @@ public struct DORAReport: Sendable, Hashable {
   public var tierSource: String
   /// Where the records came from (a store path, a folder read into memory), for provenance lines.
   public var source: String
+  /// Services in the filter that no record in the store has.
+  public var unknownServices: [String] = []
+  /// A trend bucket clipped by an edge of the window (part of a week or month): its numbers cover less
+  /// time than the others'.
+  public var isPartialBucket = false
 
   public init(
     window: Window, services: [String], measurements: [DORAMeasurement], counts: MetricCounts, tierSource: String,

@@ -26,6 +26,12 @@ public struct Window: Sendable, Hashable {
     }
     return result
   }
+
+  /// Whether the window is one whole calendar `unit` (a bucket not clipped by the edges of a longer window).
+  public func isWhole(_ unit: CalendarUnit) -> Bool {
+    let first = start.startOf(unit)
+    return first == start && first.advanced(by: unit) == end
+  }
 }
 
 /// Parses `30d`, `12w`, `36h`, `90` (days) into days.

@@ -50,10 +50,14 @@ public struct Incident: Sendable, Hashable {
   /// The deployment that caused it, when known.
   public var causedBy: String?
   public var title: String?
+  /// When someone first acknowledged it (responded), when known.
+  public var acknowledgedAt: Timestamp?
+  /// When its impact was stopped (before the fix was complete), when known.
+  public var mitigatedAt: Timestamp?
 
   public init(
     id: String, service: String? = nil, severity: Int? = nil, openedAt: Timestamp, resolvedAt: Timestamp? = nil,
-    causedBy: String? = nil, title: String? = nil
+    causedBy: String? = nil, title: String? = nil, acknowledgedAt: Timestamp? = nil, mitigatedAt: Timestamp? = nil
   ) {
     self.id = id
     self.service = service
@@ -62,6 +66,8 @@ public struct Incident: Sendable, Hashable {
     self.resolvedAt = resolvedAt
     self.causedBy = causedBy
     self.title = title
+    self.acknowledgedAt = acknowledgedAt
+    self.mitigatedAt = mitigatedAt
   }
 }
 

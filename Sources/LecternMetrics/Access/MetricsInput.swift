@@ -4,7 +4,11 @@ import LecternDORA
 
 /// Reading record files: one file, many in parallel, or a folder into an in-memory store.
 public enum MetricsInput {
-  public static func read(_ path: String, kind: RecordKind?, into batch: inout RecordBatch) throws {
+  /// Reads one file into `batch`; bad records go to `problems` (reading goes on past them). Throws for a
+  /// file that cannot be read at all.
+  public static func read(_ path: String, kind: RecordKind?, into batch: inout RecordBatch, problems: inout IngestProblems)
+    throws
+  {
     guard let format = RecordFile.format(of: path) else {
       throw IngestError(file: path, line: nil, field: nil, message: "unknown format; expected .csv, .jsonl, .ndjson or .json")
     }
@@ -15,18 +19,30 @@ public enum MetricsInput {
     }
     guard FileManager.default.fileExists(atPath: path) else { throw InputError.missingFile(path: path) }
     let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
-    try RecordFile.read(bytes, name: path, kind: kind, format: format, into: &batch)
+    RecordFile.read(bytes, name: path, kind: kind, format: format, into: &batch, problems: &problems)
   }
 
-  /// Reads files in parallel (each into its own batch) and joins the batches in argument order.
+  /// Reads one file into `batch`; throws `IngestProblems` listing every bad record.
+  public static func read(_ path: String, kind: RecordKind?, into batch: inout RecordBatch) throws {
+    var problems = IngestProblems()
+    try read(path, kind: kind, into: &batch, problems: &problems)
+    if !problems.isEmpty { throw problems }
+  }
+
+  /// Reads files in parallel (each into its own batch) and joins the batches in argument order; throws
+  /// `IngestProblems` listing the bad records of every file (in argument order) when there is any.
   public static func readAll(_ paths: [String], kind: RecordKind?) throws -> RecordBatch {
-    let batches = try paths.concurrentMap { path in
+    let results = try paths.concurrentMap { path in
       var batch = RecordBatch()
-      try read(path, kind: kind, into: &batch)
-      return batch
+      var problems = IngestProblems()
+      try read(path, kind: kind, into: &batch, problems: &problems)
+      return (batch, problems)
     }
+    var problems = IngestProblems()
+    for (_, p) in results { problems.add(p) }
+    if !problems.isEmpty { throw problems }
     var all = RecordBatch()
-    for b in batches {
+    for (b, _) in results {
       all.deployments += b.deployments
       all.changes += b.changes
       all.incidents += b.incidents

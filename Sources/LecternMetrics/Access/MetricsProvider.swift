@@ -35,12 +35,21 @@ public struct MetricsRequest: Hashable, Sendable {
   public var window: Window
   public var services: [String]
   public var tiers: TierTable
+  /// Which environment names count as production.
+  public var production: ProductionEnvironments
+  /// Percentiles (fractions) reported for both durations.
+  public var percentiles: [Double]
 
-  public init(location: MetricsLocation, window: Window, services: [String], tiers: TierTable = .defaults) {
+  public init(
+    location: MetricsLocation, window: Window, services: [String], tiers: TierTable = .defaults,
+    production: ProductionEnvironments = .default, percentiles: [Double] = [0.5, 0.9]
+  ) {
     self.location = location
     self.window = window
     self.services = services
     self.tiers = tiers
+    self.production = production
+    self.percentiles = percentiles
   }
 }
 
@@ -82,7 +91,7 @@ public final class MetricsProvider: Sendable {
         made = try MetricsInput.inMemoryStore(from: folder)
       case .store(let path):
         guard FileManager.default.fileExists(atPath: path) else { throw MetricsAccessError.noStore(path: path) }
-        made = try MetricsStore(path: path)
+        made = try MetricsStore(readingAt: path)
       }
       stores[location] = made
       return made
@@ -93,8 +102,7 @@ public final class MetricsProvider: Sendable {
   public func report(_ request: MetricsRequest) throws -> DORAReport {
     if let known = reports.withLock({ $0[request] }) { return try known.get() }
     let result = Result {
-      var r = try DORACalculator(store: try store(request.location), tiers: request.tiers)
-        .report(window: request.window, services: request.services)
+      var r = try calculator(request).report(window: request.window, services: request.services)
       r.source = request.location.description
       return r
     }
@@ -104,11 +112,27 @@ public final class MetricsProvider: Sendable {
 
   /// One report per calendar bucket of the request's window (a trend series).
   public func trend(_ request: MetricsRequest, by unit: CalendarUnit) throws -> [DORAReport] {
-    try DORACalculator(store: try store(request.location), tiers: request.tiers)
-      .trend(window: request.window, by: unit, services: request.services)
+    try calculator(request).trend(window: request.window, by: unit, services: request.services)
       .map {
         var r = $0; r.source = request.location.description; return r
       }
+  }
+
+  private func calculator(_ request: MetricsRequest) throws -> DORACalculator {
+    DORACalculator(
+      store: try store(request.location), tiers: request.tiers, production: request.production,
+      percentiles: request.percentiles)
+  }
+
+  /// One report per service the location has records for (or per service of the request's filter), in
+  /// name order: the `--by service` view.
+  public func byService(_ request: MetricsRequest) throws -> [DORAReport] {
+    let names = request.services.isEmpty ? try calculator(request).services() : request.services
+    return try names.map { name in
+      var one = request
+      one.services = [name]
+      return try report(one)
+    }
   }
 
   /// How many records of each kind the location holds.
@@ -157,12 +181,17 @@ public struct MetricsDefaults: Sendable {
   /// The store used when nothing else names one, if it exists.
   public var defaultStore: String
   public var window: WindowSpec
+  /// Environment aliases from the command line (`live=production`), added to the document's own.
+  public var productionAliases: [String: String]
 
-  public init(data: String?, db: String?, defaultStore: String, window: WindowSpec) {
+  public init(
+    data: String?, db: String?, defaultStore: String, window: WindowSpec, productionAliases: [String: String] = [:]
+  ) {
     self.data = data
     self.db = db
     self.defaultStore = defaultStore
     self.window = window
+    self.productionAliases = productionAliases
   }
 }
 
@@ -183,6 +212,9 @@ extension MetricsRequest {
     } catch {
       throw WindowSpec.Invalid(description: "metrics window in front matter: \(error)")
     }
-    return MetricsRequest(location: location, window: try spec.resolve(), services: spec.services, tiers: tiers)
+    let aliases = try settings["production_aliases"].map(ProductionEnvironments.aliases(from:)) ?? [:]
+    return MetricsRequest(
+      location: location, window: try spec.resolve(), services: spec.services, tiers: tiers,
+      production: ProductionEnvironments(aliases: aliases.merging(defaults.productionAliases) { _, cli in cli }))
   }
 }

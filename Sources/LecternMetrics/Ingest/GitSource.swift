@@ -53,6 +53,14 @@ public struct GitSource: Sendable {
       }
       tags.append(Tag(name: p[0], commit: commit, date: date))
     }
+    guard !tags.isEmpty else {
+      let all = try git(["tag", "--list"]).split(separator: "\n").map(String.init)
+      let some = all.prefix(10).map { "'\($0)'" }.joined(separator: ", ") + (all.count > 10 ? ", …" : "")
+      throw IngestError(
+        file: repository, line: nil, field: "--deploy-tags",
+        message: "no tag matches '\(tagGlob)'; expected a glob matching deployment tags"
+          + (all.isEmpty ? " (the repository has no tags)" : " (the repository has \(some))"))
+    }
     tags.sort { ($0.date, $0.name) < ($1.date, $1.name) }
     for (i, tag) in tags.enumerated() {
       var commits: [String] = []

@@ -10,31 +10,111 @@ import LecternDORA
 /// `ON CONFLICT … DO UPDATE`, `EXISTS` — so that the same schema and queries run on PostgreSQL with
 /// `BIGINT` for the timestamps (see `docs/metrics-store.md`).
 public final class MetricsStore: @unchecked Sendable {
-  let writer: any DatabaseWriter
+  let reader: any DatabaseReader
+  /// `nil` for a store opened for reading only.
+  let writer: (any DatabaseWriter)?
   /// The file, or `nil` for an in-memory store.
   public let path: String?
+  /// Whether the store has the v2 incident timings (`acknowledged_at`, `mitigated_at`); a read-only store
+  /// written by an older Lectern may not, and is read without them.
+  let hasIncidentTimings: Bool
 
-  /// Opens (creating if needed) the store at `path`, or an in-memory store for `nil`.
+  /// How long a write waits for another process's write to finish before giving up.
+  public static let busyTimeout: Double = 60
+
+  /// The tables a Lectern store has; a file with any other table is not one.
+  static let ownTables: Set<String> = ["deployments", "deployment_commits", "changes", "incidents", "grdb_migrations"]
+
+  /// Opens (creating if needed) the store at `path` for writing, or an in-memory store for `nil`.
+  ///
+  /// A file that is not a Lectern store (it has other tables, or is not SQLite) is refused before
+  /// anything is written to it. Writes from other processes are waited for (up to `busyTimeout`).
   public init(path: String?) throws {
     self.path = path
     var configuration = Configuration()
     // The one foreign key (commits → deployment) is kept by `ingest` itself, which replaces a
     // deployment's commits with it; checking it on each of a million inserted rows costs a lookup each.
     configuration.foreignKeysEnabled = false
+    configuration.busyMode = .timeout(Self.busyTimeout)
+    let writer: any DatabaseWriter
     if let path {
+      try Self.checkIsLecternStore(path)
       let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-      let pool = try DatabasePool(path: path, configuration: configuration)  // WAL mode
-      writer = pool
+      writer = try DatabasePool(path: path, configuration: configuration)  // WAL mode
     } else {
       writer = try DatabaseQueue(configuration: configuration)
     }
     try Self.migrator.migrate(writer)
+    self.writer = writer
+    reader = writer
+    hasIncidentTimings = true
   }
+
+  /// Opens an existing store for reading only: no migration, no write, works on a read-only file.
+  public init(readingAt path: String) throws {
+    self.path = path
+    let queue = try Self.openForReading(path)
+    let migrations: [String]
+    do {
+      migrations = try queue.read { db in
+        try db.tableExists("grdb_migrations") ? Array(try Self.migrator.appliedIdentifiers(db)) : []
+      }
+    } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+      throw MetricsStoreError.notSQLite(path: path)
+    }
+    guard migrations.contains(Self.v1) else { throw MetricsStoreError.notAStore(path: path, tables: try queue.read(Self.tables)) }
+    writer = nil
+    reader = queue
+    hasIncidentTimings = migrations.contains(Self.v2)
+  }
+
+  /// A read-only connection. A WAL store in a folder this process cannot write has no `-shm` file to
+  /// share, and SQLite refuses it; such a store is then opened as immutable (nobody can be writing it
+  /// through this process's eyes), which needs no lock and no `-shm`.
+  static func openForReading(_ path: String) throws -> DatabaseQueue {
+    var configuration = Configuration()
+    configuration.readonly = true
+    configuration.busyMode = .timeout(busyTimeout)
+    do {
+      return try DatabaseQueue(path: path, configuration: configuration)
+    } catch let error as DatabaseError
+      where error.resultCode.primaryResultCode == .SQLITE_READONLY || error.resultCode.primaryResultCode == .SQLITE_CANTOPEN
+    {
+      guard FileManager.default.fileExists(atPath: path) else { throw error }
+      let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+      let encoded = absolute.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? absolute
+      return try DatabaseQueue(path: "file:\(encoded)?immutable=1", configuration: configuration)
+    }
+  }
+
+  /// Refuses a file that exists and is not an (empty, or Lectern) SQLite store, without writing to it.
+  static func checkIsLecternStore(_ path: String) throws {
+    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    guard FileManager.default.fileExists(atPath: path), size > 0 else { return }
+    var configuration = Configuration()
+    configuration.readonly = true
+    configuration.busyMode = .timeout(busyTimeout)
+    let tables: [String]
+    do {
+      tables = try DatabaseQueue(path: path, configuration: configuration).read(Self.tables)
+    } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+      throw MetricsStoreError.notSQLite(path: path)
+    }
+    let foreign = tables.filter { !ownTables.contains($0) }
+    if !foreign.isEmpty { throw MetricsStoreError.notAStore(path: path, tables: foreign) }
+  }
+
+  private static func tables(_ db: Database) throws -> [String] {
+    try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+  }
+
+  static let v1 = "v1: deployments, changes, incidents"
+  static let v2 = "v2: incident acknowledged_at, mitigated_at"
 
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
-    migrator.registerMigration("v1: deployments, changes, incidents") { db in
+    migrator.registerMigration(v1) { db in
       try db.execute(
         sql: """
           CREATE TABLE deployments (
@@ -70,6 +150,13 @@ public final class MetricsStore: @unchecked Sendable {
           CREATE INDEX incidents_by_cause ON incidents (caused_by);
           """)
     }
+    migrator.registerMigration(v2) { db in
+      try db.execute(
+        sql: """
+          ALTER TABLE incidents ADD COLUMN acknowledged_at INTEGER;
+          ALTER TABLE incidents ADD COLUMN mitigated_at INTEGER;
+          """)
+    }
     return migrator
   }
 
@@ -93,6 +180,7 @@ public final class MetricsStore: @unchecked Sendable {
   /// "unchanged", so ingesting the same data twice changes nothing. `progress` is called every
   /// 100,000 records with the number written so far.
   public func ingest(_ batch: RecordBatch, progress: ((Int) -> Void)? = nil) throws -> IngestSummary {
+    guard let writer else { throw MetricsStoreError.readOnly(path: path ?? "in memory") }
     var summary = IngestSummary()
     try writer.write { db in
       // A larger page cache for the bulk of random-key index inserts.
@@ -159,13 +247,15 @@ public final class MetricsStore: @unchecked Sendable {
       let incidentsBefore = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM incidents") ?? 0
       let upsertIncident = try db.makeStatement(
         sql: """
-          INSERT INTO incidents (id, service, severity, opened_at, resolved_at, caused_by, title) VALUES (?, ?, ?, ?, ?, ?, ?)
+          INSERT INTO incidents (id, service, severity, opened_at, resolved_at, caused_by, title, acknowledged_at, mitigated_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
           ON CONFLICT (id) DO UPDATE SET service = excluded.service, severity = excluded.severity,
             opened_at = excluded.opened_at, resolved_at = excluded.resolved_at, caused_by = excluded.caused_by,
-            title = excluded.title
+            title = excluded.title, acknowledged_at = excluded.acknowledged_at, mitigated_at = excluded.mitigated_at
           WHERE incidents.service IS NOT excluded.service OR incidents.severity IS NOT excluded.severity
             OR incidents.opened_at IS NOT excluded.opened_at OR incidents.resolved_at IS NOT excluded.resolved_at
             OR incidents.caused_by IS NOT excluded.caused_by OR incidents.title IS NOT excluded.title
+            OR incidents.acknowledged_at IS NOT excluded.acknowledged_at OR incidents.mitigated_at IS NOT excluded.mitigated_at
           """)
       changed = 0
       for i in batch.incidents {
@@ -174,6 +264,7 @@ public final class MetricsStore: @unchecked Sendable {
           [
             .text(i.id), BindValue(i.service), BindValue(i.severity.map(Int64.init)), .int(i.openedAt.microseconds),
             BindValue(i.resolvedAt?.microseconds), BindValue(i.causedBy), BindValue(i.title),
+            BindValue(i.acknowledgedAt?.microseconds), BindValue(i.mitigatedAt?.microseconds),
           ])
         if sqlite3_changes(db.sqliteConnection) > 0 { changed += 1 }
         tick()
@@ -231,7 +322,7 @@ public final class MetricsStore: @unchecked Sendable {
 
   /// Numbers of stored records per kind, for provenance lines.
   public func recordCounts() throws -> (deployments: Int, changes: Int, incidents: Int) {
-    try writer.read { db in
+    try reader.read { db in
       (
         try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM deployments") ?? 0,
         try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM changes") ?? 0,
@@ -242,7 +333,7 @@ public final class MetricsStore: @unchecked Sendable {
 
   /// Runs read-only work against the store.
   func read<T>(_ body: (Database) throws -> T) throws -> T {
-    try writer.read(body)
+    try reader.read(body)
   }
 }
 
@@ -258,16 +349,19 @@ nonisolated(unsafe) private let emptyCString: UnsafePointer<CChar> = {
 extension MetricsStore {
   /// One incident by id, or `nil`.
   public func incident(id: String) throws -> Incident? {
-    try read { db in
+    let timings = hasIncidentTimings ? "acknowledged_at, mitigated_at" : "NULL AS acknowledged_at, NULL AS mitigated_at"
+    return try read { db in
       guard
         let row = try Row.fetchOne(
-          db, sql: "SELECT id, service, severity, opened_at, resolved_at, caused_by, title FROM incidents WHERE id = ?",
+          db,
+          sql: "SELECT id, service, severity, opened_at, resolved_at, caused_by, title, \(timings) FROM incidents WHERE id = ?",
           arguments: [id])
       else { return nil }
-      let resolved: Int64? = row["resolved_at"]
+      func time(_ column: String) -> Timestamp? { (row[column] as Int64?).map { Timestamp(microseconds: $0) } }
       return Incident(
         id: row["id"], service: row["service"], severity: row["severity"], openedAt: Timestamp(microseconds: row["opened_at"]),
-        resolvedAt: resolved.map { Timestamp(microseconds: $0) }, causedBy: row["caused_by"], title: row["title"])
+        resolvedAt: time("resolved_at"), causedBy: row["caused_by"], title: row["title"],
+        acknowledgedAt: time("acknowledged_at"), mitigatedAt: time("mitigated_at"))
     }
   }
 

@@ -16,7 +16,7 @@ extension Lectern {
   struct Metrics: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Ingest deployments, changes and incidents; compute the four DORA metrics.",
-      subcommands: [Ingest.self, Show.self])
+      subcommands: [Ingest.self, Import.self, Show.self])
   }
 }
 
@@ -62,19 +62,41 @@ extension Lectern.Metrics {
           batch.changes += fromGit.changes
           batch.deployments += fromGit.deployments
         }
-      } catch let error as IngestError {
-        printError(error.description + " (nothing was written)")
-        throw ExitCode(1)
-      } catch let error as InputError {
-        printError(error.description)
-        throw ExitCode(2)
+      } catch {
+        try Self.reportReadFailure(error)
       }
+      try Self.write(batch, to: store.path)
+    }
+
+    /// Prints why records could not be read (every bad record) and exits: 1 for bad records, 2 for files.
+    static func reportReadFailure(_ error: Error) throws -> Never {
+      switch error {
+      case let error as IngestError:
+        printError(error.description + " (nothing was written)")
+        throw ExitCode(ExitStatus.findings)
+      case let problems as IngestProblems:
+        printError(problems.description)
+        printError("\(problems.count) bad record\(problems.count == 1 ? "" : "s"); nothing was written")
+        throw ExitCode(ExitStatus.findings)
+      case let error as InputError:
+        printError(error.description)
+        throw ExitCode(ExitStatus.usage)
+      default:
+        throw error
+      }
+    }
+
+    /// Writes `batch` to the store at `path` in one transaction and prints what it did.
+    static func write(_ batch: RecordBatch, to path: String) throws {
       let store: MetricsStore
       do {
-        store = try MetricsStore(path: self.store.path)
+        store = try MetricsStore(path: path)
+      } catch let error as MetricsStoreError {
+        printError("\(error) (nothing was written)")
+        throw ExitCode(ExitStatus.usage)
       } catch {
-        printError("\(self.store.path): error: cannot open the metrics store: \(error)")
-        throw ExitCode(2)
+        printError("\(path): error: cannot open the metrics store: \(error)")
+        throw ExitCode(ExitStatus.usage)
       }
       let total = batch.count
       let started = Date()
@@ -82,8 +104,8 @@ extension Lectern.Metrics {
       do {
         summary = try store.ingest(batch) { done in printError("… \(done) of \(total) records written") }
       } catch {
-        printError("\(self.store.path): error: \(error) (nothing was written)")
-        throw ExitCode(1)
+        printError("\(path): error: \(error) (nothing was written)")
+        throw ExitCode(ExitStatus.findings)
       }
       let seconds = Date().timeIntervalSince(started)
       for (name, c) in [("deployments", summary.deployments), ("changes", summary.changes), ("incidents", summary.incidents)]
@@ -91,19 +113,84 @@ extension Lectern.Metrics {
         print("\(name): \(c.added) added, \(c.replaced) replaced, \(c.unchanged) unchanged")
       }
       let rate = seconds > 0 ? Int(Double(total) / seconds) : total
-      print("\(total) records in \(String(format: "%.2f", seconds)) s (\(rate) records/s) → \(self.store.path)")
+      print("\(total) records in \(String(format: "%.2f", seconds)) s (\(rate) records/s) → \(path)")
+    }
+  }
+
+  struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Add deployments and incidents from GitHub and PagerDuty API responses saved as JSON.",
+      discussion: """
+        GitHub: the responses of GET /repos/{owner}/{repo}/deployments and of each deployment's /statuses \
+        (gh api --paginate output works); a deployment finished at its latest success, failure or error status \
+        and ships its sha. PagerDuty: responses of GET /incidents, with acknowledgements and resolve times. \
+        Everything is checked first and written in one transaction. \(ExitStatus.help)
+        """)
+
+    @Option(name: .customLong("github-deployments"), help: "A saved GitHub deployments response (repeatable).")
+    var githubDeployments: [String] = []
+
+    @Option(name: .customLong("github-statuses"), help: "A saved GitHub deployment statuses response (repeatable).")
+    var githubStatuses: [String] = []
+
+    @Option(help: "A saved PagerDuty incidents response (repeatable).")
+    var pagerduty: [String] = []
+
+    @Option(help: "The service of every GitHub deployment (default: the repository's name).")
+    var service: String?
+
+    @OptionGroup var store: MetricsStoreOptions
+
+    func validate() throws {
+      if githubDeployments.isEmpty && pagerduty.isEmpty {
+        throw ValidationError("give --github-deployments FILE (with --github-statuses FILE) or --pagerduty FILE")
+      }
+      if !githubDeployments.isEmpty && githubStatuses.isEmpty {
+        throw ValidationError("--github-deployments needs --github-statuses FILE: a deployment finishes at a status")
+      }
+    }
+
+    func run() throws {
+      var batch = RecordBatch()
+      do {
+        let load = { (paths: [String]) throws -> [(name: String, bytes: [UInt8])] in
+          try paths.map { path in
+            guard FileManager.default.fileExists(atPath: path) else { throw InputError.missingFile(path: path) }
+            return (path, [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
+          }
+        }
+        if !githubDeployments.isEmpty {
+          let github = try GitHubDeployments(service: service)
+            .read(deployments: try load(githubDeployments), statuses: try load(githubStatuses))
+          batch.deployments = github.deployments
+          if !github.unfinished.isEmpty {
+            printError(
+              "note: \(github.unfinished.count) GitHub deployment(s) with no success, failure or error status not imported")
+          }
+        }
+        batch.incidents = try PagerDutyIncidents().read(try load(pagerduty))
+      } catch {
+        try Ingest.reportReadFailure(error)
+      }
+      try Ingest.write(batch, to: store.path)
     }
   }
 
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Print the four DORA metrics for a window, with tiers and the counts behind them.",
-      discussion: "No data is printed as 'no data' with its reason, never as 0. \(ExitStatus.help)")
+      discussion: """
+        No data is printed as 'no data' with its reason, never as 0. Records left out of a metric (other \
+        environments, unmatched SHAs, open incidents) are counted by reason. With --fail-if, exits 1 when a \
+        threshold is breached, naming it (a metric with no data is neither passed nor breached unless \
+        --fail-on-no-data). \(ExitStatus.help)
+        """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, markdown, csv }
 
     @OptionGroup var window: WindowOptions
     @OptionGroup var store: MetricsStoreOptions
+    @OptionGroup var environments: EnvironmentOptions
 
     @Option(help: "Compute straight from the record files in this folder (an in-memory store) instead of --db.")
     var data: String?
@@ -111,23 +198,85 @@ extension Lectern.Metrics {
     @Option(help: "Output format: table, json, markdown or csv.")
     var format: Format = .table
 
-    @Option(help: "Also print a trend series by day, week or month.")
-    var by: CalendarUnitArgument?
+    @Option(help: "Also print a trend series by day, week or month, or one report per service or per team.")
+    var by: ByArgument?
+
+    @Option(help: "A team and its services for --by team, e.g. 'payments=checkout-api,billing' (repeatable).")
+    var team: [TeamArgument] = []
+
+    @Option(help: "Percentiles of both durations, e.g. 50,75,90.")
+    var percentile: PercentileList?
 
     @Option(help: "A deck or report whose DORA benchmark table sets the tier thresholds.")
     var benchmark: String?
 
+    @Option(
+      name: .customLong("fail-if"),
+      help: "Exit 1 when this holds (repeatable): 'change_failure_rate>30%', 'lead_time>7d', 'deployment_frequency<High'.")
+    var failIf: [String] = []
+
+    @Flag(name: .customLong("fail-on-no-data"), help: "With --fail-if: a metric with no data fails too.")
+    var failOnNoData = false
+
     func run() throws {
       let tiers = try benchmark.map { try TierTable.benchmark(fromFile: $0) } ?? .defaults
+      let gates = try failIf.map { text in
+        do { return try MetricGate(parsing: text, tiers: tiers) } catch let e as MetricGate.Invalid {
+          throw ValidationError(e.description)
+        }
+      }
       let location: MetricsLocation = data.map { .data(folder: $0) } ?? .store(path: store.path)
-      let request = MetricsRequest(location: location, window: try window.resolve(), services: window.services, tiers: tiers)
+      let request = MetricsRequest(
+        location: location, window: try window.resolve(), services: window.services, tiers: tiers,
+        production: environments.production, percentiles: percentile?.fractions ?? [0.5, 0.9])
       let provider = MetricsProvider()
       let report = try provider.report(request)
-      let series = try by.map { try provider.trend(request, by: $0.unit) } ?? []
+      var series: [DORAReport] = []
+      var groups = MetricsGroups.none
+      switch by {
+      case .calendar(let unit): series = try provider.trend(request, by: unit)
+      case .service:
+        groups.items = try provider.byService(request).map { ($0.services.joined(separator: ", "), $0) }
+      case .team:
+        guard !team.isEmpty else { throw ValidationError("--by team needs --team TEAM=service,service") }
+        groups.kind = "team"
+        groups.items = try team.map { t in
+          var one = request
+          one.services = t.services
+          return (t.name, try provider.report(one))
+        }
+      case nil: break
+      }
       let counts = try provider.recordCounts(location)
       let provenance = MetricsProvenance(
         store: location.description, deployments: counts.deployments, changes: counts.changes, incidents: counts.incidents)
-      print(MetricsOutput.render(report, series: series, provenance: provenance, format: format), terminator: "")
+      print(
+        MetricsOutput.render(report, series: series, services: groups, provenance: provenance, format: format),
+        terminator: "")
+      for name in Set(([report] + groups.items.map(\.report)).flatMap(\.unknownServices)).sorted() {
+        printError("note: no records match service '\(name)'; every metric for it is no data")
+      }
+      let scoped = [("", report)] + groups.items.map { (" for \(groups.kind) '\($0.name)'", $0.report) }
+      try checkGates(gates, scoped, tiers: tiers)
+    }
+
+    /// Prints each breached gate (and each gate with no data) and exits 1 when any fails the run.
+    private func checkGates(_ gates: [MetricGate], _ reports: [(scope: String, report: DORAReport)], tiers: TierTable) throws {
+      var failed = false
+      for (scope, report) in reports {
+        for gate in gates {
+          switch gate.check(report, tiers: tiers) {
+          case .passed: break
+          case .breached(let what):
+            printError("error: threshold '\(gate)' breached\(scope): \(what)")
+            failed = true
+          case .noData(let reason):
+            printError("\(failOnNoData ? "error" : "note"): threshold '\(gate)' not checked\(scope): no data (\(reason))")
+            failed = failed || failOnNoData
+          }
+        }
+      }
+      if failed { throw ExitCode(ExitStatus.findings) }
     }
   }
 }
@@ -139,15 +288,6 @@ struct RecordKindArgument: ExpressibleByArgument {
     kind = k
   }
   static var allValueStrings: [String] { RecordKind.allCases.map(\.rawValue) }
-}
-
-struct CalendarUnitArgument: ExpressibleByArgument {
-  var unit: CalendarUnit
-  init?(argument: String) {
-    guard let u = CalendarUnit(rawValue: argument) else { return nil }
-    unit = u
-  }
-  static var allValueStrings: [String] { CalendarUnit.allCases.map(\.rawValue) }
 }
 
 struct MetricsProvenance {

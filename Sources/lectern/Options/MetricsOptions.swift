@@ -58,3 +58,80 @@ struct WindowOptions: ParsableArguments {
 
   func resolve() throws -> Window { try spec.resolve() }
 }
+
+/// Which environment names count as production besides production, prod and prd (any case).
+struct EnvironmentOptions: ParsableArguments {
+  @Option(
+    name: .customLong("production-alias"),
+    help: "An environment name that counts as production (repeatable; NAME or NAME=production, e.g. 'live').")
+  var productionAliases: [String] = []
+
+  var aliases: [String: String] {
+    (try? ProductionEnvironments.aliases(from: productionAliases.joined(separator: ","))) ?? [:]
+  }
+
+  var production: ProductionEnvironments { ProductionEnvironments(aliases: aliases) }
+
+  func validate() throws {
+    do {
+      _ = try ProductionEnvironments.aliases(from: productionAliases.joined(separator: ","))
+    } catch let error as ProductionEnvironments.InvalidAlias {
+      throw ValidationError(error.description)
+    }
+  }
+}
+
+/// `--by day|week|month` (a trend series), `--by service` (one report per service) or `--by team` (one
+/// per `--team`).
+enum ByArgument: ExpressibleByArgument {
+  case calendar(CalendarUnit)
+  case service
+  case team
+
+  init?(argument: String) {
+    if argument == "service" {
+      self = .service
+    } else if argument == "team" {
+      self = .team
+    } else if let unit = CalendarUnit(rawValue: argument) {
+      self = .calendar(unit)
+    } else {
+      return nil
+    }
+  }
+
+  static var allValueStrings: [String] { CalendarUnit.allCases.map(\.rawValue) + ["service", "team"] }
+}
+
+/// `--percentile 50,75,90`: percentiles (of 0–100) for both durations.
+struct PercentileList: ExpressibleByArgument {
+  var fractions: [Double]
+
+  init?(argument: String) {
+    var list: [Double] = []
+    for item in argument.split(separator: ",") {
+      guard let p = Double(item.trimmingCharacters(in: .whitespaces)), p >= 0, p <= 100 else { return nil }
+      list.append(p / 100)
+    }
+    guard !list.isEmpty else { return nil }
+    fractions = list
+  }
+
+  static var defaultValueDescription: String { "50,90" }
+}
+
+/// `--team payments=checkout-api,billing`: a team and the services it owns.
+struct TeamArgument: ExpressibleByArgument {
+  var name: String
+  var services: [String]
+
+  init?(argument: String) {
+    let parts = argument.split(separator: "=", maxSplits: 1)
+    guard parts.count == 2 else { return nil }
+    name = parts[0].trimmingCharacters(in: .whitespaces)
+    services = parts[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    guard !name.isEmpty, !services.isEmpty else { return nil }
+  }
+
+  static var defaultValueDescription: String { "TEAM=service,service" }
+}

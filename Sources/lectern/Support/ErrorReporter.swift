@@ -25,7 +25,7 @@ enum ErrorReporter {
   /// is not in the store) are 1; unusable arguments, files, stores and outputs are 2.
   static func status(for error: Error) -> Int32 {
     switch error {
-    case is IngestError, is TierTable.BenchmarkError: ExitStatus.findings
+    case is IngestError, is IngestProblems, is TierTable.BenchmarkError: ExitStatus.findings
     case let e as MetricsAccessError:
       if case .unknownIncident = e { ExitStatus.findings } else { ExitStatus.usage }
     default: ExitStatus.usage
