@@ -72,7 +72,7 @@ public struct LintRun: Sendable {
       } else if source.path == "-" {
         FileHandle.standardOutput.write(Data(outcome.text.utf8))
       } else {
-        try OutputSink.write(outcome.text, to: source.path)
+        try OutputSink.write(outcome.text, to: source.path, overwrite: .inputsToo)
       }
     }
     result.source = diff ? source : SourceFile(path: source.path, text: outcome.text)

@@ -59,6 +59,7 @@ public struct BuildPlanner {
     case stdinNeedsOutput
     case unknownFormat(String)
     case outputIsInput(String)
+    case noDecks([String])
 
     public var description: String {
       switch self {
@@ -70,16 +71,25 @@ public struct BuildPlanner {
           + "expected -o with \(OutputFormat.known), a directory ending in '/', or '-'"
       case .outputIsInput(let path):
         "\(path): error: -o names an input file; building would overwrite the deck"
+      case .noDecks(let inputs):
+        "\(inputs.joined(separator: ", ")): error: no decks to build; expected Markdown files (*.md, *.markdown)"
       }
     }
   }
 
+  /// The jobs, refused when there is no deck or when an output would replace an input (the same file by
+  /// device and inode, so symbolic and hard links count).
   public func jobs() throws -> [BuildJob] {
     let pairs = try expandedInputs()
+    guard !pairs.isEmpty else { throw Failure.noDecks(inputs) }
     let jobs = try plan(pairs)
     let inputs = Set(pairs.map { Self.standardized($0.file) })
+    let inputFiles = Set(pairs.compactMap { FileIdentity(path: $0.file) })
     for job in jobs {
-      if let output = job.output, inputs.contains(Self.standardized(output)) { throw Failure.outputIsInput(output) }
+      guard let output = job.output else { continue }
+      if inputs.contains(Self.standardized(output)) || FileIdentity(path: output).map(inputFiles.contains) == true {
+        throw Failure.outputIsInput(output)
+      }
     }
     return jobs
   }
@@ -110,7 +120,9 @@ public struct BuildPlanner {
     let hasExtension = !(output as NSString).pathExtension.isEmpty
     let asDirectory = existsAsDirectory || output.hasSuffix("/") || !hasExtension
     guard asDirectory else {
-      if pairs.contains(where: { Self.standardized($0.file) == Self.standardized(output) }) {
+      if pairs.contains(where: { Self.standardized($0.file) == Self.standardized(output) })
+        || FileIdentity(path: output).map({ target in pairs.contains { FileIdentity(path: $0.file) == target } }) == true
+      {
         throw Failure.outputIsInput(output)
       }
       guard let format = OutputFormat(path: output) else { throw Failure.unknownFormat(output) }

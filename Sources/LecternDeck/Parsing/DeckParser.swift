@@ -77,6 +77,7 @@ private struct DeckParser {
     // 2. Markdown.
     let document = MarkdownDocument(parsing: source, fromLine: bodyStart)
     let blocks = document.blocks
+    diagnostics += document.diagnostics
     if source.text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
       report(.note, "empty file: Marp shows one empty slide", nil, .emptyDeck)
     }
