@@ -17,8 +17,9 @@ public struct MarkdownDocument: Sendable {
   /// Deeper containers are replaced by their contents (the text stays, the markup goes) with one
   /// warning per flattened region, so every walk over the tree, and its destruction, stays within a
   /// few hundred stack frames on any thread. Browsers flatten too (Chromium's HTML parser stops
-  /// nesting at 512 elements); Marp (markdown-it) stops at 20 and drops the rest.
-  public static let maximumDepth = 100
+  /// nesting at 512 elements); Marp (markdown-it, whose nesting counts lists and items and paragraphs)
+  /// stops at 20 and drops the rest. 32 levels fit in 200 KiB of stack even in a debug build.
+  public static let maximumDepth = 32
 
   /// Parses `source` from `firstLine` (1-based) to the end with cmark-gfm.
   public init(parsing source: SourceFile, fromLine firstLine: Int = 1) {

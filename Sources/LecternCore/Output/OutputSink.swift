@@ -32,7 +32,7 @@ public final class OutputSink: @unchecked Sendable {
     }
     // A symbolic link to a file stays a link: the file it names is the one replaced.
     let path = Self.resolvingLink(given)
-    try Self.check(path, overwrite: overwrite)
+    try Self.check(path, shown: given, overwrite: overwrite)
     if let inPlace = try Self.openInPlace(path) {
       self.path = path
       self.handle = inPlace
@@ -64,14 +64,14 @@ public final class OutputSink: @unchecked Sendable {
   }
 
   /// Refuses a target that is an input or, under `.never`, that exists.
-  private static func check(_ path: String, overwrite: Overwrite) throws {
+  private static func check(_ path: String, shown: String, overwrite: Overwrite) throws {
     var info = stat()
     guard stat(path, &info) == 0 else { return }
-    if info.st_mode & S_IFMT == S_IFDIR { throw OutputError.isDirectory(path: path) }
+    if info.st_mode & S_IFMT == S_IFDIR { throw OutputError.isDirectory(path: shown) }
     let regular = info.st_mode & S_IFMT == S_IFREG
     switch overwrite {
-    case .exceptInputs: if FileIdentity.isInput(path) { throw OutputError.isInput(path: path) }
-    case .never: if regular { throw OutputError.exists(path: path) }
+    case .exceptInputs: if FileIdentity.isInput(path) { throw OutputError.isInput(path: shown) }
+    case .never: if regular { throw OutputError.exists(path: shown) }
     case .inputsToo: break
     }
   }
