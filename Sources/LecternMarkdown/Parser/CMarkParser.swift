@@ -163,7 +163,7 @@ private struct Converter {
         Diagnostic(
           .warning,
           "nesting deeper than \(limit) levels is flattened; the text inside is kept without its quotes, lists, emphasis and links",
-          path: source.path, range: at, code: "nesting-too-deep"))
+          path: source.path, range: at, code: .nestingTooDeep))
     }
     let blocks = children.blocks + children.items.flatMap(\.blocks)
     return blocks.isEmpty ? .inlines(children.inlines) : .blocks(blocks)

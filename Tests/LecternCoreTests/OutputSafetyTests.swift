@@ -3,7 +3,7 @@ import LecternCore
 import LecternTestSupport
 import Testing
 
-@Suite struct OutputSinkTests {
+@Suite struct OutputSafetyTests {
   private func file(_ text: String, named name: String, in dir: URL) throws -> String {
     let url = dir.appendingPathComponent(name)
     try text.write(to: url, atomically: true, encoding: .utf8)
