@@ -118,14 +118,17 @@ public struct BuildPlanner {
     var isDirectory: ObjCBool = false
     let existsAsDirectory = FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory) && isDirectory.boolValue
     let hasExtension = !(output as NSString).pathExtension.isEmpty
-    let asDirectory = existsAsDirectory || output.hasSuffix("/") || !hasExtension
+    // A device or FIFO (`/dev/null`, `/dev/stdout`) is a file to write HTML into, whatever its name.
+    var info = stat()
+    let special = !existsAsDirectory && stat(output, &info) == 0 && info.st_mode & S_IFMT != S_IFREG
+    let asDirectory = existsAsDirectory || output.hasSuffix("/") || (!hasExtension && !special)
     guard asDirectory else {
       if pairs.contains(where: { Self.standardized($0.file) == Self.standardized(output) })
         || FileIdentity(path: output).map({ target in pairs.contains { FileIdentity(path: $0.file) == target } }) == true
       {
         throw Failure.outputIsInput(output)
       }
-      guard let format = OutputFormat(path: output) else { throw Failure.unknownFormat(output) }
+      guard let format = OutputFormat(path: output) ?? (special ? .html : nil) else { throw Failure.unknownFormat(output) }
       if pairs.count > 1 || pairs.contains(where: { $0.root != nil }) { throw Failure.manyToOne(output) }
       return [BuildJob(input: pairs[0].file, output: output, format: format)]
     }

@@ -103,6 +103,9 @@ import Testing
       }
       reader.start()
       let result = try LecternBinary.run([command, "t.md", "-o", fifo.lastPathComponent], in: dir)
+      // Should lectern not have opened the FIFO, open it here so the reader never waits forever.
+      let unblock = open(fifo.path, O_WRONLY | O_NONBLOCK)
+      if unblock >= 0 { close(unblock) }
       while reader.isExecuting || !reader.isFinished { Thread.sleep(forTimeInterval: 0.01) }
       #expect(result.status == 0, "\(result.stderr)")
       var info = stat()
