@@ -60,7 +60,7 @@ public struct BuildPlanner {
     case stdinNeedsOutput
     case unknownFormat(String)
     case outputIsInput(String)
-    case noDecks(String)
+    case noDecks([String])
 
     public var description: String {
       switch self {
@@ -73,17 +73,24 @@ public struct BuildPlanner {
       case .outputIsInput(let path):
         "\(path): error: -o names an input file; building would overwrite the deck"
       case .noDecks(let inputs):
-        "\(inputs): error: no deck found (a deck has 'marp: true' or a Marp directive in its front matter)"
+        "\(inputs.joined(separator: ", ")): error: no deck found (a deck has 'marp: true' or a Marp directive in its front matter)"
       }
     }
   }
 
+  /// The jobs, refused when there is no deck or when an output would replace an input (the same file by
+  /// device and inode, so symbolic and hard links count).
   public func jobs() throws -> [BuildJob] {
     let pairs = try expandedInputs()
+    guard !pairs.isEmpty else { throw Failure.noDecks(inputs) }
     let jobs = try plan(pairs)
     let inputs = Set(pairs.map { Self.standardized($0.file) })
+    let inputFiles = Set(pairs.compactMap { FileIdentity(path: $0.file) })
     for job in jobs {
-      if let output = job.output, inputs.contains(Self.standardized(output)) { throw Failure.outputIsInput(output) }
+      guard let output = job.output else { continue }
+      if inputs.contains(Self.standardized(output)) || FileIdentity(path: output).map(inputFiles.contains) == true {
+        throw Failure.outputIsInput(output)
+      }
     }
     return jobs
   }
@@ -99,7 +106,7 @@ public struct BuildPlanner {
         pairs.append((file, isDir ? input : nil))
       }
     }
-    if pairs.isEmpty, !inputs.isEmpty { throw Failure.noDecks(inputs.joined(separator: ", ")) }
+    if pairs.isEmpty, !inputs.isEmpty { throw Failure.noDecks(inputs) }
     var seen: Set<String> = []
     return pairs.filter { seen.insert($0.file).inserted }
   }
@@ -131,12 +138,17 @@ public struct BuildPlanner {
     var isDirectory: ObjCBool = false
     let existsAsDirectory = FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory) && isDirectory.boolValue
     let hasExtension = !(output as NSString).pathExtension.isEmpty
-    let asDirectory = existsAsDirectory || output.hasSuffix("/") || !hasExtension
+    // A device or FIFO (`/dev/null`, `/dev/stdout`) is a file to write HTML into, whatever its name.
+    var info = stat()
+    let special = !existsAsDirectory && stat(output, &info) == 0 && info.st_mode & S_IFMT != S_IFREG
+    let asDirectory = existsAsDirectory || output.hasSuffix("/") || (!hasExtension && !special)
     guard asDirectory else {
-      if pairs.contains(where: { Self.standardized($0.file) == Self.standardized(output) }) {
+      if pairs.contains(where: { Self.standardized($0.file) == Self.standardized(output) })
+        || FileIdentity(path: output).map({ target in pairs.contains { FileIdentity(path: $0.file) == target } }) == true
+      {
         throw Failure.outputIsInput(output)
       }
-      guard let format = OutputFormat(path: output) else { throw Failure.unknownFormat(output) }
+      guard let format = OutputFormat(path: output) ?? (special ? .html : nil) else { throw Failure.unknownFormat(output) }
       if pairs.count > 1 || pairs.contains(where: { $0.root != nil }) { throw Failure.manyToOne(output) }
       return [BuildJob(input: pairs[0].file, output: output, format: format)]
     }

@@ -8,6 +8,8 @@
 public struct DiagnosticCode: Hashable, Sendable, Comparable, CustomStringConvertible, ExpressibleByStringLiteral {
   /// Who emits a code.
   public enum Producer: String, Sendable, CaseIterable {
+    /// `LecternMarkdown`'s reader (the one door from cmark-gfm to the Swift model).
+    case markdownReader = "markdown reader"
     /// `LecternDeck`'s reader (front matter, comments, directives).
     case deckReader = "deck reader"
     /// `LecternPostmortem`'s reader (facts, action items, timeline).
@@ -45,6 +47,9 @@ public struct DiagnosticCode: Hashable, Sendable, Comparable, CustomStringConver
 }
 
 extension DiagnosticCode {
+  // The Markdown reader.
+  public static let nestingTooDeep = DiagnosticCode("nesting-too-deep", .markdownReader)
+
   // The deck reader.
   public static let frontMatterYAML = DiagnosticCode("front-matter-yaml", .deckReader)
   public static let frontMatterUnterminated = DiagnosticCode("front-matter-unterminated", .deckReader)
@@ -107,6 +112,7 @@ extension DiagnosticCode {
 
   /// Every code, grouped by producer: the one list of ids `lectern lint --list-rules` and the tests read.
   public static let registry: [DiagnosticCode] = [
+    .nestingTooDeep,
     .frontMatterYAML, .frontMatterUnterminated, .emptyDeck, .unclosedComment, .unclosedCodeFence, .unknownDirective,
     .invalidDirectiveValue,
     .unknownTheme, .unknownSize, .themeImport, .missingImage, .noHighlighter, .noKaTeX, .noMetricsStore,

@@ -4,7 +4,8 @@ extension SourceFile {
   /// Reads a file (or standard input for `-`) and checks that it is text Lectern can read.
   ///
   /// Throws ``InputError`` for a missing or unreadable file, a binary file (a NUL byte) and
-  /// invalid UTF-8, naming the line and column of the first bad byte.
+  /// invalid UTF-8, naming the line and column of the first bad byte. Records the file as an input,
+  /// which no ``OutputSink`` will then replace.
   public static func load(path: String) throws -> SourceFile {
     let data: Data
     if path == "-" {
@@ -15,6 +16,7 @@ extension SourceFile {
         throw InputError.missingFile(path: path)
       }
       if isDirectory.boolValue { throw InputError.isDirectory(path: path) }
+      FileIdentity.recordInput(path)
       do {
         data = try Data(contentsOf: URL(fileURLWithPath: path))
       } catch {

@@ -52,7 +52,7 @@ public struct ProseDocument: Sendable {
     self.frontMatter = frontMatter
     self.document = MarkdownDocument(parsing: source, fromLine: bodyStart)
     self.outline = Outline(blocks: document.blocks)
-    self.diagnostics = diagnostics
+    self.diagnostics = diagnostics + document.diagnostics
   }
 }
 

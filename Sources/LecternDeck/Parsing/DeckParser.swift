@@ -117,6 +117,7 @@ private struct DeckParser {
   private mutating func readMarkdown(from bodyStart: Int) -> (MarkdownDocument, [Block]) {
     let math = MathBlocks.spans(in: source, from: bodyStart)
     let document = MarkdownDocument(parsing: MathBlocks.masked(source, spans: math), fromLine: bodyStart)
+    diagnostics += document.diagnostics
     let blocks = InlineComments.splitting(MathBlocks.restored(document.blocks, spans: math, in: source), in: source)
     if source.text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
       report(.note, "empty file: Marp shows one empty slide", nil, .emptyDeck)

@@ -15,7 +15,7 @@ enum FixWriter {
     guard FileManager.default.isWritableFile(atPath: target) else {
       throw OutputError.cannotWrite(path: path, reason: "permission denied; not fixed")
     }
-    try OutputSink.write(text, to: target)
+    try OutputSink.write(text, to: target, overwrite: .inputsToo)
     if let mode { try FileManager.default.setAttributes([.posixPermissions: NSNumber(value: mode)], ofItemAtPath: target) }
   }
 }

@@ -41,15 +41,16 @@ enum CMarkParser {
     return inlinePhase.withLock { cmark_parser_finish(parser) }
   }
 
-  static func parse(_ source: SourceFile, firstLine: Int) -> [Block] {
+  static func parse(_ source: SourceFile, firstLine: Int) -> (blocks: [Block], diagnostics: [Diagnostic]) {
     let startOffset = firstLine <= source.lineStarts.count ? source.lineStarts[firstLine - 1] : source.bytes.count
     let parsed = source.bytes.withUnsafeBufferPointer { buffer in
       parseDocument(UnsafeBufferPointer(rebasing: buffer[min(startOffset, buffer.count)...]))
     }
-    guard let document = parsed else { return [] }
+    guard let document = parsed else { return ([], []) }
     defer { cmark_node_free(document) }
     var converter = Converter(source: source, lineOffset: firstLine - 1)
-    return converter.convert(document)
+    let blocks = converter.convert(document)
+    return (blocks, converter.diagnostics)
   }
 }
 
@@ -63,6 +64,9 @@ private final class ParserBox {
 private enum Built {
   case block(Block)
   case inline(Inline)
+  /// The contents of a container nested too deep, taking its place (see `MarkdownDocument.maximumDepth`).
+  case blocks([Block])
+  case inlines([Inline])
   case item(ListItem)
   case row(Table.Row, isHeader: Bool)
   case cell(Table.Cell)
@@ -71,6 +75,8 @@ private enum Built {
 /// An open C node and its converted children, sorted by what they became.
 private struct Frame {
   let node: OpaquePointer
+  /// How many quotes, lists, footnotes, emphases, links and images enclose the node, itself included.
+  let depth: Int
   var blocks: [Block] = []
   var inlines: [Inline] = []
   var items: [ListItem] = []
@@ -81,6 +87,8 @@ private struct Frame {
     switch built {
     case .block(let b): blocks.append(b)
     case .inline(let i): inlines.append(i)
+    case .blocks(let b): blocks.append(contentsOf: b)
+    case .inlines(let i): inlines.append(contentsOf: i)
     case .item(let i): items.append(i)
     case .row(let r, let isHeader): rows.append((r, isHeader))
     case .cell(let c): cells.append(c)
@@ -95,6 +103,8 @@ private struct Converter {
   let rowType = lectern_node_type_table_row()
   let cellType = lectern_node_type_table_cell()
   let strikeType = lectern_node_type_strikethrough()
+  /// Containers nested deeper than `MarkdownDocument.maximumDepth`, one per flattened region.
+  var diagnostics: [Diagnostic] = []
 
   init(source: SourceFile, lineOffset: Int) {
     self.source = source
@@ -102,19 +112,22 @@ private struct Converter {
   }
 
   /// Depth-first over the C tree with an explicit stack of frames (no recursion), building each
-  /// node's Swift value when its children are done.
+  /// node's Swift value when its children are done. Containers deeper than `MarkdownDocument.maximumDepth`
+  /// are replaced by their contents, so no later walk over the Swift tree (or its destruction) can
+  /// exhaust a stack.
   mutating func convert(_ document: OpaquePointer) -> [Block] {
-    var stack: [Frame] = [Frame(node: document)]
+    var stack: [Frame] = [Frame(node: document, depth: 0)]
     var next = cmark_node_first_child(document)
     while !stack.isEmpty {
       if let node = next {
+        let depth = stack[stack.count - 1].depth + (isContainer(node) ? 1 : 0)
         if let child = cmark_node_first_child(node) {
-          stack.append(Frame(node: node))
+          stack.append(Frame(node: node, depth: depth))
           next = child
           continue
         }
         // A leaf (or an empty container): build it now.
-        if let built = build(node, children: Frame(node: node)) { stack[stack.count - 1].add(built) }
+        if let built = bounded(node, children: Frame(node: node, depth: depth)) { stack[stack.count - 1].add(built) }
         next = cmark_node_next(node)
         continue
       }
@@ -123,10 +136,37 @@ private struct Converter {
       if stack.isEmpty {
         return frame.blocks
       }
-      if let built = build(frame.node, children: frame) { stack[stack.count - 1].add(built) }
+      if let built = bounded(frame.node, children: frame) { stack[stack.count - 1].add(built) }
       next = cmark_node_next(frame.node)
     }
     return []
+  }
+
+  private func isContainer(_ node: OpaquePointer) -> Bool {
+    switch cmark_node_get_type(node) {
+    case CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_FOOTNOTE_DEFINITION, CMARK_NODE_EMPH, CMARK_NODE_STRONG,
+      CMARK_NODE_LINK, CMARK_NODE_IMAGE, strikeType:
+      return true
+    default:
+      return false
+    }
+  }
+
+  /// `build`, or the node's contents in its place when it is nested too deep (its text kept, its
+  /// quote, list, emphasis or link markup dropped); the outermost such node gets a warning.
+  private mutating func bounded(_ node: OpaquePointer, children: Frame) -> Built? {
+    let limit = MarkdownDocument.maximumDepth
+    guard children.depth > limit, isContainer(node) else { return build(node, children: children) }
+    if children.depth == limit + 1 {
+      let at = range(node).map { SourceRange(start: $0.start, end: $0.start) }
+      diagnostics.append(
+        Diagnostic(
+          .warning,
+          "nesting deeper than \(limit) levels is flattened; the text inside is kept without its quotes, lists, emphasis and links",
+          path: source.path, range: at, code: .nestingTooDeep))
+    }
+    let blocks = children.blocks + children.items.flatMap(\.blocks)
+    return blocks.isEmpty ? .inlines(children.inlines) : .blocks(blocks)
   }
 
   private func literal(_ node: OpaquePointer) -> String {

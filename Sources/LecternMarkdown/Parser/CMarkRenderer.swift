@@ -132,9 +132,9 @@ private struct TreeBuilder {
       cmark_node_set_literal(n, code.code)
       cmark_node_append_child(parent, n)
     case .htmlBlock(let html):
-      if rawHTML.allows(html) {
+      if let allowed = rawHTML.passing(html) {
         let n = node(CMARK_NODE_HTML_BLOCK)
-        cmark_node_set_literal(n, HTMLEscaping.neutralizingScriptURLs(html))
+        cmark_node_set_literal(n, allowed)
         cmark_node_append_child(parent, n)
       } else {
         let p = node(CMARK_NODE_PARAGRAPH)
@@ -233,9 +233,9 @@ private struct TreeBuilder {
       cmark_node_set_literal(n, s)
       cmark_node_append_child(parent, n)
     case .html(let s):
-      if rawHTML.allows(s) {
+      if let allowed = rawHTML.passing(s) {
         let n = node(CMARK_NODE_HTML_INLINE)
-        cmark_node_set_literal(n, HTMLEscaping.neutralizingScriptURLs(s))
+        cmark_node_set_literal(n, allowed)
         cmark_node_append_child(parent, n)
       } else {
         cmark_node_append_child(parent, text(s))

@@ -2,9 +2,9 @@ import LecternCore
 
 /// Renders Markdown blocks (any subtree: a slide, a section, one table) as HTML with cmark-gfm.
 ///
-/// Raw HTML follows `rawHTML` (escaped by default); `javascript:`, `vbscript:`, `file:` and non-image
-/// `data:` URLs are removed from Markdown links and images, and `javascript:`/`vbscript:` attribute
-/// values are neutralised in raw HTML that is let through.
+/// Raw HTML follows `rawHTML` (escaped by default; under `.allow` through ``HTMLSanitizer``);
+/// `javascript:`, `vbscript:`, `file:` and non-image `data:` URLs are removed from Markdown links and
+/// images.
 public struct HTMLRenderer: Sendable {
   public var rawHTML: RawHTMLPolicy
   /// Lets a caller render some nodes itself (a deck's background images, fitted headings, math).
@@ -43,13 +43,23 @@ public enum RawHTMLPolicy: Sendable, Hashable {
   case escape
   /// Tags named here, without attributes (`<br>`, `<sub>…</sub>`), pass; the rest is shown as text.
   case allowlist(Set<String>)
-  /// Everything passes (URL attributes still lose `javascript:`/`vbscript:`).
+  /// Raw HTML passes through ``HTMLSanitizer`` with Marp's allowlist (`html: true`): allowed elements
+  /// and attributes stay, URLs keep only allowed schemes, every other tag is shown as text.
   case allow
 
   /// Marp's default spirit: harmless attribute-free formatting tags.
   public static let safeTags: RawHTMLPolicy = .allowlist([
     "br", "sub", "sup", "kbd", "mark", "small", "s", "u", "ins", "del", "b", "i", "em", "strong", "abbr", "wbr",
   ])
+
+  /// What to put in the page for raw HTML `html`; `nil` to show it as text.
+  func passing(_ html: String) -> String? {
+    switch self {
+    case .escape: return nil
+    case .allow: return HTMLSanitizer().sanitize(html)
+    case .allowlist: return allows(html) ? html : nil
+    }
+  }
 
   func allows(_ html: String) -> Bool {
     switch self {
@@ -121,116 +131,4 @@ public enum HTMLEscaping {
     return String(decoding: out, as: UTF8.self)
   }
 
-  /// Raw HTML with every attribute value that would run script as a URL (`javascript:`, `vbscript:`)
-  /// replaced by `#`, and `on…=` event handler attributes renamed so they never fire.
-  public static func neutralizingScriptURLs(_ html: String) -> String {
-    let bytes = Array(html.utf8)
-    var out: [UInt8] = []
-    out.reserveCapacity(bytes.count)
-    var i = 0
-    while i < bytes.count {
-      let b = bytes[i]
-      guard b == UInt8(ascii: "<"), i + 1 < bytes.count, isLetter(bytes[i + 1]) else {
-        out.append(b)
-        i += 1
-        continue
-      }
-      // Inside a start tag: copy the name, then attributes one by one.
-      out.append(b)
-      i += 1
-      while i < bytes.count, !isSpace(bytes[i]), bytes[i] != UInt8(ascii: ">") {
-        out.append(bytes[i])
-        i += 1
-      }
-      while i < bytes.count, bytes[i] != UInt8(ascii: ">") {
-        if isSpace(bytes[i]) || bytes[i] == UInt8(ascii: "/") {
-          out.append(bytes[i])
-          i += 1
-          continue
-        }
-        let nameStart = i
-        while i < bytes.count, !isSpace(bytes[i]), bytes[i] != UInt8(ascii: "="), bytes[i] != UInt8(ascii: ">") { i += 1 }
-        let name = String(decoding: bytes[nameStart..<i], as: UTF8.self).lowercased()
-        if name.hasPrefix("on") {
-          out.append(contentsOf: Array("data-blocked-".utf8))
-        }
-        out.append(contentsOf: bytes[nameStart..<i])
-        guard i < bytes.count, bytes[i] == UInt8(ascii: "=") else { continue }
-        out.append(bytes[i])
-        i += 1
-        var valueStart = i
-        var valueEnd = i
-        var quote: UInt8?
-        if i < bytes.count, bytes[i] == UInt8(ascii: "\"") || bytes[i] == UInt8(ascii: "'") {
-          quote = bytes[i]
-          out.append(bytes[i])
-          i += 1
-          valueStart = i
-          while i < bytes.count, bytes[i] != quote { i += 1 }
-          valueEnd = i
-        } else {
-          while i < bytes.count, !isSpace(bytes[i]), bytes[i] != UInt8(ascii: ">") { i += 1 }
-          valueEnd = i
-        }
-        let value = String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)
-        let decoded = value.replacingCharacterReferences()
-        if isScriptURL(decoded) {
-          out.append(UInt8(ascii: "#"))
-        } else {
-          out.append(contentsOf: bytes[valueStart..<valueEnd])
-        }
-        if let quote, i < bytes.count {
-          out.append(quote)
-          i += 1
-        }
-      }
-      if i < bytes.count {
-        out.append(bytes[i])
-        i += 1
-      }
-    }
-    return String(decoding: out, as: UTF8.self)
-  }
-
-  private static func isScriptURL(_ value: String) -> Bool {
-    let compact = String(String.UnicodeScalarView(value.unicodeScalars.filter { $0.value > 0x20 })).lowercased()
-    return compact.hasPrefix("javascript:") || compact.hasPrefix("vbscript:")
-  }
-
-  private static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") }
-  private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C }
-}
-
-extension String {
-  /// Decodes numeric character references (`&#106;`, `&#x6A;`) and a few named ones, enough to see
-  /// through an obfuscated scheme.
-  fileprivate func replacingCharacterReferences() -> String {
-    guard contains("&") else { return self }
-    var out = ""
-    var rest = Substring(self)
-    while let amp = rest.firstIndex(of: "&") {
-      out += rest[..<amp]
-      let after = rest[rest.index(after: amp)...]
-      if let semi = after.prefix(10).firstIndex(of: ";") {
-        let body = after[..<semi]
-        var scalar: Unicode.Scalar?
-        if body.hasPrefix("#x") || body.hasPrefix("#X") {
-          scalar = UInt32(body.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
-        } else if body.hasPrefix("#") {
-          scalar = UInt32(body.dropFirst()).flatMap(Unicode.Scalar.init)
-        } else {
-          scalar = ["colon": ":", "tab": "\t", "newline": "\n", "amp": "&"][String(body)]
-        }
-        if let scalar {
-          out.unicodeScalars.append(scalar)
-          rest = after[after.index(after: semi)...]
-          continue
-        }
-      }
-      out += "&"
-      rest = after
-    }
-    out += rest
-    return out
-  }
 }

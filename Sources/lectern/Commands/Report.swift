@@ -148,8 +148,8 @@ extension Lectern.Report {
         : ReportBuilder.render(
           postmortem, metrics: live, format: format, templates: library, template: template == nil ? nil : "custom",
           missingStore: missingStore, options: options)
-      try OutputGuard.check(target: target, input: file, explicit: output != nil, force: force)
-      try OutputSink.write(text, to: target)
+      // An explicit -o replaces an existing file only with --force; the default NAME.report.html is refreshed.
+      try OutputSink.write(text, to: target, overwrite: output == nil || force ? .exceptInputs : .never)
       var products = [target ?? "<stdout>"]
       if let chromium, let target {
         let html =
@@ -222,37 +222,11 @@ extension Lectern.Report {
     var force = false
 
     func run() throws {
-      try OutputGuard.check(target: output, input: nil, explicit: true, force: force)
       let (record, cause) = try MetricsProvider().incident(id: incident, at: metrics.location)
-      try OutputSink.write(PostmortemSkeleton.markdown(incident: record, cause: cause), to: output)
+      try OutputSink.write(
+        PostmortemSkeleton.markdown(incident: record, cause: cause), to: output, overwrite: force ? .exceptInputs : .never)
     }
   }
 }
 
 extension ReportPaper: ExpressibleByArgument {}
-
-/// Outputs `lectern report` refuses to write (exit status 2).
-enum ReportError: Error, CustomStringConvertible {
-  case wouldOverwriteInput(path: String)
-  case exists(path: String)
-
-  var description: String {
-    switch self {
-    case .wouldOverwriteInput(let path): "\(path): error: the output is the input file; choose another -o"
-    case .exists(let path): "\(path): error: the file exists; pass --force to replace it"
-    }
-  }
-}
-
-/// `-o` never replaces the input, and replaces an existing file only with `--force` (the default
-/// `NAME.report.html` beside the input is Lectern's own output and is refreshed).
-enum OutputGuard {
-  static func check(target: String?, input: String?, explicit: Bool, force: Bool) throws {
-    guard let target, target != "-" else { return }
-    let resolved = URL(fileURLWithPath: target).standardizedFileURL.resolvingSymlinksInPath().path
-    if let input, resolved == URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path {
-      throw ReportError.wouldOverwriteInput(path: target)
-    }
-    if explicit, !force, FileManager.default.fileExists(atPath: target) { throw ReportError.exists(path: target) }
-  }
-}

@@ -63,8 +63,7 @@ extension Lectern.Report {
         case .github: text = ActionExport.github(records)
         }
       }
-      try OutputGuard.check(target: output, input: nil, explicit: true, force: force)
-      try OutputSink.write(text, to: output)
+      try OutputSink.write(text, to: output, overwrite: force ? .exceptInputs : .never)
     }
   }
 }
