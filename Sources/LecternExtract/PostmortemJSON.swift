@@ -19,6 +19,32 @@ extension ExtractJSON {
     w.key("frontMatter")
     frontMatter(doc.frontMatter, &w)
     w.field("title", pm.title)
+    writeMeta(pm, &w)
+    w.field("summary", pm.summary)
+    writeSectionKinds(pm, &w)
+    writeActionItems(pm, &w)
+    writeTimeline(pm, &w)
+    writeIncidents(pm, &w)
+    writeFacts(pm, &w)
+    writeNarrative(pm, &w)
+    w.key("sections")
+    w.beginArray()
+    var tableIndex = 0
+    for s in doc.outline.sections { section(s, &w, &tableIndex) }
+    w.endArray()
+    w.key("tables")
+    w.beginArray()
+    for t in doc.tables { table(t, &w) }
+    w.endArray()
+    w.key("findings")
+    diagnostics(findings ?? pm.findings, &w)
+    w.key("diagnostics")
+    diagnostics(doc.diagnostics, &w)
+    w.endObject()
+    return w.finish()
+  }
+  /// The document's facts: incident ids, causes, date, authors, status, severity, services, time zone.
+  static func writeMeta(_ pm: Postmortem, _ w: inout JSONWriter) {
     w.key("meta")
     w.beginObject()
     strings("incidentIds", pm.meta.incidentIds, &w)
@@ -34,7 +60,10 @@ extension ExtractJSON {
     w.field("timeZone", pm.meta.timeZone)
     w.field("utcOffsetMinutes", pm.meta.timeZone.flatMap(TimeZoneText.utcOffsetMinutes))
     w.endObject()
-    w.field("summary", pm.summary)
+  }
+
+  /// Every section with the kind it was recognised as.
+  static func writeSectionKinds(_ pm: Postmortem, _ w: inout JSONWriter) {
     w.key("sectionKinds")
     w.beginArray()
     for s in pm.sections {
@@ -48,6 +77,10 @@ extension ExtractJSON {
       w.endObject()
     }
     w.endArray()
+  }
+
+  /// Action items with every field the source gives (nothing invented).
+  static func writeActionItems(_ pm: Postmortem, _ w: inout JSONWriter) {
     w.key("actionItems")
     w.beginArray()
     for item in pm.actionItems {
@@ -83,6 +116,10 @@ extension ExtractJSON {
       w.endObject()
     }
     w.endArray()
+  }
+
+  /// Timeline entries with their times, markers and lines.
+  static func writeTimeline(_ pm: Postmortem, _ w: inout JSONWriter) {
     w.key("timeline")
     w.beginArray()
     for entry in pm.timeline {
@@ -107,6 +144,10 @@ extension ExtractJSON {
     }
     w.endArray()
     w.field("computedTimeToRestoreMinutes", pm.computedTimeToRestoreMinutes)
+  }
+
+  /// Computed timings and the incidents of a multi-incident file.
+  static func writeIncidents(_ pm: Postmortem, _ w: inout JSONWriter) {
     w.key("timings")
     timings(pm.timings, &w)
     w.key("incidents")
@@ -133,6 +174,10 @@ extension ExtractJSON {
       w.endObject()
     }
     w.endArray()
+  }
+
+  /// The response check, statements, impact figures, SLAs, benchmark rows and declared durations.
+  static func writeFacts(_ pm: Postmortem, _ w: inout JSONWriter) {
     w.key("responseCheck")
     responseCheck(pm.responseCheck(), &w)
     w.key("statements")
@@ -187,6 +232,10 @@ extension ExtractJSON {
       w.endObject()
     }
     w.endArray()
+  }
+
+  /// Narrative sentences and what they joined.
+  static func writeNarrative(_ pm: Postmortem, _ w: inout JSONWriter) {
     w.key("narrative")
     w.beginArray()
     for n in pm.narrative {
@@ -198,21 +247,6 @@ extension ExtractJSON {
       w.endObject()
     }
     w.endArray()
-    w.key("sections")
-    w.beginArray()
-    var tableIndex = 0
-    for s in doc.outline.sections { section(s, &w, &tableIndex) }
-    w.endArray()
-    w.key("tables")
-    w.beginArray()
-    for t in doc.tables { table(t, &w) }
-    w.endArray()
-    w.key("findings")
-    diagnostics(findings ?? pm.findings, &w)
-    w.key("diagnostics")
-    diagnostics(doc.diagnostics, &w)
-    w.endObject()
-    return w.finish()
   }
 
   private static func format2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
