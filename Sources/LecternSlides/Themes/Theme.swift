@@ -1,4 +1,5 @@
 import Foundation
+import LecternCore
 import LecternTemplates
 
 /// A slide size: a name from `@size` (`16:9`, `4:3`, `4K`…) and its pixels.
@@ -97,6 +98,9 @@ public struct Theme: Sendable, Hashable {
 /// The themes a build can use: Lectern's built-in ones (also under Marp's names) and theme files.
 public struct ThemeSet: Sendable {
   private var themes: [String: Theme] = [:]
+  /// Flattened CSS by theme name, computed once per set (a lint run or a build checks many decks against
+  /// one set); a new cache whenever a theme is added.
+  private var flattenedCache = Locked<[String: (css: String, problems: [String])]>([:])
   /// Marp's built-in theme names → Lectern's own themes of the same spirit (gaia has its own file: harbor's
   /// layout with Marp gaia's palette, light by default like Marp's).
   public static let aliases = ["default": "lectern", "uncover": "plain"]
@@ -108,7 +112,10 @@ public struct ThemeSet: Sendable {
     }
   }
 
-  public mutating func add(_ theme: Theme) { themes[theme.name] = theme }
+  public mutating func add(_ theme: Theme) {
+    themes[theme.name] = theme
+    flattenedCache = Locked([:])
+  }
 
   public var names: [String] { themes.keys.sorted() }
 
@@ -119,9 +126,13 @@ public struct ThemeSet: Sendable {
   /// The theme's CSS with `@import 'other-theme'` replaced by that theme's CSS (recursively, once each);
   /// imports of URLs are kept, imports of unknown names are reported.
   func flattened(_ theme: Theme) -> (css: String, problems: [String]) {
+    // Only a theme of this set is cached by name (a theme read from elsewhere may share a name).
+    let cacheable = themes[theme.name] == theme
+    if cacheable, let known = flattenedCache.withLock({ $0[theme.name] }) { return known }
     var seen: Set<String> = []
     var problems: [String] = []
     let css = flatten(theme, seen: &seen, problems: &problems)
+    if cacheable { flattenedCache.withLock { $0[theme.name] = (css, problems) } }
     return (css, problems)
   }
 
