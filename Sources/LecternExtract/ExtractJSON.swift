@@ -2,6 +2,7 @@ import Foundation
 import LecternCore
 import LecternDeck
 import LecternMarkdown
+import LecternPostmortem
 
 /// `lectern extract` JSON, schema version 1 (documented in `docs/extract-schema.md`).
 ///
@@ -77,7 +78,11 @@ public enum ExtractJSON {
   }
 
   /// The document as JSON. With a `sink`, the output is streamed to it in chunks and `[]` is returned.
-  public static func document(_ doc: ProseDocument, pretty: Bool = false, sink: ((ArraySlice<UInt8>) -> Void)? = nil) -> [UInt8] {
+  /// A document (not a deck, not a postmortem); `responseSLAs` appears when it carries a severity / response-time
+  /// table, so a policy document gives typed SLAs in every mode.
+  public static func document(
+    _ doc: ProseDocument, responseSLAs: [ResponseSLA] = [], pretty: Bool = false, sink: ((ArraySlice<UInt8>) -> Void)? = nil
+  ) -> [UInt8] {
     var w = JSONWriter(pretty: pretty, sink: sink)
     w.beginObject()
     w.field("schemaVersion", schemaVersion)
@@ -97,6 +102,7 @@ public enum ExtractJSON {
     w.beginArray()
     for t in doc.tables { table(t, &w) }
     w.endArray()
+    if !responseSLAs.isEmpty { writeResponseSLAs(responseSLAs, &w) }
     w.key("diagnostics")
     diagnostics(doc.diagnostics, &w)
     w.endObject()

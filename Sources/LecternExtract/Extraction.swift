@@ -49,7 +49,9 @@ public struct Extraction: Sendable {
         _ = ExtractJSON.postmortem(pm, pretty: pretty, sink: write)
         return doc.diagnostics + pm.findings.filter { $0.severity != .note }
       }
-      _ = ExtractJSON.document(doc, pretty: pretty, sink: write)
+      // A policy or strategy document with a severity / response-time table still gives its typed SLAs.
+      let slas = Postmortem.hasResponseTable(doc) ? Postmortem(document: doc).responseSLAs : []
+      _ = ExtractJSON.document(doc, responseSLAs: slas, pretty: pretty, sink: write)
       return doc.diagnostics
     }
   }

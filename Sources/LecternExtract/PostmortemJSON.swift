@@ -195,20 +195,7 @@ extension ExtractJSON {
       w.endObject()
     }
     w.endArray()
-    w.key("responseSLAs")
-    w.beginArray()
-    for sla in pm.responseSLAs {
-      w.beginObject()
-      w.key("severity")
-      severity(sla.severity, &w)
-      w.field("name", sla.name)
-      strings("examples", sla.examples, &w)
-      w.field("responseSeconds", sla.responseSeconds)
-      w.field("raw", sla.raw)
-      w.field("line", sla.line)
-      w.endObject()
-    }
-    w.endArray()
+    writeResponseSLAs(pm.responseSLAs, &w)
     w.key("benchmarks")
     w.beginArray()
     for row in pm.benchmarks {
@@ -333,5 +320,24 @@ extension ExtractJSON {
       w.endArray()
     }
     w.endObject()
+  }
+
+  /// Severity levels with their response times (`responseSLAs`): from a postmortem, or from any document that
+  /// carries a severity / response-time table (a strategy or on-call policy).
+  static func writeResponseSLAs(_ slas: [ResponseSLA], _ w: inout JSONWriter) {
+    w.key("responseSLAs")
+    w.beginArray()
+    for sla in slas {
+      w.beginObject()
+      w.key("severity")
+      severity(sla.severity, &w)
+      w.field("name", sla.name)
+      strings("examples", sla.examples, &w)
+      w.field("responseSeconds", sla.responseSeconds)
+      w.field("raw", sla.raw)
+      w.field("line", sla.line)
+      w.endObject()
+    }
+    w.endArray()
   }
 }

@@ -99,3 +99,19 @@ import Testing
     #expect(result.stderr.contains(":153:6: warning: invalid value 'split;' for directive '_class'"))
   }
 }
+
+@Suite(.enabled(if: TestPaths.seed("004") != nil, "../shared/seeds is absent: seed 004 extract test skipped"))
+struct PolicyDocumentExtractTests {
+  /// Seed 004 is an engineering strategy, not a postmortem: auto-detect reads it as a document and still gives
+  /// its severity / response-time table as typed SLAs (the postmortem reader's SLA rule).
+  @Test func seed004GivesTypedSLAsInAutoMode() throws {
+    let seed = try #require(TestPaths.seed("004"))
+    let result = try LecternBinary.run(["extract", seed.path])
+    #expect(result.status == 0, "\(result.stderr)")
+    let json = try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any])
+    #expect(json["kind"] as? String == "document")
+    let slas = try #require(json["responseSLAs"] as? [[String: Any]])
+    #expect(slas.count == 3)
+    #expect(slas.first?["responseSeconds"] as? Int == 1800)
+  }
+}

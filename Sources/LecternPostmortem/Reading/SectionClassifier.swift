@@ -127,3 +127,16 @@ extension Postmortem {
     return kinds.count >= 2
   }
 }
+
+extension Postmortem {
+  /// Whether a document carries a severity / response-time table (the reader's rule for SLA tables: a
+  /// severity-like column and a response column), so a policy document that is not a postmortem still yields
+  /// typed SLAs.
+  public static func hasResponseTable(_ document: ProseDocument) -> Bool {
+    document.tables.contains { table in
+      let header = table.header.cells.map { $0.text.lowercased().trimmingCharacters(in: .whitespaces) }
+      return header.contains { h in ["severity", "sev", "priority", "level"].contains { h.hasPrefix($0) } }
+        && header.contains { $0.hasPrefix("response") }
+    }
+  }
+}
