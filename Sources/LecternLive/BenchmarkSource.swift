@@ -28,14 +28,14 @@ extension TierTable {
   }
 
   /// The benchmark tables of the Markdown file at `path`.
-  public static func benchmark(fromFile path: String) throws -> TierTable {
+  public static func benchmark(fromFile path: String, shownAs shown: String? = nil) throws -> TierTable {
     let source: SourceFile
     do {
       source = try SourceFile.load(path: path)
     } catch let error as InputError {
       throw BenchmarkError(description: error.description)
     }
-    if let table = benchmark(in: MarkdownDocument(parsing: source, fromLine: 1), name: path) { return table }
+    if let table = benchmark(in: MarkdownDocument(parsing: source, fromLine: 1), name: shown ?? path) { return table }
     throw BenchmarkError(
       description:
         "\(path): error: no DORA benchmark table; expected metric names down the first column and tier names across the header")
@@ -51,7 +51,10 @@ extension TierTable {
   ) throws -> TierTable {
     if let own = benchmark(in: document, name: name) { return own }
     if let file = settings["benchmark"] {
-      return try benchmark(fromFile: file.hasPrefix("/") ? file : directory.appendingPathComponent(file).path)
+      // Named beside the document as the user wrote its path (relative stays relative in provenance lines).
+      let shown =
+        file.hasPrefix("/") ? file : ((name as NSString).deletingLastPathComponent as NSString).appendingPathComponent(file)
+      return try benchmark(fromFile: file.hasPrefix("/") ? file : directory.appendingPathComponent(file).path, shownAs: shown)
     }
     return fallback ?? .defaults
   }

@@ -8,12 +8,12 @@ import Testing
 @Suite struct GoldenOutputTests {
   private var root: URL { TestPaths.repositoryRoot() }
   private var window: [String] {
-    ["--data", root.appendingPathComponent("decks/data").path, "--as-of", "2026-11-29T00:00:00Z", "--window", "90d"]
+    // Paths relative to the checkout, so the files do not depend on where it is cloned.
+    ["--data", "decks/data", "--as-of", "2026-11-29T00:00:00Z", "--window", "90d"]
   }
 
   @Test func demoDeckSlidesMatchTheirGoldenFile() throws {
-    let result = try LecternBinary.run(
-      ["build", root.appendingPathComponent("decks/friday-deploys.md").path, "-o", "-"] + window)
+    let result = try LecternBinary.run(["build", "decks/friday-deploys.md", "-o", "-"] + window, in: root)
     #expect(result.status == 0, "\(result.stderr)")
     // The slides and the page around them; inlined CSS and scripts (theme, viewer, highlight.js and KaTeX read
     // from Debian's packages) are left out, so the file reviews as markup and does not follow package updates.
@@ -23,8 +23,7 @@ import Testing
 
   @Test func demoReportMatchesItsGoldenFile() throws {
     let result = try LecternBinary.run(
-      ["report", root.appendingPathComponent("decks/checkout-outage-postmortem.md").path, "--format", "md", "-o", "-"]
-        + window)
+      ["report", "decks/checkout-outage-postmortem.md", "--format", "md", "-o", "-"] + window, in: root)
     #expect(result.status == 0, "\(result.stderr)")
     if let problem = snapshotMismatch(result.stdout, named: "checkout-outage.report.md") {
       Issue.record("\(problem.prefix(3000))")
