@@ -21,6 +21,37 @@ enum SARIFFormatter {
     w.field("name", "lectern")
     w.field("version", "0.1.0")
     w.field("informationUri", "https://github.com/lectern/lectern")
+    writeRules(&w)
+    w.endObject()
+    w.endObject()
+    // Columns count Unicode code points, as Lectern's do; relative paths are against the working directory.
+    w.field("columnKind", "unicodeCodePoints")
+    w.key("originalUriBaseIds")
+    w.beginObject()
+    w.key("SRCROOT")
+    w.beginObject()
+    w.field("uri", fileURI(workingDirectory, directory: true))
+    w.endObject()
+    w.endObject()
+    w.key("invocations")
+    w.beginArray()
+    w.beginObject()
+    w.field("executionSuccessful", true)
+    w.key("workingDirectory")
+    w.beginObject()
+    w.field("uri", fileURI(workingDirectory, directory: true))
+    w.endObject()
+    w.endObject()
+    w.endArray()
+    writeResults(diagnostics, sources: sources, &w)
+    w.endObject()
+    w.endArray()
+    w.endObject()
+    return String(decoding: w.finish(), as: UTF8.self)
+  }
+
+  /// Every rule with its description and default level (`ruleIndex` in results points here).
+  private static func writeRules(_ w: inout JSONWriter) {
     w.key("rules")
     w.beginArray()
     for rule in LintRules.all {
@@ -43,27 +74,10 @@ enum SARIFFormatter {
       w.endObject()
     }
     w.endArray()
-    w.endObject()
-    w.endObject()
-    // Columns count Unicode code points, as Lectern's do; relative paths are against the working directory.
-    w.field("columnKind", "unicodeCodePoints")
-    w.key("originalUriBaseIds")
-    w.beginObject()
-    w.key("SRCROOT")
-    w.beginObject()
-    w.field("uri", fileURI(workingDirectory, directory: true))
-    w.endObject()
-    w.endObject()
-    w.key("invocations")
-    w.beginArray()
-    w.beginObject()
-    w.field("executionSuccessful", true)
-    w.key("workingDirectory")
-    w.beginObject()
-    w.field("uri", fileURI(workingDirectory, directory: true))
-    w.endObject()
-    w.endObject()
-    w.endArray()
+  }
+
+  /// One result per diagnostic: rule, level, message, location, and the fix when the source is known.
+  private static func writeResults(_ diagnostics: [Diagnostic], sources: [String: SourceFile], _ w: inout JSONWriter) {
     w.key("results")
     w.beginArray()
     for d in diagnostics {
@@ -97,10 +111,6 @@ enum SARIFFormatter {
       w.endObject()
     }
     w.endArray()
-    w.endObject()
-    w.endArray()
-    w.endObject()
-    return String(decoding: w.finish(), as: UTF8.self)
   }
 
   private static func artifactLocation(_ w: inout JSONWriter, _ path: String) {

@@ -300,44 +300,9 @@ struct PostmortemReader {
     let ownerColumn = column(Self.ownerColumns)
     let metricColumn = column(["dora metric", "metric", "dora"])
     if let what, kind == .actionItems || teamColumn != nil || ownerColumn != nil, !inNarrative {
-      let start = items.count
-      let typeColumn = column(["type", "kind", "category"])
-      let priorityColumn = column(["priority", "prio"])
-      let dueColumn = column(["due", "due date", "target date", "deadline", "by", "eta", "when"])
-      let statusColumn = column(["status", "state"])
-      let trackingColumn = column(["bug", "ticket", "issue", "jira", "tracking", "link", "issues"])
-      let horizonColumn = column(["horizon", "term", "timeframe", "time frame"])
-      for (i, row) in rows.enumerated() {
-        func cell(_ c: Int?) -> String? {
-          guard let c, c < row.count else { return nil }
-          return row[c].isEmpty ? nil : row[c]
-        }
-        guard let text = cell(what) else { continue }
-        let rowLine = table.rows[i].range?.start.line ?? line ?? 0
-        var tracking: [String] = []
-        if let c = trackingColumn, c < table.rows[i].cells.count {
-          tracking = table.rows[i].cells[c].inlines.linkDestinations
-          // "Bug 5554823 **TODO**": the reference without the status word; "n/a" is no reference.
-          let ref = (cell(c) ?? "").split(separator: " ").filter { !["DONE", "TODO"].contains($0.uppercased()) }
-            .joined(separator: " ").trimmed
-          if tracking.isEmpty, !ref.isEmpty, !["n/a", "na", "none", "-", "—"].contains(ref.lowercased()) { tracking = [ref] }
-        }
-        tracking += table.rows[i].cells[what].inlines.linkDestinations
-        var statusRaw = cell(statusColumn)
-        if statusRaw == nil, let t = cell(trackingColumn), ["DONE", "TODO"].contains(where: { t.uppercased().contains($0) }) {
-          statusRaw = t.uppercased().contains("DONE") ? "DONE" : "TODO"
-        }
-        let metricRaw = cell(metricColumn)
-        items.append(
-          ActionItem(
-            what: text, why: cell(column(["why", "reason", "rationale"])), team: cell(teamColumn).map(Self.teamName),
-            owner: cell(ownerColumn), horizon: cell(horizonColumn).flatMap(SectionClassifier.horizon(of:)) ?? horizon,
-            type: cell(typeColumn), priority: cell(priorityColumn),
-            due: cell(dueColumn), status: statusRaw.flatMap(Self.status), statusRaw: statusRaw, tracking: tracking,
-            doraMetric: metricRaw.flatMap { DORAMetric(name: $0) }, doraMetricRaw: metricRaw, origin: .tableRow(line: rowLine),
-            narrativeLine: nil))
-      }
-      itemGroups.append((line ?? 0, start..<items.count))
+      readActionTable(
+        table, rows: rows, header: header,
+        columns: (what: what, team: teamColumn, owner: ownerColumn, metric: metricColumn), horizon: horizon)
       return
     }
     // A DORA benchmark table: metric names down the first column.
@@ -359,6 +324,54 @@ struct PostmortemReader {
         readKeyValue("\(row[0]): \(row[1])", line: table.rows[i].range?.start.line)
       }
     }
+  }
+
+  /// An action-item table: one item per row with every column the table has (team, owner, horizon, type,
+  /// priority, due, status, tracking links, DORA metric), nothing invented for the columns it lacks.
+  private mutating func readActionTable(
+    _ table: Table, rows: [[String]], header: [String],
+    columns: (what: Int, team: Int?, owner: Int?, metric: Int?), horizon: Horizon
+  ) {
+    let line = table.range?.start.line
+    func column(_ names: [String]) -> Int? { header.firstIndex { names.contains($0) } }
+    let start = items.count
+    let typeColumn = column(["type", "kind", "category"])
+    let priorityColumn = column(["priority", "prio"])
+    let dueColumn = column(["due", "due date", "target date", "deadline", "by", "eta", "when"])
+    let statusColumn = column(["status", "state"])
+    let trackingColumn = column(["bug", "ticket", "issue", "jira", "tracking", "link", "issues"])
+    let horizonColumn = column(["horizon", "term", "timeframe", "time frame"])
+    for (i, row) in rows.enumerated() {
+      func cell(_ c: Int?) -> String? {
+        guard let c, c < row.count else { return nil }
+        return row[c].isEmpty ? nil : row[c]
+      }
+      guard let text = cell(columns.what) else { continue }
+      let rowLine = table.rows[i].range?.start.line ?? line ?? 0
+      var tracking: [String] = []
+      if let c = trackingColumn, c < table.rows[i].cells.count {
+        tracking = table.rows[i].cells[c].inlines.linkDestinations
+        // "Bug 5554823 **TODO**": the reference without the status word; "n/a" is no reference.
+        let ref = (cell(c) ?? "").split(separator: " ").filter { !["DONE", "TODO"].contains($0.uppercased()) }
+          .joined(separator: " ").trimmed
+        if tracking.isEmpty, !ref.isEmpty, !["n/a", "na", "none", "-", "—"].contains(ref.lowercased()) { tracking = [ref] }
+      }
+      tracking += table.rows[i].cells[columns.what].inlines.linkDestinations
+      var statusRaw = cell(statusColumn)
+      if statusRaw == nil, let t = cell(trackingColumn), ["DONE", "TODO"].contains(where: { t.uppercased().contains($0) }) {
+        statusRaw = t.uppercased().contains("DONE") ? "DONE" : "TODO"
+      }
+      let metricRaw = cell(columns.metric)
+      items.append(
+        ActionItem(
+          what: text, why: cell(column(["why", "reason", "rationale"])), team: cell(columns.team).map(Self.teamName),
+          owner: cell(columns.owner), horizon: cell(horizonColumn).flatMap(SectionClassifier.horizon(of:)) ?? horizon,
+          type: cell(typeColumn), priority: cell(priorityColumn),
+          due: cell(dueColumn), status: statusRaw.flatMap(Self.status), statusRaw: statusRaw, tracking: tracking,
+          doraMetric: metricRaw.flatMap { DORAMetric(name: $0) }, doraMetricRaw: metricRaw, origin: .tableRow(line: rowLine),
+          narrativeLine: nil))
+    }
+    itemGroups.append((line ?? 0, start..<items.count))
   }
 
   static func status(_ raw: String) -> ActionStatus? {
