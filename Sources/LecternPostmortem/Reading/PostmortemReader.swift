@@ -420,12 +420,7 @@ struct PostmortemReader {
         if inMetadataZone || kind == .metadata { setMeta(key: label, values: [value], line: line) }
         readKeyValue("\(label): \(value)", line: line)
         // Nested lists under a label (MoJ "Key events", "Context"), each a timeline of its own.
-        let outer = currentSectionLine
-        currentSectionLine = line ?? outer
-        for nested in item.blocks.dropFirst() {
-          read(nested, kind: Self.labelKind(label) ?? kind, horizon: horizon, team: team, inNarrative: inNarrative)
-        }
-        currentSectionLine = outer
+        readLabelled(item, at: line, kind: Self.labelKind(label) ?? kind, horizon: horizon, team: team, inNarrative: inNarrative)
         continue
       }
       if Self.looksTimestamped(text) && (kind == .timeline || text.hasPrefix("[")) {
@@ -443,12 +438,7 @@ struct PostmortemReader {
         let nestedKind = Self.labelKind(SectionClassifier.normalize(inner.plainText))
       {
         // A labelled list is a timeline of its own (Key events beside Context).
-        let outer = currentSectionLine
-        currentSectionLine = line ?? outer
-        for nested in item.blocks.dropFirst() {
-          read(nested, kind: nestedKind, horizon: horizon, team: team, inNarrative: inNarrative)
-        }
-        currentSectionLine = outer
+        readLabelled(item, at: line, kind: nestedKind, horizon: horizon, team: team, inNarrative: inNarrative)
         continue
       }
       // "First detected: 2024-09-20 11:24", "Resolved 2024-07-25 16:19" (MoJ Key events).
@@ -458,17 +448,7 @@ struct PostmortemReader {
       }
       readKeyValue(text, line: line)
       if kind == .actionItems && !inNarrative && !text.isEmpty && !sectionHasTable {
-        var refs = inlines.linkDestinations
-        for word in text.split(separator: " ")
-        where word.hasPrefix("#") && word.dropFirst().allSatisfy(\.isNumber) && word.count > 1 {
-          refs.append(String(word))
-        }
-        let checked = item.isChecked
-        items.append(
-          ActionItem(
-            what: text, why: nil, team: nil, owner: nil, horizon: horizon, type: nil, priority: nil, due: nil,
-            status: checked.map { $0 ? .done : .open }, statusRaw: checked.map { $0 ? "[x]" : "[ ]" }, tracking: refs,
-            doraMetric: nil, doraMetricRaw: nil, origin: .listItem(line: line ?? 0), narrativeLine: nil))
+        items.append(Self.listActionItem(item, text: text, inlines: inlines, horizon: horizon, line: line))
       }
       for nested in item.blocks.dropFirst() { read(nested, kind: kind, horizon: horizon, team: team, inNarrative: inNarrative) }
     }
@@ -480,6 +460,32 @@ struct PostmortemReader {
       }
       narrativeEntries.append((team, h, fields, fieldsLine))
     }
+  }
+
+  /// The lists nested under a labelled item, read as `kind` (a timeline of their own under "Key events").
+  private mutating func readLabelled(
+    _ item: ListItem, at line: Int?, kind: SectionKind, horizon: Horizon, team: String?, inNarrative: Bool
+  ) {
+    let outer = currentSectionLine
+    currentSectionLine = line ?? outer
+    for nested in item.blocks.dropFirst() { read(nested, kind: kind, horizon: horizon, team: team, inNarrative: inNarrative) }
+    currentSectionLine = outer
+  }
+
+  /// A list item in an action section: its text, a checkbox as its status, links and `#123` as tracking.
+  static func listActionItem(_ item: ListItem, text: String, inlines: [Inline], horizon: Horizon, line: Int?)
+    -> ActionItem
+  {
+    var refs = inlines.linkDestinations
+    for word in text.split(separator: " ") where word.hasPrefix("#") && word.dropFirst().allSatisfy(\.isNumber) && word.count > 1
+    {
+      refs.append(String(word))
+    }
+    let checked = item.isChecked
+    return ActionItem(
+      what: text, why: nil, team: nil, owner: nil, horizon: horizon, type: nil, priority: nil, due: nil,
+      status: checked.map { $0 ? .done : .open }, statusRaw: checked.map { $0 ? "[x]" : "[ ]" }, tracking: refs,
+      doraMetric: nil, doraMetricRaw: nil, origin: .listItem(line: line ?? 0), narrativeLine: nil)
   }
 
   /// `**Label**: value` (or `**Label:** value`) at the start of a list item.
