@@ -260,6 +260,14 @@ private struct Converter {
       return .block(Block(.thematicBreak, range: range(node)))
     case CMARK_NODE_FOOTNOTE_DEFINITION:
       return .block(Block(.footnoteDefinition(label: literal(node), blocks: blocks(children)), range: range(node)))
+    default:
+      return buildInline(node, type: type, children: children) ?? buildTablePart(node, type: type, children: children)
+    }
+  }
+
+  /// Inline nodes: text, breaks, code, raw HTML, emphasis, links, images, footnote references, strikethrough.
+  private func buildInline(_ node: OpaquePointer, type: cmark_node_type, children: Frame) -> Built? {
+    switch type {
     case CMARK_NODE_TEXT:
       return .inline(Inline(.text(literal(node)), range: range(node)))
     case CMARK_NODE_SOFTBREAK:
@@ -284,6 +292,16 @@ private struct Converter {
       return .inline(Inline(.image(source: url, title: title, children: inlines(children)), range: range(node)))
     case CMARK_NODE_FOOTNOTE_REFERENCE:
       return .inline(Inline(.footnoteReference(literal(node)), range: range(node)))
+    case strikeType:
+      return .inline(Inline(.strikethrough(inlines(children)), range: range(node)))
+    default:
+      return nil
+    }
+  }
+
+  /// GFM table nodes: the table, its rows (header or body) and cells with verified positions.
+  private func buildTablePart(_ node: OpaquePointer, type: cmark_node_type, children: Frame) -> Built? {
+    switch type {
     case tableType:
       return .block(Block(.table(buildTable(node, children: children)), range: range(node)))
     case rowType:
@@ -301,8 +319,6 @@ private struct Converter {
         content = content.map { verified($0, in: r) }
       }
       return .cell(Table.Cell(inlines: content, range: r, isSynthesized: synthesized))
-    case strikeType:
-      return .inline(Inline(.strikethrough(inlines(children)), range: range(node)))
     default:
       return nil
     }
