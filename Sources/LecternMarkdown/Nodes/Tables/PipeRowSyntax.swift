@@ -69,7 +69,11 @@ public struct PipeRowSyntax: Sendable, Hashable {
     }
     self.cells = cells
 
-    // Code spans: a run of N backticks closed by the next run of exactly N.
+    pipesInCodeSpans = Self.pipesInCodeSpans(bytes, pipes: pipes, from: start, to: end)
+  }
+
+  /// The pipes inside code spans (a run of N backticks closed by the next run of exactly N).
+  static func pipesInCodeSpans(_ bytes: [UInt8], pipes: [Int], from start: Int, to end: Int) -> [Int] {
     var inCode: [Int] = []
     var j = start
     while j < end {
@@ -101,7 +105,7 @@ public struct PipeRowSyntax: Sendable, Hashable {
         j += n
       }
     }
-    pipesInCodeSpans = inCode
+    return inCode
   }
 
   /// In a table without outer pipes, `a | b |` means "a, b and an empty last cell": GFM reads the
