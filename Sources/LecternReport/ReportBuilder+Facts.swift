@@ -30,12 +30,25 @@ extension ReportBuilder {
     return facts
   }
 
-  /// Time to detect, acknowledge, mitigate and restore, where the timeline marks both ends.
-  static func phases(_ t: IncidentTimings) -> [ReportPage.Phase] {
-    [
-      ("Time to detect", t.timeToDetect), ("Time to acknowledge", t.timeToAcknowledge),
-      ("Time to mitigate", t.timeToMitigate), ("Time to restore", t.timeToRestore),
-    ].compactMap { label, minutes in minutes.map { .init(label: label, value: DurationText.format(minutes: $0)) } }
+  /// Time to detect, acknowledge, mitigate and restore, where the timeline marks both ends; acknowledge and
+  /// mitigate fall back to the metrics store's `acknowledged_at` / `mitigated_at` (from the incident's opening)
+  /// when the timeline does not mark them, labelled as coming from the store.
+  static func phases(_ t: IncidentTimings, record: Incident? = nil) -> [ReportPage.Phase] {
+    func fromStore(_ end: Timestamp?) -> Int? {
+      guard let record, let end, end.seconds >= record.openedAt.seconds else { return nil }
+      return Int(((end.seconds - record.openedAt.seconds) / 60).rounded())
+    }
+    let acknowledge = t.timeToAcknowledge.map { ($0, false) } ?? fromStore(record?.acknowledgedAt).map { ($0, true) }
+    let mitigate = t.timeToMitigate.map { ($0, false) } ?? fromStore(record?.mitigatedAt).map { ($0, true) }
+    let phases: [(String, (Int, Bool)?)] = [
+      ("Time to detect", t.timeToDetect.map { ($0, false) }), ("Time to acknowledge", acknowledge),
+      ("Time to mitigate", mitigate), ("Time to restore", t.timeToRestore.map { ($0, false) }),
+    ]
+    return phases.compactMap { label, found in
+      found.map { minutes, stored in
+        .init(label: label, value: DurationText.format(minutes: minutes) + (stored ? " (metrics store)" : ""))
+      }
+    }
   }
 
   /// One row per incident of an incident log: when it was detected, its time to restore from its own

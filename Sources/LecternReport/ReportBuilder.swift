@@ -99,7 +99,8 @@ public enum ReportBuilder {
     return ReportPage(
       title: pm.title ?? "Postmortem",
       facts: titleFacts(pm, timings: timings).map { .init(label: $0.label, value: cells($0.value)) },
-      summary: body.summary.map { .init(html: $0.html, markdown: $0.markdown) }, phases: phases(timings),
+      summary: body.summary.map { .init(html: $0.html, markdown: $0.markdown) },
+      phases: phases(timings, record: metrics?.incident),
       phaseBar: PhaseBar.svg(timings), moments: moments(timings, cells: cells),
       incidentRows: incidentRows(parts, cells: cells), slas: slaChecks(pm, record: metrics?.incident),
       incident: incident, incidentMissing: incidentMissing, actions: actions, columns: columns, focus: focus,

@@ -159,3 +159,44 @@ private struct ProseDocumentCheck {
     }
   }
 }
+
+@Suite struct StoreTimingsTests {
+  /// The timeline marks detection and restore only; the store's incident record has `acknowledged_at` (opened
+  /// 10:00, acknowledged 10:04) and `mitigated_at` (10:12): the report shows them, labelled as the store's.
+  @Test func acknowledgeAndMitigateComeFromTheStoreWhenTheTimelineLacksThem() throws {
+    let text = """
+      ---
+      incident: INC-9
+      ---
+      # Search outage
+
+      ## Timeline
+
+      | Time (UTC) | Event |
+      |---|---|
+      | 2026-03-02 10:00 | Errors rise; alert fires (detected) |
+      | 2026-03-02 10:30 | Search back (resolved) |
+      """
+    let store = try MetricsStore(path: nil)
+    var batch = RecordBatch()
+    batch.incidents.append(
+      Incident(
+        id: "INC-9", service: "search", severity: 2, openedAt: Timestamp(rfc3339: "2026-03-02T10:00:00Z")!,
+        resolvedAt: Timestamp(rfc3339: "2026-03-02T10:30:00Z")!,
+        acknowledgedAt: Timestamp(rfc3339: "2026-03-02T10:04:00Z")!, mitigatedAt: Timestamp(rfc3339: "2026-03-02T10:12:00Z")!))
+    _ = try store.ingest(batch)
+    let location = MetricsLocation.store(path: "test store")
+    let metrics = try MetricsProvider(store: store, at: location).reportMetrics(
+      MetricsRequest(
+        location: location,
+        window: Window(start: Timestamp(rfc3339: "2026-03-01T00:00:00Z")!, end: Timestamp(rfc3339: "2026-03-15T00:00:00Z")!),
+        services: []),
+      incidentId: "INC-9")
+    let md = ReportBuilder.render(Postmortem(source: .inline(text)), metrics: metrics, format: .md)
+    #expect(md.contains("| Time to acknowledge | 4m (metrics store) |"), "\(md)")
+    #expect(md.contains("| Time to mitigate | 12m (metrics store) |"))
+    #expect(md.contains("| Time to restore | 30m |"), "the timeline's own restore time stays")
+    let without = ReportBuilder.render(Postmortem(source: .inline(text)), metrics: nil, format: .md)
+    #expect(!without.contains("Time to acknowledge"), "nothing is invented without the store")
+  }
+}
