@@ -42,7 +42,7 @@ let package = Package(
     .target(
       name: "LecternTemplates", dependencies: ["LecternCore", .product(name: "Mustache", package: "swift-mustache")],
       resources: [.embedInCode("Templates")]),
-    // Headless Chromium for PDF (and later images).
+    // Headless Chromium: PDF printing, and a DevTools-protocol session (pages, scripts, screenshots, PDF).
     .target(name: "LecternBrowser", dependencies: ["LecternCore"]),
     // Live numbers in documents: {{dora.*}} placeholders and benchmark-table annotation over a DORAReport.
     .target(name: "LecternLive", dependencies: ["LecternDORA", "LecternMarkdown", "LecternCore"]),
@@ -95,6 +95,10 @@ let package = Package(
     .testTarget(
       name: "LecternCoreTests",
       dependencies: ["LecternCore", "LecternTestSupport"]
+    ),
+    .testTarget(
+      name: "LecternBrowserTests",
+      dependencies: ["LecternBrowser", "LecternTestSupport"]
     ),
     .testTarget(
       name: "LecternTemplatesTests",
