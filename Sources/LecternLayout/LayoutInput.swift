@@ -22,7 +22,7 @@ public struct LayoutInput: Sendable {
     self.theme = theme
   }
 
-  /// A built deck, to be measured as it is.
+  /// A built deck, to be measured as it is (built with `DeckBuildOptions.sourceLines`, so findings have lines).
   public init(path: String, built: BuiltDeck, deckDirectory: URL) {
     self.init(
       path: path, html: built.html, baseURL: deckDirectory, width: built.size.width, height: built.size.height,
@@ -36,9 +36,10 @@ public struct LayoutInput: Sendable {
       deck.path == "-"
       ? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
       : URL(fileURLWithPath: deck.path).deletingLastPathComponent()
-    let options = DeckBuildOptions(
+    var options = DeckBuildOptions(
       theme: theme, themes: themes,
       assets: AssetResolver(deckDirectory: folder, outputDirectory: folder, embed: false, allowLocalFiles: true))
+    options.sourceLines = true
     self.init(path: deck.path, built: DeckHTMLRenderer.render(deck, options: options), deckDirectory: folder)
   }
 }

@@ -20,7 +20,10 @@ extension LintRun {
     findings: [String: [LayoutFinding]], notes: [String: String]
   ) {
     let jobs = try files.concurrentMap { path -> (String, LayoutRun.Job)? in
-      guard let source = try? SourceFile.load(path: path), DocumentKind.detect(source) == .deck else { return nil }
+      // Standard input can be read only once: it is linted, not measured.
+      guard path != "-", let source = try? SourceFile.load(path: path), DocumentKind.detect(source) == .deck else {
+        return nil
+      }
       return (path, LayoutRun.Job(deck: Deck(source: source)))
     }.compactMap { $0 }
     let results = try LayoutRun.findings(jobs.map(\.1), chromium: chromium)

@@ -97,8 +97,12 @@ public struct DeckBuilder: Sendable {
       if settings.layout {
         // The page's URLs are relative to where it is written (or as written, on standard output).
         let base = job.output.map { URL(fileURLWithPath: $0).deletingLastPathComponent() } ?? deckDirectory
+        // The same page with each block's source line (`data-line`), for the measurement only.
+        var measured = options
+        measured.sourceLines = true
+        let page = DeckHTMLRenderer.render(deck, options: measured)
         outcome.layoutJob = LayoutRun.Job(
-          input: LayoutInput(path: job.input, built: built, deckDirectory: base), slideLines: LayoutRun.Job.slideLines(deck))
+          input: LayoutInput(path: job.input, built: page, deckDirectory: base), slideLines: LayoutRun.Job.slideLines(deck))
       }
       if settings.oneShot { ProcessTeardown.keepUntilExit(deck) }
       var diagnostics = deck.diagnostics.filter { $0.severity != .note } + built.diagnostics

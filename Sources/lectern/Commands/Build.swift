@@ -110,7 +110,8 @@ extension Lectern {
       settings.templates = templates
       settings.annotate = !noAnnotate
       settings.oneShot = !watch
-      settings.layout = !noLayout
+      // A watched build stays quick and starts watching at once: the layout is measured by one-shot builds and lint.
+      settings.layout = !noLayout && !watch
       let builder = try DeckBuilder(settings: settings, numbers: DocumentNumbers(defaults: metrics.defaults(window: window)))
       let outcomes = builder.build(plan)
       for outcome in outcomes { outcome.messages.forEach(printError) }
