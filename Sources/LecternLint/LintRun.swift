@@ -48,7 +48,8 @@ public struct LintRun: Sendable {
     let configs = ConfigCache()
     var layouts: [String: [LayoutFinding]] = [:]
     var notes: [String: String] = [:]
-    if let layoutBrowser, !fix, Self.wantsLayout(only: only) {
+    let layoutOff = explicitConfig.map { Self.layoutRuleIDs.isSubset(of: $0.disabled) } ?? false
+    if let layoutBrowser, !fix, !layoutOff, Self.wantsLayout(only: only) {
       (layouts, notes) = try measureLayouts(files, chromium: layoutBrowser)
     }
     return try files.concurrentMap { [layouts, notes] path in
