@@ -3,6 +3,7 @@ import LecternBrowser
 import LecternCore
 import LecternDeck
 import LecternExport
+import LecternLayout
 import LecternSlides
 import LecternTemplates
 
@@ -27,6 +28,9 @@ public struct DeckBuilder: Sendable {
     public var annotate = true
     /// Keep each deck model alive to the end (a one-shot build frees nothing; a watcher must).
     public var oneShot = true
+    /// Measure every built deck in headless Chromium and warn about overflow, small text and low contrast
+    /// (when a browser is found; otherwise say once that the measurement is skipped).
+    public var layout = false
 
     public init() {}
   }
@@ -36,6 +40,8 @@ public struct DeckBuilder: Sendable {
     public var messages: [String] = []
     public var status: Int32 = 0
     public var dependencies: [String] = []
+    /// The built page to measure (under `Settings.layout`).
+    var layoutJob: LayoutRun.Job?
   }
 
   let settings: Settings
@@ -67,7 +73,9 @@ public struct DeckBuilder: Sendable {
 
   /// Builds every job, several at once; outcomes in job order.
   public func build(_ jobs: [BuildJob]) -> [Outcome] {
-    (try? jobs.concurrentMap { buildOne($0) }) ?? []
+    var outcomes = (try? jobs.concurrentMap { buildOne($0) }) ?? []
+    if settings.layout { measureLayout(&outcomes) }
+    return outcomes
   }
 
   /// Reads, renders and writes one deck.
@@ -86,6 +94,16 @@ public struct DeckBuilder: Sendable {
       options.metrics = try numbers.deck(deck, directory: deckDirectory)
       options.annotate = settings.annotate
       let built = DeckHTMLRenderer.render(deck, options: options)
+      if settings.layout {
+        // The page's URLs are relative to where it is written (or as written, on standard output).
+        let base = job.output.map { URL(fileURLWithPath: $0).deletingLastPathComponent() } ?? deckDirectory
+        // The same page with each block's source line (`data-line`), for the measurement only.
+        var measured = options
+        measured.sourceLines = true
+        let page = DeckHTMLRenderer.render(deck, options: measured)
+        outcome.layoutJob = LayoutRun.Job(
+          input: LayoutInput(path: job.input, built: page, deckDirectory: base), slideLines: LayoutRun.Job.slideLines(deck))
+      }
       if settings.oneShot { ProcessTeardown.keepUntilExit(deck) }
       var diagnostics = deck.diagnostics.filter { $0.severity != .note } + built.diagnostics
       var powerPoint: PowerPointFile?

@@ -27,6 +27,9 @@ public struct DeckBuildOptions: Sendable {
   public var highlighter: CodeHighlighter? = .system
   /// Where KaTeX is read from; `nil` keeps math as Lectern's MathML.
   public var katex: KaTeXAssets? = .system
+  /// Mark each top-level block of a slide with the line it starts on (`data-line="12"`), for the layout
+  /// measurement; the page is otherwise the same.
+  public var sourceLines = false
 
   public init(
     theme: String? = nil, themes: ThemeSet = ThemeSet(), allowHTML: Bool = false, assets: AssetResolver? = nil,
@@ -194,7 +197,7 @@ public enum DeckHTMLRenderer {
         let scoper = CSSScoper(slide: slideSelector + "[data-lectern-scope=\"\(scope)\"]")
         for style in slide.scopedStyles { scopedCSS += scoper.scope(style.css).css }
       }
-      let body = slideBody(slide, deck: deck, renderer: renderer, rewriter: rewriter)
+      let body = slideBody(slide, deck: deck, renderer: renderer, rewriter: rewriter, sourceLines: options.sourceLines)
       var html = SlideMarkup(
         slide: slide, size: size, theme: theme, lang: deck.globalDirectives["lang"], scope: scope,
         pagination: numbers[index].map { ($0, totalPages) }, header: inlineMarkdown(slide.directives["header"]),
@@ -213,14 +216,17 @@ public enum DeckHTMLRenderer {
   }
 
   /// One slide's content; wherever live numbers appear, a line says which window and store they come from.
-  static func slideBody(_ slide: Slide, deck: Deck, renderer: HTMLRenderer, rewriter: DeckRewriter) -> String {
+  static func slideBody(
+    _ slide: Slide, deck: Deck, renderer: HTMLRenderer, rewriter: DeckRewriter, sourceLines: Bool = false
+  ) -> String {
     // Joining split text nodes only matters where a `$` could open math, `{` a placeholder or `:` a shortcode.
     let lines = slide.range.map { ($0.start.line, $0.end.line) }
     func mayHold(_ byte: Character) -> Bool {
       lines.map { deck.source.lines($0.0, through: $0.1, containByte: UInt8(ascii: byte.unicodeScalars.first!)) } ?? false
     }
     let merge = (rewriter.math && mayHold("$")) || mayHold("{") || (!EmojiShortcodes.table.isEmpty && mayHold(":"))
-    var body = renderer.render(merge ? slide.blocks.mergingAdjacentText() : slide.blocks)
+    let blocks = merge ? slide.blocks.mergingAdjacentText() : slide.blocks
+    var body = sourceLines ? SourceLines.render(blocks, with: renderer) : renderer.render(blocks)
     if body.containsBytes("class=\"lectern-metric\"") || body.containsBytes("class=\"lectern-benchmark\"") {
       let note = rewriter.metrics?.provenance ?? "DORA metrics: no data (no metrics store)"
       body += "<p class=\"lectern-metrics-note\">\(HTMLEscaping.escape(note))</p>\n"

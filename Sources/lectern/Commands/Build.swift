@@ -55,7 +55,14 @@ extension Lectern {
     @Flag(help: "Also write the speaker notes as plain text (NAME.notes.txt).")
     var notes = false
 
-    @Option(name: .customLong("browser-path"), help: "The Chromium executable for --pdf (default: CHROME_PATH, then PATH).")
+    @Flag(
+      name: .customLong("no-layout"),
+      help: "Do not measure the slides in headless Chromium (overflow, small text, contrast warnings).")
+    var noLayout = false
+
+    @Option(
+      name: .customLong("browser-path"),
+      help: "The Chromium executable for --pdf and the layout warnings (default: CHROME_PATH, then PATH).")
     var browserPath: String?
 
     @Option(help: "A folder of templates and assets laid over the built-in ones (deck.html.mustache, theme-*.css).")
@@ -103,6 +110,8 @@ extension Lectern {
       settings.templates = templates
       settings.annotate = !noAnnotate
       settings.oneShot = !watch
+      // A watched build stays quick and starts watching at once: the layout is measured by one-shot builds and lint.
+      settings.layout = !noLayout && !watch
       let builder = try DeckBuilder(settings: settings, numbers: DocumentNumbers(defaults: metrics.defaults(window: window)))
       let outcomes = builder.build(plan)
       for outcome in outcomes { outcome.messages.forEach(printError) }
