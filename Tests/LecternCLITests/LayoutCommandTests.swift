@@ -54,4 +54,19 @@ import Testing
     let quiet = try LecternBinary.run(["build", "--no-layout", file, "-o", dir.appendingPathComponent("a.html").path])
     #expect(!quiet.stderr.contains("slide-overflow"))
   }
+
+  @Test func lintOfMoreThanAHundredFilesSkipsTheLayoutRulesUnlessAsked() throws {
+    let dir = TestPaths.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    for n in 1...101 {
+      try "---\nmarp: true\n---\n\n# Deck \(n)\n".write(
+        to: dir.appendingPathComponent("d\(n).md"), atomically: true, encoding: .utf8)
+    }
+    let many = try LecternBinary.run(["lint", dir.path, "--color", "never"])
+    #expect(many.status == 0, "\(many.stderr)")
+    #expect(many.stderr.contains("skipped for 101 files, more than 100; pass --layout"), "\(many.stderr)")
+    let both = try LecternBinary.run(["lint", dir.path, "--layout", "--no-layout"])
+    #expect(both.status == 2)
+    #expect(both.stderr.contains("--layout and --no-layout cannot be used together"))
+  }
 }

@@ -46,6 +46,15 @@ extension Lectern {
       help: "Skip the layout rules measured in headless Chromium (slide-overflow, text-too-small, low-contrast).")
     var noLayout = false
 
+    @Flag(
+      name: .customLong("layout"),
+      help: "Measure the layout rules even when more than 100 files are linted (slow: one page load per deck).")
+    var forceLayout = false
+
+    /// Above this many files the layout rules are skipped unless `--layout` is given: linting a whole repository
+    /// (pre-commit, CI) stays a text-speed job, and one deck or a talk folder is still measured by default.
+    static let layoutFileLimit = 100
+
     @Option(name: .customLong("browser-path"), help: "The Chromium executable for the layout rules.")
     var browserPath: String?
 
@@ -59,6 +68,7 @@ extension Lectern {
         throw ValidationError("unknown rule '\(rule)'; see 'lectern lint --list-rules'")
       }
       if diff && !fix { throw ValidationError("--diff needs --fix") }
+      if forceLayout && noLayout { throw ValidationError("--layout and --no-layout cannot be used together") }
     }
 
     func run() throws {
@@ -77,7 +87,7 @@ extension Lectern {
       let perFile = format.isPerFile && !(fix && diff) ? format : nil
       var run = LintRun(
         explicitConfig: explicitConfig, only: Set(rules), fix: fix, diff: diff, perFileFormat: perFile, color: useColor)
-      run.layoutBrowser = layoutBrowser()
+      run.layoutBrowser = layoutBrowser(fileCount: files.count)
       let results = try withLargeStack { [files, run] in try run.lint(files) }
       var sources: [String: SourceFile] = [:]
       var diagnostics: [Diagnostic] = []
@@ -110,8 +120,14 @@ extension Lectern {
     }
 
     /// The browser for the layout rules, or `nil` (said once on standard error when none is found).
-    private func layoutBrowser() -> Chromium? {
+    private func layoutBrowser(fileCount: Int) -> Chromium? {
       guard !noLayout, !fix, LintRun.wantsLayout(only: Set(rules)) else { return nil }
+      if fileCount > Self.layoutFileLimit && !forceLayout {
+        printError(
+          "note: layout rules (slide-overflow, text-too-small, low-contrast) skipped for \(fileCount) files, more than "
+            + "\(Self.layoutFileLimit); pass --layout to measure every deck in headless Chromium")
+        return nil
+      }
       do {
         return try Chromium.locate(override: browserPath)
       } catch {
