@@ -10,15 +10,19 @@ public struct DORACalculator: Sendable {
   public var production: ProductionEnvironments
   /// The percentiles reported for both durations (fractions: 0.5, 0.9).
   public var percentiles: [Double]
+  /// Opt-in: link an incident without `caused_by` to the latest production deployment of its service
+  /// that finished at most this many seconds before it opened (see `DORACalculator+InferredCauses`).
+  public var inferCauses: Double?
 
   public init(
     store: MetricsStore, tiers: TierTable = .defaults, production: ProductionEnvironments = .default,
-    percentiles: [Double] = [0.5, 0.9]
+    percentiles: [Double] = [0.5, 0.9], inferCauses: Double? = nil
   ) {
     self.store = store
     self.tiers = tiers
     self.production = production
     self.percentiles = percentiles
+    self.inferCauses = inferCauses
   }
 
   public func report(window: Window, services: [String] = []) throws -> DORAReport {
@@ -69,6 +73,7 @@ public struct DORACalculator: Sendable {
     let lead = try leadTimes(db, window: window, scope: scope, counts: &counts)
     let failureRate = try changeFailureRate(db, window: window, scope: scope, counts: &counts)
     let restore = try restoreTimes(db, window: window, scope: scope, counts: &counts)
+    counts.inferredLinks = try inferredLinks(db, window: window, scope: scope)
     counts.excluded += try environmentExclusions(db, window: window, scope: scope)
     let reasons: [(Exclusion.Reason, Int)] = [
       (.unmatchedSHA, counts.unmatchedSHAs), (.negativeLeadTime, counts.negativeLeadTimes),
