@@ -37,6 +37,13 @@ private let window = ["--since", "2026-03-01T00:00:00Z", "--until", "2026-03-11T
     return db
   }
 
+  @Test(arguments: [("import", "metrics-import-help.txt"), ("show", "metrics-show-help.txt")])
+  func helpTextIsStable(_ command: String, _ snapshot: String) throws {
+    let result = try LecternBinary.run(["metrics", command, "--help"])
+    #expect(result.status == 0)
+    if let problem = snapshotMismatch(result.stdout, named: snapshot) { Issue.record(Comment(rawValue: problem)) }
+  }
+
   @Test func importedSourcesGiveTheMetricsAndInferredCausesAreCountedAsInferred() throws {
     let db = try imported()
     let show = ["metrics", "show", "--db", db, "--format", "json"] + window

@@ -142,7 +142,10 @@ extension Lectern.Metrics {
     @Option(help: "Also print a trend series by day, week or month, or one report per service or per team.")
     var by: ByArgument?
 
-    @Option(help: "A team and its services for --by team, e.g. 'payments=checkout-api,billing' (repeatable).")
+    @Option(
+      help:
+        "A team and its services for --by team, e.g. 'payments=checkout-api,billing' (repeatable; adds to the settings file's teams)."
+    )
     var team: [TeamArgument] = []
 
     @Option(help: "Percentiles of both durations, e.g. 50,75,90.")

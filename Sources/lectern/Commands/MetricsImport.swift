@@ -48,7 +48,7 @@ extension Lectern.Metrics {
 
     @Option(
       help:
-        "The service of the imported records: of every GitHub or GitLab deployment (default: the repository's name; GitLab needs it) and of Opsgenie alerts without a service: tag."
+        "The service of every deployment imported in this run (default: the repository's name; GitLab needs it) and of Opsgenie alerts without a service: tag."
     )
     var service: String?
 
