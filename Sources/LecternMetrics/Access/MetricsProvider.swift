@@ -187,7 +187,7 @@ public struct MetricsDefaults: Sendable {
   public var window: WindowSpec
   /// Environment aliases from the command line (`live=production`), added to the document's own.
   public var productionAliases: [String: String]
-  /// Inferred incident causes (seconds) from the command line or configuration, over the document's own.
+  /// Inferred incident causes (seconds) from the settings file; a document's own `infer_causes` wins.
   public var inferCauses: Double?
 
   public init(
@@ -231,6 +231,6 @@ extension MetricsRequest {
     return MetricsRequest(
       location: location, window: try spec.resolve(), services: spec.services, tiers: tiers,
       production: ProductionEnvironments(aliases: aliases.merging(defaults.productionAliases) { _, cli in cli }),
-      inferCauses: defaults.inferCauses ?? infer)
+      inferCauses: infer ?? defaults.inferCauses)
   }
 }

@@ -78,4 +78,19 @@ private func t(_ s: String) -> Timestamp { Timestamp(rfc3339: s)! }
     #expect(r.measurement(.changeFailureRate)?.number == 0)
     #expect(r.counts.inferredCauses == 0)
   }
+
+  @Test func aDocumentsInferCausesWinsOverTheSettingsFile() throws {
+    let directory = URL(fileURLWithPath: "/tmp")
+    let defaults = MetricsDefaults(
+      data: "/tmp/records", db: nil, defaultStore: "none.sqlite", window: WindowSpec(), inferCauses: 3600)
+    let own = try MetricsRequest.forDocument(
+      settings: ["infer_causes": "24h"], directory: directory, defaults: defaults, tiers: .defaults)
+    #expect(own?.inferCauses == 86_400)
+    let inherited = try MetricsRequest.forDocument(settings: [:], directory: directory, defaults: defaults, tiers: .defaults)
+    #expect(inherited?.inferCauses == 3600)
+    #expect(throws: WindowSpec.Invalid.self) {
+      _ = try MetricsRequest.forDocument(
+        settings: ["infer_causes": "soon"], directory: directory, defaults: defaults, tiers: .defaults)
+    }
+  }
 }
