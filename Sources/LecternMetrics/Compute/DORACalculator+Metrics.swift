@@ -59,27 +59,30 @@ extension DORACalculator {
   }
 
   /// Among production deployments in the window, the percentage that failed or caused an incident.
-  func changeFailureRate(_ db: Database, window: Window, scope: Scope, counts: inout MetricCounts) throws
+  func changeFailureRate(
+    _ db: Database, window: Window, scope: Scope, links: [String: Int]?, counts: inout MetricCounts
+  ) throws
     -> DORAMeasurement.Value
   {
-    // A deployment named by no explicit cause may still be failed by an inferred one (opt-in).
-    let inferred = inferredCauseCondition(scope)
-    let explicit = "status = 'failure' OR EXISTS (SELECT 1 FROM incidents i WHERE i.caused_by = d.id)"
     let row = try Row.fetchOne(
       db,
       sql: """
-        SELECT COUNT(*) AS n, SUM(CASE WHEN \(explicit) THEN 1 ELSE 0 END) AS failed,
-          SUM(CASE WHEN \(explicit) THEN 0 WHEN \(inferred.sql) THEN 1 ELSE 0 END) AS inferred
+        SELECT COUNT(*) AS n,
+          SUM(CASE WHEN status = 'failure' OR EXISTS (SELECT 1 FROM incidents i WHERE i.caused_by = d.id) THEN 1 ELSE 0 END) AS failed
         FROM deployments d
         WHERE \(scope.production("environment")) AND finished_at >= ? AND finished_at < ?\(scope.serviceClause)
         """,
       arguments: StatementArguments(
-        inferred.args + scope.productionArgs + [window.start.microseconds, window.end.microseconds] + scope.serviceArgs))
+        scope.productionArgs + [window.start.microseconds, window.end.microseconds] + scope.serviceArgs))
     counts.productionDeployments = row?["n"] ?? 0
-    let failed: Int = row?["failed"] ?? 0
-    let failedByInference: Int = row?["inferred"] ?? 0
-    counts.inferredCauses = inferCauses == nil ? nil : failedByInference
-    counts.failedDeployments = failed + (counts.inferredCauses ?? 0)
+    counts.failedDeployments = row?["failed"] ?? 0
+    // A deployment named by no explicit cause may still be failed by an inferred one (opt-in).
+    if let links {
+      let inferred = try inferredCounts(db, window: window, scope: scope, links: links)
+      counts.inferredCauses = inferred.failures
+      counts.inferredLinks = inferred.links
+      counts.failedDeployments += inferred.failures
+    }
     guard counts.productionDeployments > 0 else { return .noData(reason: "no production deployments in the window") }
     return .value(100 * Double(counts.failedDeployments) / Double(counts.productionDeployments))
   }
