@@ -96,6 +96,8 @@ let package = Package(
         "LecternServe", "LecternPipeline", "LecternDeck", "LecternPostmortem", "LecternMarkdown", "LecternDORA",
         "LecternTemplates",
         "LecternCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        // .lectern/metrics.yml (teams, production aliases, inferred causes).
+        "Yams",
       ]
     ),
     .target(name: "LecternTestSupport", dependencies: ["LecternCore"], path: "Tests/LecternTestSupport"),

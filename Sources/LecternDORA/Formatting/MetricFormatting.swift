@@ -48,7 +48,10 @@ public enum MetricFormatting {
       let p90 = chosenPercentiles(m) ?? m.p90.map { "p90 \(duration(hours: $0)), " } ?? ""
       return "\(p90)\(c.changes) changes, \(c.unmatchedSHAs) unmatched SHAs, \(c.negativeLeadTimes) negative"
     case .changeFailureRate:
-      return "\(c.failedDeployments) of \(c.productionDeployments) production deployments"
+      let inferred = c.inferredCauses.map { n in
+        ", \(n) by inferred cause (\(c.inferredLinks ?? 0) incident\(c.inferredLinks == 1 ? "" : "s") linked by inference)"
+      }
+      return "\(c.failedDeployments) of \(c.productionDeployments) production deployments\(inferred ?? "")"
     case .timeToRestore:
       let chosen = chosenPercentiles(m) ?? ""
       return "\(chosen)\(c.resolvedIncidents) resolved, \(c.openIncidents) open, \(c.negativeRestoreTimes) negative"

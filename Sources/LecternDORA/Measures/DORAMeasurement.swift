@@ -66,6 +66,12 @@ public struct MetricCounts: Sendable, Hashable {
   /// All production deployments in the window (success or failure), and how many failed or caused an incident.
   public var productionDeployments = 0
   public var failedDeployments = 0
+  /// Of `failedDeployments`, those counted only through an inferred incident link; `nil` when inference
+  /// is off (it is opt-in).
+  public var inferredCauses: Int?
+  /// Incidents without `caused_by` linked by inference to a production deployment in the window; `nil`
+  /// when inference is off.
+  public var inferredLinks: Int?
   /// Changes whose first deployment is in the window and that have a lead time.
   public var changes = 0
   /// Shipped SHAs without a `changes` record.

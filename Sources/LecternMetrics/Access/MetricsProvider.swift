@@ -39,10 +39,13 @@ public struct MetricsRequest: Hashable, Sendable {
   public var production: ProductionEnvironments
   /// Percentiles (fractions) reported for both durations.
   public var percentiles: [Double]
+  /// Opt-in: seconds within which an incident without `caused_by` is linked to the production deployment
+  /// of its service that preceded it; `nil`: only explicit causes count.
+  public var inferCauses: Double?
 
   public init(
     location: MetricsLocation, window: Window, services: [String], tiers: TierTable = .defaults,
-    production: ProductionEnvironments = .default, percentiles: [Double] = [0.5, 0.9]
+    production: ProductionEnvironments = .default, percentiles: [Double] = [0.5, 0.9], inferCauses: Double? = nil
   ) {
     self.location = location
     self.window = window
@@ -50,6 +53,7 @@ public struct MetricsRequest: Hashable, Sendable {
     self.tiers = tiers
     self.production = production
     self.percentiles = percentiles
+    self.inferCauses = inferCauses
   }
 }
 
@@ -121,7 +125,7 @@ public final class MetricsProvider: Sendable {
   private func calculator(_ request: MetricsRequest) throws -> DORACalculator {
     DORACalculator(
       store: try store(request.location), tiers: request.tiers, production: request.production,
-      percentiles: request.percentiles)
+      percentiles: request.percentiles, inferCauses: request.inferCauses)
   }
 
   /// One report per service the location has records for (or per service of the request's filter), in
@@ -183,15 +187,19 @@ public struct MetricsDefaults: Sendable {
   public var window: WindowSpec
   /// Environment aliases from the command line (`live=production`), added to the document's own.
   public var productionAliases: [String: String]
+  /// Inferred incident causes (seconds) from the settings file; a document's own `infer_causes` wins.
+  public var inferCauses: Double?
 
   public init(
-    data: String?, db: String?, defaultStore: String, window: WindowSpec, productionAliases: [String: String] = [:]
+    data: String?, db: String?, defaultStore: String, window: WindowSpec, productionAliases: [String: String] = [:],
+    inferCauses: Double? = nil
   ) {
     self.data = data
     self.db = db
     self.defaultStore = defaultStore
     self.window = window
     self.productionAliases = productionAliases
+    self.inferCauses = inferCauses
   }
 }
 
@@ -213,8 +221,16 @@ extension MetricsRequest {
       throw WindowSpec.Invalid(description: "metrics window in front matter: \(error)")
     }
     let aliases = try settings["production_aliases"].map(ProductionEnvironments.aliases(from:)) ?? [:]
+    let infer = try settings["infer_causes"].map { text in
+      guard let days = parseWindowLength(text) else {
+        throw WindowSpec.Invalid(
+          description: "metrics infer_causes in front matter: '\(text)' is not a length; expected a form like 24h or 2d")
+      }
+      return days * 86_400
+    }
     return MetricsRequest(
       location: location, window: try spec.resolve(), services: spec.services, tiers: tiers,
-      production: ProductionEnvironments(aliases: aliases.merging(defaults.productionAliases) { _, cli in cli }))
+      production: ProductionEnvironments(aliases: aliases.merging(defaults.productionAliases) { _, cli in cli }),
+      inferCauses: infer ?? defaults.inferCauses)
   }
 }

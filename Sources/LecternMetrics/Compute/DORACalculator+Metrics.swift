@@ -59,7 +59,9 @@ extension DORACalculator {
   }
 
   /// Among production deployments in the window, the percentage that failed or caused an incident.
-  func changeFailureRate(_ db: Database, window: Window, scope: Scope, counts: inout MetricCounts) throws
+  func changeFailureRate(
+    _ db: Database, window: Window, scope: Scope, links: [String: Int]?, counts: inout MetricCounts
+  ) throws
     -> DORAMeasurement.Value
   {
     let row = try Row.fetchOne(
@@ -74,6 +76,13 @@ extension DORACalculator {
         scope.productionArgs + [window.start.microseconds, window.end.microseconds] + scope.serviceArgs))
     counts.productionDeployments = row?["n"] ?? 0
     counts.failedDeployments = row?["failed"] ?? 0
+    // A deployment named by no explicit cause may still be failed by an inferred one (opt-in).
+    if let links {
+      let inferred = try inferredCounts(db, window: window, scope: scope, links: links)
+      counts.inferredCauses = inferred.failures
+      counts.inferredLinks = inferred.links
+      counts.failedDeployments += inferred.failures
+    }
     guard counts.productionDeployments > 0 else { return .noData(reason: "no production deployments in the window") }
     return .value(100 * Double(counts.failedDeployments) / Double(counts.productionDeployments))
   }

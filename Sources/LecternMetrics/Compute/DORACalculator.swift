@@ -10,21 +10,25 @@ public struct DORACalculator: Sendable {
   public var production: ProductionEnvironments
   /// The percentiles reported for both durations (fractions: 0.5, 0.9).
   public var percentiles: [Double]
+  /// Opt-in: link an incident without `caused_by` to the latest production deployment of its service
+  /// that finished at most this many seconds before it opened (see `DORACalculator+InferredCauses`).
+  public var inferCauses: Double?
 
   public init(
     store: MetricsStore, tiers: TierTable = .defaults, production: ProductionEnvironments = .default,
-    percentiles: [Double] = [0.5, 0.9]
+    percentiles: [Double] = [0.5, 0.9], inferCauses: Double? = nil
   ) {
     self.store = store
     self.tiers = tiers
     self.production = production
     self.percentiles = percentiles
+    self.inferCauses = inferCauses
   }
 
   public func report(window: Window, services: [String] = []) throws -> DORAReport {
     try store.read { db in
       let scope = try Scope(db, production: production, services: services)
-      var r = try report(db, window: window, scope: scope)
+      var r = try report(db, window: window, scope: scope, links: try inferredLinks(db, scope: scope))
       r.unknownServices = try services.filter { try !Self.hasRecords(db, service: $0) }
       return r
     }
@@ -34,8 +38,9 @@ public struct DORACalculator: Sendable {
   public func trend(window: Window, by unit: CalendarUnit, services: [String] = []) throws -> [DORAReport] {
     try store.read { db in
       let scope = try Scope(db, production: production, services: services)
+      let links = try inferredLinks(db, scope: scope)
       return try window.buckets(unit).map { bucket in
-        var r = try report(db, window: bucket, scope: scope)
+        var r = try report(db, window: bucket, scope: scope, links: links)
         r.isPartialBucket = !bucket.isWhole(unit)
         return r
       }
@@ -63,11 +68,12 @@ public struct DORACalculator: Sendable {
         """, arguments: [service, service, service]) ?? false
   }
 
-  private func report(_ db: Database, window: Window, scope: Scope) throws -> DORAReport {
+  /// `links`: the inferred incident links per deployment, when inference is on.
+  private func report(_ db: Database, window: Window, scope: Scope, links: [String: Int]?) throws -> DORAReport {
     var counts = MetricCounts()
     let frequency = try deploymentFrequency(db, window: window, scope: scope, counts: &counts)
     let lead = try leadTimes(db, window: window, scope: scope, counts: &counts)
-    let failureRate = try changeFailureRate(db, window: window, scope: scope, counts: &counts)
+    let failureRate = try changeFailureRate(db, window: window, scope: scope, links: links, counts: &counts)
     let restore = try restoreTimes(db, window: window, scope: scope, counts: &counts)
     counts.excluded += try environmentExclusions(db, window: window, scope: scope)
     let reasons: [(Exclusion.Reason, Int)] = [

@@ -24,47 +24,46 @@ public struct GitHubDeployments: Sendable {
   }
 
   private struct Final {
+    var id: String
     var state: Deployment.Status
     var at: Timestamp
   }
 
-  /// Reads deployments files and statuses files (each a name and its bytes).
+  /// Reads deployments files and statuses files (each a name and its bytes); throws `IngestProblems`
+  /// naming every bad record.
   public func read(deployments: [(name: String, bytes: [UInt8])], statuses: [(name: String, bytes: [UInt8])]) throws -> Result {
+    var problems = IngestProblems()
     var finals: [String: Final] = [:]
-    for (name, bytes) in statuses {
-      let json = ProviderJSON(file: name)
-      for (path, status) in try json.objects(bytes, key: "statuses") {
-        let url = try json.required(status, "deployment_url", at: path)
-        let id = String(url.split(separator: "/").last ?? "")
-        let state = try json.required(status, "state", at: path).lowercased()
-        let final: Deployment.Status? = state == "success" ? .success : (state == "failure" || state == "error") ? .failure : nil
-        guard let final, let at = try json.timestamp(status, "created_at", at: path) else { continue }
-        // The latest final status wins (a redeploy's success after an error).
-        if let known = finals[id], known.at > at { continue }
-        finals[id] = Final(state: final, at: at)
-      }
+    let read = ProviderJSON.map(statuses, key: "statuses", problems: &problems) { status -> Final? in
+      let url = try status.required("deployment_url")
+      let state = try status.required("state").lowercased()
+      let final: Deployment.Status? = state == "success" ? .success : (state == "failure" || state == "error") ? .failure : nil
+      guard let final, let at = try status.timestamp("created_at") else { return nil }
+      return Final(id: String(url.split(separator: "/").last ?? ""), state: final, at: at)
     }
+    // The latest final status wins (a redeploy's success after an error).
+    for f in read where finals[f.id].map({ $0.at <= f.at }) ?? true { finals[f.id] = f }
     var result = Result()
-    for (name, bytes) in deployments {
-      let json = ProviderJSON(file: name)
-      for (path, d) in try json.objects(bytes, key: "deployments") {
-        let id = try json.required(d, "id", at: path)
-        let repository = try json.text(d, "repository_url", at: path)?.split(separator: "/").last.map(String.init)
-        guard let service = service ?? repository else {
-          throw IngestError(
-            file: name, line: nil, field: "\(path).repository_url", message: "missing; expected it, or give --service")
-        }
-        guard let final = finals[id] else {
-          result.unfinished.append(id)
-          continue
-        }
-        let sha = try json.text(d, "sha", at: path)
-        result.deployments.append(
-          Deployment(
-            id: "github:\(id)", service: service, environment: try json.text(d, "environment", at: path) ?? "production",
-            finishedAt: final.at, status: final.state, commits: sha.map { [$0] } ?? []))
+    let records = ProviderJSON.map(deployments, key: "deployments", problems: &problems) { d -> (String, Deployment?) in
+      let id = try d.required("id")
+      let repository = try d.text("repository_url")?.split(separator: "/").last.map(String.init)
+      guard let service = service ?? repository else {
+        throw d.fail("repository_url", "missing; expected it, or give --service")
       }
+      let sha = try d.text("sha")
+      let environment = try d.text("environment") ?? "production"
+      guard let final = finals[id] else { return (id, nil) }
+      return (
+        id,
+        Deployment(
+          id: "github:\(id)", service: service, environment: environment, finishedAt: final.at, status: final.state,
+          commits: sha.map { [$0] } ?? [])
+      )
     }
+    for (id, deployment) in records {
+      if let deployment { result.deployments.append(deployment) } else { result.unfinished.append(id) }
+    }
+    if !problems.isEmpty { throw problems }
     return result
   }
 }

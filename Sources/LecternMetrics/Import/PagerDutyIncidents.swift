@@ -8,35 +8,23 @@ import LecternDORA
 public struct PagerDutyIncidents: Sendable {
   public init() {}
 
+  /// Reads incidents files; throws `IngestProblems` naming every bad record.
   public func read(_ files: [(name: String, bytes: [UInt8])]) throws -> [Incident] {
-    var incidents: [Incident] = []
-    for (name, bytes) in files {
-      let json = ProviderJSON(file: name)
-      for (path, i) in try json.objects(bytes, key: "incidents") {
-        let id = try json.required(i, "id", at: path)
-        guard let opened = try json.timestamp(i, "created_at", at: path) else {
-          throw IngestError(file: name, line: nil, field: "\(path).created_at", message: "missing; expected a timestamp")
-        }
-        var resolved = try json.timestamp(i, "resolved_at", at: path)
-        if resolved == nil, try json.text(i, "status", at: path) == "resolved" {
-          resolved = try json.timestamp(i, "last_status_change_at", at: path)
-        }
-        var acknowledged: Timestamp?
-        if case .array(let acks)? = i["acknowledgements"] {
-          for case .object(let ack) in acks {
-            if let at = try json.timestamp(ack, "at", at: "\(path).acknowledgements[]"), acknowledged.map({ at < $0 }) ?? true {
-              acknowledged = at
-            }
-          }
-        }
-        let priority = try json.object(i, "priority").flatMap { try json.text($0, "summary", at: "\(path).priority") }
-        incidents.append(
-          Incident(
-            id: id, service: try json.object(i, "service").flatMap { try json.text($0, "summary", at: "\(path).service") },
-            severity: priority.flatMap(Self.severity), openedAt: opened, resolvedAt: resolved,
-            title: try json.text(i, "title", at: path), acknowledgedAt: acknowledged))
+    var problems = IngestProblems()
+    let incidents = ProviderJSON.map(files, key: "incidents", problems: &problems) { i -> Incident? in
+      let id = try i.required("id")
+      let opened = try i.requiredTimestamp("created_at")
+      var resolved = try i.timestamp("resolved_at")
+      if resolved == nil, try i.text("status") == "resolved" {
+        resolved = try i.timestamp("last_status_change_at")
       }
+      let acknowledged = try i.objects("acknowledgements").compactMap { try $0.timestamp("at") }.min()
+      let priority = try i.nested("priority")?.text("summary")
+      return Incident(
+        id: id, service: try i.nested("service")?.text("summary"), severity: priority.flatMap(Self.severity),
+        openedAt: opened, resolvedAt: resolved, title: try i.text("title"), acknowledgedAt: acknowledged)
     }
+    if !problems.isEmpty { throw problems }
     return incidents
   }
 

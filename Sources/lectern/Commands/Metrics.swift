@@ -117,65 +117,6 @@ extension Lectern.Metrics {
     }
   }
 
-  struct Import: ParsableCommand {
-    static let configuration = CommandConfiguration(
-      abstract: "Add deployments and incidents from GitHub and PagerDuty API responses saved as JSON.",
-      discussion: """
-        GitHub: the responses of GET /repos/{owner}/{repo}/deployments and of each deployment's /statuses \
-        (gh api --paginate output works); a deployment finished at its latest success, failure or error status \
-        and ships its sha. PagerDuty: responses of GET /incidents, with acknowledgements and resolve times. \
-        Everything is checked first and written in one transaction. \(ExitStatus.help)
-        """)
-
-    @Option(name: .customLong("github-deployments"), help: "A saved GitHub deployments response (repeatable).")
-    var githubDeployments: [String] = []
-
-    @Option(name: .customLong("github-statuses"), help: "A saved GitHub deployment statuses response (repeatable).")
-    var githubStatuses: [String] = []
-
-    @Option(help: "A saved PagerDuty incidents response (repeatable).")
-    var pagerduty: [String] = []
-
-    @Option(help: "The service of every GitHub deployment (default: the repository's name).")
-    var service: String?
-
-    @OptionGroup var store: MetricsStoreOptions
-
-    func validate() throws {
-      if githubDeployments.isEmpty && pagerduty.isEmpty {
-        throw ValidationError("give --github-deployments FILE (with --github-statuses FILE) or --pagerduty FILE")
-      }
-      if !githubDeployments.isEmpty && githubStatuses.isEmpty {
-        throw ValidationError("--github-deployments needs --github-statuses FILE: a deployment finishes at a status")
-      }
-    }
-
-    func run() throws {
-      var batch = RecordBatch()
-      do {
-        let load = { (paths: [String]) throws -> [(name: String, bytes: [UInt8])] in
-          try paths.map { path in
-            guard FileManager.default.fileExists(atPath: path) else { throw InputError.missingFile(path: path) }
-            return (path, [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
-          }
-        }
-        if !githubDeployments.isEmpty {
-          let github = try GitHubDeployments(service: service)
-            .read(deployments: try load(githubDeployments), statuses: try load(githubStatuses))
-          batch.deployments = github.deployments
-          if !github.unfinished.isEmpty {
-            printError(
-              "note: \(github.unfinished.count) GitHub deployment(s) with no success, failure or error status not imported")
-          }
-        }
-        batch.incidents = try PagerDutyIncidents().read(try load(pagerduty))
-      } catch {
-        try Ingest.reportReadFailure(error)
-      }
-      try Ingest.write(batch, to: store.path)
-    }
-  }
-
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Print the four DORA metrics for a window, with tiers and the counts behind them.",
@@ -201,7 +142,10 @@ extension Lectern.Metrics {
     @Option(help: "Also print a trend series by day, week or month, or one report per service or per team.")
     var by: ByArgument?
 
-    @Option(help: "A team and its services for --by team, e.g. 'payments=checkout-api,billing' (repeatable).")
+    @Option(
+      help:
+        "A team and its services for --by team, e.g. 'payments=checkout-api,billing' (repeatable; adds to the settings file's teams)."
+    )
     var team: [TeamArgument] = []
 
     @Option(help: "Percentiles of both durations, e.g. 50,75,90.")
@@ -218,7 +162,24 @@ extension Lectern.Metrics {
     @Flag(name: .customLong("fail-on-no-data"), help: "With --fail-if: a metric with no data fails too.")
     var failOnNoData = false
 
+    @Option(
+      name: .customLong("infer-causes"),
+      help:
+        "Link an incident without caused_by to the latest production deployment of its service within this time before it (e.g. 24h); counted in change failure rate and reported as inferred."
+    )
+    var inferCauses: String?
+
+    @Option(help: "Metrics settings: production_aliases, teams, infer_causes (default: .lectern/metrics.yml when it exists).")
+    var config: String?
+
+    func validate() throws {
+      if let inferCauses, parseWindowLength(inferCauses) == nil {
+        throw ValidationError("--infer-causes '\(inferCauses)' is not a length; expected a form like 24h or 2d")
+      }
+    }
+
     func run() throws {
+      let settings = try MetricsConfiguration.load(explicit: config)
       let tiers = try benchmark.map { try TierTable.benchmark(fromFile: $0) } ?? .defaults
       let gates = try failIf.map { text in
         do { return try MetricGate(parsing: text, tiers: tiers) } catch let e as MetricGate.Invalid {
@@ -228,25 +189,15 @@ extension Lectern.Metrics {
       let location: MetricsLocation = data.map { .data(folder: $0) } ?? .store(path: store.path)
       let request = MetricsRequest(
         location: location, window: try window.resolve(), services: window.services, tiers: tiers,
-        production: environments.production, percentiles: percentile?.fractions ?? [0.5, 0.9])
+        production: ProductionEnvironments(aliases: settings.productionAliases.merging(environments.aliases) { _, cli in cli }),
+        percentiles: percentile?.fractions ?? [0.5, 0.9],
+        inferCauses: inferCauses.flatMap(parseWindowLength).map { $0 * 86_400 } ?? settings.inferCauses)
       let provider = MetricsProvider()
       let report = try provider.report(request)
       var series: [DORAReport] = []
-      var groups = MetricsGroups.none
-      switch by {
-      case .calendar(let unit): series = try provider.trend(request, by: unit)
-      case .service:
-        groups.items = try provider.byService(request).map { ($0.services.joined(separator: ", "), $0) }
-      case .team:
-        guard !team.isEmpty else { throw ValidationError("--by team needs --team TEAM=service,service") }
-        groups.kind = "team"
-        groups.items = try team.map { t in
-          var one = request
-          one.services = t.services
-          return (t.name, try provider.report(one))
-        }
-      case nil: break
-      }
+      if case .calendar(let unit) = by { series = try provider.trend(request, by: unit) }
+      let groups = try self.groups(
+        request, provider: provider, teams: settings.teams + team.map { (name: $0.name, services: $0.services) })
       let counts = try provider.recordCounts(location)
       let provenance = MetricsProvenance(
         store: location.description, deployments: counts.deployments, changes: counts.changes, incidents: counts.incidents)
@@ -258,6 +209,29 @@ extension Lectern.Metrics {
       }
       let scoped = [("", report)] + groups.items.map { (" for \(groups.kind) '\($0.name)'", $0.report) }
       try checkGates(gates, scoped, tiers: tiers)
+    }
+
+    /// The reports of `--by service` or `--by team` (teams from the configuration, then `--team`).
+    private func groups(_ request: MetricsRequest, provider: MetricsProvider, teams: [(name: String, services: [String])])
+      throws -> MetricsGroups
+    {
+      var groups = MetricsGroups.none
+      switch by {
+      case .service:
+        groups.items = try provider.byService(request).map { ($0.services.joined(separator: ", "), $0) }
+      case .team:
+        guard !teams.isEmpty else {
+          throw ValidationError("--by team needs --team TEAM=service,service or 'teams:' in \(MetricsConfiguration.defaultPath)")
+        }
+        groups.kind = "team"
+        groups.items = try teams.map { t in
+          var one = request
+          one.services = t.services
+          return (t.name, try provider.report(one))
+        }
+      case .calendar, nil: break
+      }
+      return groups
     }
 
     /// Prints each breached gate (and each gate with no data) and exits 1 when any fails the run.

@@ -106,7 +106,8 @@ extension Lectern.Report {
         throw MetricsAccessError.noStore(path: db)
       }
       let numbers = DocumentNumbers(
-        defaults: metrics.defaults(window: window), fallbackTiers: try benchmark.map { try TierTable.benchmark(fromFile: $0) })
+        defaults: try metrics.defaults(window: window), fallbackTiers: try benchmark.map { try TierTable.benchmark(fromFile: $0) }
+      )
       var worst = ExitStatus.ok
       for file in try InputFiles.expand(files) {
         do {

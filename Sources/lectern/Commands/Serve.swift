@@ -78,7 +78,8 @@ extension Lectern {
       }
       watched += extraWatchedFiles()
       let renderer = SiteRenderer(
-        themes: themes, templates: library, allowHTML: html, numbers: DocumentNumbers(defaults: metrics.defaults(window: window)))
+        themes: themes, templates: library, allowHTML: html,
+        numbers: DocumentNumbers(defaults: try metrics.defaults(window: window)))
       let server = DeckServer(
         root: root, options: .init(host: host, port: chosenPort, watching: watched), templates: library,
         render: { renderer.page(for: $0) }, log: { printError($0) })

@@ -23,9 +23,13 @@ struct MetricsSourceOptions: ParsableArguments {
   /// The location named on the command line (`--data`, else the store path), whether or not it exists.
   var location: MetricsLocation { data.map { .data(folder: $0) } ?? .store(path: store.path) }
 
-  /// What the command line says, for documents whose front matter may say more.
-  func defaults(window: WindowOptions) -> MetricsDefaults {
-    MetricsDefaults(data: data, db: store.db, defaultStore: store.path, window: window.spec)
+  /// What the command line and `.lectern/metrics.yml` (production aliases, inferred causes) say, for
+  /// documents whose front matter may say more.
+  func defaults(window: WindowOptions) throws -> MetricsDefaults {
+    let settings = try MetricsConfiguration.load(explicit: nil)
+    return MetricsDefaults(
+      data: data, db: store.db, defaultStore: store.path, window: window.spec, productionAliases: settings.productionAliases,
+      inferCauses: settings.inferCauses)
   }
 }
 

@@ -109,7 +109,7 @@ enum MetricsOutput {
 
   /// One row per metric and report; `service` is empty for the report over every service.
   static func csv(_ r: DORAReport, series: [DORAReport], services: MetricsGroups) -> String {
-    var out = "window_start,window_end,metric,value,unit,p90,tier,service,percentiles,not_counted,team\r\n"
+    var out = "window_start,window_end,metric,value,unit,p90,tier,service,percentiles,not_counted,team,partial\r\n"
     for report in [r] + series {
       for m in report.measurements { out += csvRow(report, m, team: "") }
     }
@@ -139,6 +139,8 @@ enum MetricsOutput {
     for e in report.counts.excluded where e.metrics.contains(m.metric) { notCounted.append(e.description) }
     fields.append(notCounted.joined(separator: "; "))
     fields.append(team)
+    // A trend bucket cut short by the window's edge.
+    fields.append(report.isPartialBucket ? "true" : "")
     var quoted: [String] = []
     for f in fields { quoted.append(csvField(f)) }
     return quoted.joined(separator: ",") + "\r\n"
@@ -203,6 +205,10 @@ enum MetricsOutput {
     w.field("daysWithDeployments", c.daysWithDeployments)
     w.field("productionDeployments", c.productionDeployments)
     w.field("failedDeployments", c.failedDeployments)
+    if let inferred = c.inferredCauses {
+      w.field("inferredCauses", inferred)
+      w.field("inferredLinks", c.inferredLinks ?? 0)
+    }
     w.field("changes", c.changes)
     w.field("unmatchedSHAs", c.unmatchedSHAs)
     w.field("negativeLeadTimes", c.negativeLeadTimes)

@@ -64,8 +64,9 @@ import Testing
   @Test func aWrongShapeNamesTheFileAndField() throws {
     let bad = Array(#"{"incidents": [{"id": "P1", "created_at": {"at": "2026-03-03T10:40:00Z"}}]}"#.utf8)
     #expect(
-      throws: IngestError(
-        file: "pd.json", line: nil, field: "[0].created_at", message: "an object; expected a string or a number")
+      throws: IngestProblems([
+        IngestError(file: "pd.json", line: 1, field: "created_at", message: "an object; expected a string or a number")
+      ])
     ) { _ = try PagerDutyIncidents().read([("pd.json", bad)]) }
   }
 }
