@@ -449,6 +449,8 @@
   }
 
   body.classList.add('lectern-viewer');
+  /* ?shot: a picture of one slide (lectern build --images): no controls, toasts or progress bar over it. */
+  if (params.has('shot')) body.classList.add('lectern-shot');
   var progressBar = document.createElement('div');
   progressBar.className = 'lectern-progress';
   progress = document.createElement('div');

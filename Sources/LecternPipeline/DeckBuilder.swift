@@ -20,7 +20,18 @@ public struct DeckBuilder: Sendable {
     public var pdf = false
     /// Also write an editable PowerPoint file (NAME.pptx) beside the main product.
     public var pptx = false
+    /// `--pdf-notes`: a handout, each slide that has notes beside its notes on one page.
     public var pdfNotes = false
+    /// PDF bookmarks from the slides' headings (`--pdf-outlines`).
+    public var pdfOutlines = false
+    /// One image per slide (`--images png|jpeg`): NAME.001.png, NAME.002.png…
+    public var images: OutputFormat?
+    /// The title slide only (`--image png|jpeg`): NAME.png, for og:image.
+    public var image: OutputFormat?
+    /// Device pixels per CSS pixel for images (`--image-scale`).
+    public var imageScale = 1.0
+    /// Global directives written over each deck's (`--title`, `--author`…: Marp's metadata options).
+    public var metadata: [String: String] = [:]
     public var notes = false
     public var browserPath: String?
     public var templates: String?
@@ -62,7 +73,9 @@ public struct DeckBuilder: Sendable {
     }
     themeName = chosen
     templates = try settings.templates.map { try TemplateLibrary(overlaying: $0) } ?? .shared
-    chromium = settings.pdf || settings.pdfNotes ? try Chromium.locate(override: settings.browserPath) : nil
+    let needsBrowser =
+      settings.pdf || settings.pdfNotes || settings.pdfOutlines || settings.images != nil || settings.image != nil
+    chromium = needsBrowser ? try Chromium.locate(override: settings.browserPath) : nil
   }
 
   /// Builds every job, several at once; outcomes in job order.
@@ -74,7 +87,8 @@ public struct DeckBuilder: Sendable {
   public func buildOne(_ job: BuildJob) -> Outcome {
     var outcome = Outcome()
     do {
-      let deck = Deck(source: try SourceFile.load(path: job.input))
+      var deck = Deck(source: try SourceFile.load(path: job.input))
+      if !settings.metadata.isEmpty { deck.globalDirectives = deck.globalDirectives.overriding(settings.metadata) }
       let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
       let deckDirectory = job.input == "-" ? here : URL(fileURLWithPath: job.input).deletingLastPathComponent()
       var options = DeckBuildOptions(
@@ -124,13 +138,14 @@ public struct DeckBuilder: Sendable {
       return []
     }
     var products: [String] = []
-    let wantsPDF = job.format == .pdf || chromium != nil
+    let wantsPDF = job.format == .pdf || settings.pdf || settings.pdfNotes || settings.pdfOutlines
+    let wantsImages = job.format.isImage || settings.images != nil || settings.image != nil
     var page: URL?
     if job.format == .html {
       try OutputSink.write(built.html, to: output)
       products.append(output)
       page = URL(fileURLWithPath: output)
-    } else if wantsPDF {
+    } else if wantsPDF || wantsImages {
       // A page only for printing: beside the output so relative images resolve, removed afterwards.
       let url = URL(fileURLWithPath: output)
       page = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).page.html")
@@ -149,6 +164,7 @@ public struct DeckBuilder: Sendable {
       try printPDF(deck, page: page, options: options, to: path)
       products.append(path)
     }
+    if wantsImages, let page { products += try writeImages(job, page: page, size: built.size, slideCount: built.slideCount) }
     if settings.notes {
       let notesPath = BuildPlanner.replacingExtension(output, with: "notes.txt")
       try OutputSink.write(DeckHTMLRenderer.notesText(deck), to: notesPath)
@@ -157,7 +173,7 @@ public struct DeckBuilder: Sendable {
     return products.filter { $0 == output } + products.filter { $0 != output }
   }
 
-  /// Prints `page` to `path` with Chromium (with a notes page after each slide under `--pdf-notes`).
+  /// Prints `page` to `path` with Chromium (as a handout of slides beside their notes under `--pdf-notes`).
   private func printPDF(_ deck: Deck, page: URL, options: DeckBuildOptions, to path: String) throws {
     let chromium = try self.chromium ?? Chromium.locate(override: settings.browserPath)
     var printed = page
@@ -169,7 +185,16 @@ public struct DeckBuilder: Sendable {
       try OutputSink.write(DeckHTMLRenderer.render(deck, options: withNotes).html, to: printed.path)
     }
     defer { if settings.pdfNotes { try? FileManager.default.removeItem(at: printed) } }
-    try chromium.printPDF(page: printed, to: URL(fileURLWithPath: path))
+    try chromium.printPDF(
+      page: printed, to: URL(fileURLWithPath: path), outline: settings.pdfOutlines, info: Self.documentInfo(deck))
+  }
+
+  /// The PDF's properties from the deck's global directives (with `--title`, `--author`… written over them).
+  static func documentInfo(_ deck: Deck) -> PDFDocumentInfo {
+    let globals = deck.globalDirectives
+    return PDFDocumentInfo(
+      title: globals["title"] ?? deck.slides.lazy.compactMap(\.title).first, author: globals["author"],
+      subject: globals["description"], keywords: globals["keywords"])
   }
 
   /// Rebuilds a deck whenever a file it uses changes (inotify; nothing polls); never returns.
