@@ -44,8 +44,11 @@ let package = Package(
     .target(
       name: "LecternTemplates", dependencies: ["LecternCore", .product(name: "Mustache", package: "swift-mustache")],
       resources: [.embedInCode("Templates")]),
-    // Headless Chromium for PDF (and later images).
+    // Headless Chromium: PDF printing, and a DevTools-protocol session (pages, scripts, screenshots, PDF).
     .target(name: "LecternBrowser", dependencies: ["LecternCore"]),
+    // Layout measured in the real rendering: decks built in memory, opened in one headless Chromium, every slide
+    // measured (overflow, small text, contrast) by a script in the page.
+    .target(name: "LecternLayout", dependencies: ["LecternBrowser", "LecternSlides", "LecternDeck", "LecternCore"]),
     // Live numbers in documents: {{dora.*}} placeholders and benchmark-table annotation over a DORAReport.
     .target(name: "LecternLive", dependencies: ["LecternDORA", "LecternMarkdown", "LecternCore"]),
     .target(
@@ -65,7 +68,8 @@ let package = Package(
     .target(
       name: "LecternLint",
       dependencies: [
-        "LecternSlides", "LecternPostmortem", "LecternDeck", "LecternMarkdown", "LecternConfig", "LecternCore", "Yams",
+        "LecternLayout", "LecternSlides", "LecternPostmortem", "LecternDeck", "LecternMarkdown", "LecternConfig", "LecternCore",
+        "Yams",
       ]),
     // Editable PowerPoint (Office Open XML) written from the deck model; ZIP through ZIPFoundation.
     .target(
@@ -75,7 +79,8 @@ let package = Package(
     .target(
       name: "LecternPipeline",
       dependencies: [
-        "LecternSlides", "LecternExport", "LecternReport", "LecternLive", "LecternMetrics", "LecternBrowser", "LecternPostmortem",
+        "LecternSlides", "LecternExport", "LecternReport", "LecternLive", "LecternMetrics", "LecternBrowser", "LecternLayout",
+        "LecternPostmortem",
         "LecternDeck",
         "LecternMarkdown", "LecternTemplates", "LecternDORA", "LecternCore",
       ]),
@@ -90,6 +95,7 @@ let package = Package(
       name: "lectern",
       dependencies: [
         "LecternMetrics", "LecternLint", "LecternSlides", "LecternReport", "LecternExtract", "LecternLive", "LecternBrowser",
+        "LecternLayout",
         "LecternServe", "LecternPipeline", "LecternDeck", "LecternPostmortem", "LecternMarkdown", "LecternDORA",
         "LecternTemplates", "LecternConfig",
         "LecternCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -103,6 +109,14 @@ let package = Package(
     .testTarget(
       name: "LecternConfigTests",
       dependencies: ["LecternConfig", "LecternTestSupport"]
+    ),
+    .testTarget(
+      name: "LecternBrowserTests",
+      dependencies: ["LecternBrowser", "LecternTestSupport"]
+    ),
+    .testTarget(
+      name: "LecternLayoutTests",
+      dependencies: ["LecternLayout", "LecternLint", "LecternBrowser", "LecternDeck", "LecternCore", "LecternTestSupport"]
     ),
     .testTarget(
       name: "LecternTemplatesTests",

@@ -191,7 +191,7 @@
   function go(i, s, fromPartner) {
     i = Math.max(0, Math.min(total - 1, i | 0));
     s = s === undefined ? 0 : s < 0 ? fragments[i].length : Math.min(s, fragments[i].length);
-    var t = i !== index && !body.classList.contains('lectern-overview') && mode !== 'print' ? transitionBetween(index, i) : null;
+    var t = i !== index && !body.classList.contains('lectern-overview') && mode !== 'print' && !params.has('shot') ? transitionBetween(index, i) : null;
     if (!t || typeof document.startViewTransition !== 'function') { show(i, s, fromPartner); return; }
     root.setAttribute('data-lectern-transition', t.name);
     root.setAttribute('data-lectern-transition-requested', t.requested);

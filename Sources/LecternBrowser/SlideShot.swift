@@ -1,4 +1,5 @@
 import Foundation
+import LecternCore
 
 /// One slide to take a picture of (1-based) and the file to write it to; `.png`, `.jpg` or `.jpeg` picks the format.
 public struct SlideShot: Sendable, Hashable {
@@ -9,37 +10,101 @@ public struct SlideShot: Sendable, Hashable {
     self.slide = slide
     self.file = file
   }
+
+  var format: ScreenshotOptions.Format { file.pathExtension.lowercased() == "png" ? .png : .jpeg }
 }
 
-extension Chromium {
-  /// Pictures of slides of `page`, each at the slide's size times `scale`, written atomically. The page is
-  /// opened in its audience view at `#N` (the slide fills a window of the slide's size) with `?shot`, which
-  /// hides the viewer's controls. Chromium's command line takes one picture a run.
-  public func screenshots(page: URL, width: Int, height: Int, scale: Double, shots: [SlideShot], timeoutSeconds: Int = 120)
-    throws
+/// Pictures of one built deck: its page, the folder its relative URLs resolve against, the slide size, the
+/// scale (device pixels per CSS pixel) and the slides to take.
+public struct SlidePictures: Sendable {
+  public var html: String
+  public var baseURL: URL
+  public var width: Int
+  public var height: Int
+  public var scale: Double
+  public var shots: [SlideShot]
+
+  public init(html: String, baseURL: URL, width: Int, height: Int, scale: Double, shots: [SlideShot]) {
+    self.html = html
+    self.baseURL = baseURL
+    self.width = width
+    self.height = height
+    self.scale = scale
+    self.shots = shots
+  }
+
+  /// Takes every deck's pictures through one headless Chromium (several pages at once); per deck, in order,
+  /// success or why it failed. Throws when the browser cannot be started.
+  public static func takeBlocking(_ decks: [SlidePictures], chromium: Chromium, parallelPages: Int = 4) throws
+    -> [Result<Void, Error>]
   {
-    let profile = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-chromium-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: profile) }
-    for shot in shots {
-      let folder = shot.file.deletingLastPathComponent()
-      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-      let ext = shot.file.pathExtension.lowercased() == "png" ? "png" : "jpeg"
-      let temp = folder.appendingPathComponent(
-        ".\(shot.file.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(ext)")
-      defer { try? FileManager.default.removeItem(at: temp) }
-      var components = URLComponents(url: page.standardizedFileURL, resolvingAgainstBaseURL: false)!
-      components.query = "shot"
-      components.fragment = String(shot.slide)
-      let arguments = [
-        "--window-size=\(width),\(height)", "--force-device-scale-factor=\(scale)", "--virtual-time-budget=5000",
-        "--run-all-compositor-stages-before-draw", "--screenshot=\(temp.path)", components.url!.absoluteString,
-      ]
-      let (status, text) = try runHeadless(arguments, profile: profile, timeoutSeconds: timeoutSeconds)
-      let size = (try? FileManager.default.attributesOfItem(atPath: temp.path)[.size] as? Int) ?? 0
-      guard status == 0, size > 0 else { throw Failure.failed(status: status, output: text) }
-      if rename(temp.path, shot.file.path) != 0 {
-        throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: shot.file.path])
+    let box = Locked<Result<[Result<Void, Error>], Error>?>(nil)
+    let done = DispatchSemaphore(value: 0)
+    Task.detached {
+      let outcome: Result<[Result<Void, Error>], Error>
+      do {
+        outcome = .success(
+          try await Browser.with(chromium) { browser in await take(decks, in: browser, parallelPages: parallelPages) })
+      } catch {
+        outcome = .failure(error)
       }
+      box.withLock { $0 = outcome }
+      done.signal()
+    }
+    done.wait()
+    return try box.snapshot!.get()
+  }
+
+  static func take(_ decks: [SlidePictures], in browser: Browser, parallelPages: Int) async -> [Result<Void, Error>] {
+    var results = [Result<Void, Error>?](repeating: nil, count: decks.count)
+    await withTaskGroup(of: (Int, Result<Void, Error>).self) { group in
+      var next = 0
+      func start() {
+        guard next < decks.count else { return }
+        let index = next
+        next += 1
+        group.addTask {
+          do {
+            try await decks[index].take(in: browser)
+            return (index, .success(()))
+          } catch {
+            return (index, .failure(error))
+          }
+        }
+      }
+      for _ in 0..<max(1, parallelPages) { start() }
+      while let (index, result) = await group.next() {
+        results[index] = result
+        start()
+      }
+    }
+    return results.map { $0 ?? .failure(BrowserError.scriptFailed("the pictures were not taken")) }
+  }
+
+  /// Opens the page at the slide's size in its audience view with `?shot` (no controls, no transitions),
+  /// then for each slide: go to `#N`, wait for two frames, capture, write atomically.
+  func take(in browser: Browser) async throws {
+    let page = try await browser.newPage(width: width, height: height)
+    do {
+      try await shoot(page)
+      try? await page.close()
+    } catch {
+      try? await page.close()
+      throw error
+    }
+  }
+
+  private func shoot(_ page: BrowserPage) async throws {
+    try await page.setViewport(width: width, height: height, deviceScaleFactor: scale)
+    try await page.load(html: html, baseURL: baseURL, query: "shot")
+    _ = try await page.evaluate("document.fonts ? document.fonts.ready.then(() => 'ready') : 'ready'", as: String.self)
+    for shot in shots {
+      try await page.run("location.hash = '#\(shot.slide)'; true")
+      _ = try await page.evaluate(
+        "new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r('drawn'))))", as: String.self)
+      let data = try await page.screenshot(ScreenshotOptions(format: shot.format, quality: shot.format == .jpeg ? 90 : nil))
+      try FileManager.default.createDirectory(at: shot.file.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try data.write(to: shot.file, options: .atomic)
     }
   }
 }

@@ -87,6 +87,9 @@ public enum RuleExample: Sendable {
   case fails(String)
   /// `--fix` turns the first text into the second (and a second run changes nothing).
   case fixes(String, String)
+  /// A finding at each `↓` once the deck is measured in headless Chromium (the layout rules; run by the
+  /// browser tests, silent without a browser).
+  case failsWhenMeasured(String)
 }
 
 /// Per-rule options from `.lectern.yml` (numbers, words), with defaults in the rule.

@@ -1,5 +1,7 @@
 import Foundation
+import LecternBrowser
 import LecternCore
+import LecternLayout
 
 /// One `lectern lint` run over many files: each file linted (and fixed) on its own worker, results in input order.
 ///
@@ -12,6 +14,8 @@ public struct LintRun: Sendable {
   /// When set, each worker formats its own file's findings (streaming output formats).
   public var perFileFormat: DiagnosticFormat?
   public var color: Bool
+  /// The browser to measure decks' layout in (`nil`: not measured; never under `fix`).
+  public var layoutBrowser: Chromium? = nil
 
   public init(
     explicitConfig: LintConfiguration?, only: Set<String>, fix: Bool, diff: Bool, perFileFormat: DiagnosticFormat?,
@@ -35,15 +39,26 @@ public struct LintRun: Sendable {
     public var diff: String?
     /// This file's part of a per-file output format, formatted by the worker.
     public var formatted: String?
+    /// Notes for standard error (the layout could not be measured).
+    public var notes: [String] = []
   }
 
   /// Lints `files` in parallel; results come back in input order.
   public func lint(_ files: [String]) throws -> [FileResult] {
     let configs = ConfigCache()
-    return try files.concurrentMap { path in lintOne(path, configs: configs) }
+    var layouts: [String: [LayoutFinding]] = [:]
+    var notes: [String: String] = [:]
+    if let layoutBrowser, !fix, Self.wantsLayout(only: only) {
+      (layouts, notes) = try measureLayouts(files, chromium: layoutBrowser)
+    }
+    return try files.concurrentMap { [layouts, notes] path in
+      var result = lintOne(path, configs: configs, layout: layouts[path])
+      if let note = notes[path] { result.notes.append(note) }
+      return result
+    }
   }
 
-  private func lintOne(_ path: String, configs: ConfigCache) -> FileResult {
+  private func lintOne(_ path: String, configs: ConfigCache, layout: [LayoutFinding]?) -> FileResult {
     var result = FileResult()
     do {
       let source = try SourceFile.load(path: path)
@@ -52,7 +67,7 @@ public struct LintRun: Sendable {
         try applyFixes(linter, source, into: &result)
       } else {
         result.source = source
-        result.diagnostics = linter.lint(source)
+        result.diagnostics = linter.lint(source, layout: layout)
       }
       if let perFileFormat {
         result.formatted = perFileFormat.format(result.diagnostics, source: result.source, color: color)

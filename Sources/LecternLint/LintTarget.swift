@@ -1,6 +1,7 @@
 import Foundation
 import LecternCore
 import LecternDeck
+import LecternLayout
 import LecternMarkdown
 
 /// One file prepared for the rules: its text, its Markdown tree, its deck model when it is a deck,
@@ -22,6 +23,9 @@ public struct LintTarget: Sendable {
   public let isTableLine: [Bool]
   /// The folder relative image paths are resolved against.
   public let directory: URL?
+  /// What the layout measurement in headless Chromium found in this deck; `nil` when it was not measured
+  /// (no browser, `--no-layout`, not a deck): the layout rules are then silent and `table-too-large` estimates.
+  public var layoutFindings: [LayoutFinding]? = nil
 
   public init(source: SourceFile, kind: DocumentKind? = nil) {
     self.source = source

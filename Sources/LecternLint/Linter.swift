@@ -1,6 +1,7 @@
 import Foundation
 import LecternCore
 import LecternDeck
+import LecternLayout
 
 /// Runs the enabled rules on one file, applies inline suppressions and the configuration, and
 /// returns diagnostics in source order. Never prints.
@@ -16,6 +17,13 @@ public struct Linter: Sendable {
 
   public func lint(_ source: SourceFile) -> [Diagnostic] {
     lint(LintTarget(source: source))
+  }
+
+  /// Lints `source` with what the layout measurement found in it (`nil`: not measured).
+  public func lint(_ source: SourceFile, layout: [LayoutFinding]?) -> [Diagnostic] {
+    var target = LintTarget(source: source)
+    target.layoutFindings = target.deck == nil ? nil : layout
+    return lint(target)
   }
 
   public func lint(_ target: LintTarget) -> [Diagnostic] {

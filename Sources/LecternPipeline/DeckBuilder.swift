@@ -3,6 +3,7 @@ import LecternBrowser
 import LecternCore
 import LecternDeck
 import LecternExport
+import LecternLayout
 import LecternSlides
 import LecternTemplates
 
@@ -38,6 +39,9 @@ public struct DeckBuilder: Sendable {
     public var annotate = true
     /// Keep each deck model alive to the end (a one-shot build frees nothing; a watcher must).
     public var oneShot = true
+    /// Measure every built deck in headless Chromium and warn about overflow, small text and low contrast
+    /// (when a browser is found; otherwise say once that the measurement is skipped).
+    public var layout = false
 
     public init() {}
   }
@@ -47,6 +51,10 @@ public struct DeckBuilder: Sendable {
     public var messages: [String] = []
     public var status: Int32 = 0
     public var dependencies: [String] = []
+    /// The built page to measure (under `Settings.layout`).
+    var layoutJob: LayoutRun.Job?
+    /// Slide pictures to take once every deck is built (one browser for all of them).
+    var pictures: SlidePictures?
   }
 
   let settings: Settings
@@ -80,7 +88,10 @@ public struct DeckBuilder: Sendable {
 
   /// Builds every job, several at once; outcomes in job order.
   public func build(_ jobs: [BuildJob]) -> [Outcome] {
-    (try? jobs.concurrentMap { buildOne($0) }) ?? []
+    var outcomes = (try? jobs.concurrentMap { buildOne($0) }) ?? []
+    takePictures(&outcomes)
+    if settings.layout { measureLayout(&outcomes) }
+    return outcomes
   }
 
   /// Reads, renders and writes one deck.
@@ -100,6 +111,12 @@ public struct DeckBuilder: Sendable {
       options.metrics = try numbers.deck(deck, directory: deckDirectory)
       options.annotate = settings.annotate
       let built = DeckHTMLRenderer.render(deck, options: options)
+      if settings.layout {
+        // The page's URLs are relative to where it is written (or as written, on standard output).
+        let base = job.output.map { URL(fileURLWithPath: $0).deletingLastPathComponent() } ?? deckDirectory
+        outcome.layoutJob = LayoutRun.Job(
+          input: LayoutInput(path: job.input, built: built, deckDirectory: base), slideLines: LayoutRun.Job.slideLines(deck))
+      }
       if settings.oneShot { ProcessTeardown.keepUntilExit(deck) }
       var diagnostics = deck.diagnostics.filter { $0.severity != .note } + built.diagnostics
       var powerPoint: PowerPointFile?
@@ -114,7 +131,7 @@ public struct DeckBuilder: Sendable {
       if let store = options.metrics?.storeDescription, FileManager.default.fileExists(atPath: store) {
         outcome.dependencies.append(store)
       }
-      let products = try write(deck, built, powerPoint, options: options, job: job)
+      let products = try write(deck, built, powerPoint, options: options, job: job, pictures: &outcome.pictures)
       if job.output != nil {
         outcome.messages.append(
           "\(job.input) → \(products.joined(separator: ", ")) (\(built.slideCount) slides, theme \(built.themeName), "
@@ -131,7 +148,8 @@ public struct DeckBuilder: Sendable {
   /// Writes the main product (`job.format`) and the extras asked for (notes, PDF, PowerPoint) beside it;
   /// returns every written path, the main product first. A page printed to PDF but not asked for is removed.
   private func write(
-    _ deck: Deck, _ built: BuiltDeck, _ powerPoint: PowerPointFile?, options: DeckBuildOptions, job: BuildJob
+    _ deck: Deck, _ built: BuiltDeck, _ powerPoint: PowerPointFile?, options: DeckBuildOptions, job: BuildJob,
+    pictures: inout SlidePictures?
   ) throws -> [String] {
     guard let output = job.output else {
       try OutputSink.write(built.html, to: nil)
@@ -145,7 +163,7 @@ public struct DeckBuilder: Sendable {
       try OutputSink.write(built.html, to: output)
       products.append(output)
       page = URL(fileURLWithPath: output)
-    } else if wantsPDF || wantsImages {
+    } else if wantsPDF {
       // A page only for printing: beside the output so relative images resolve, removed afterwards.
       let url = URL(fileURLWithPath: output)
       page = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).page.html")
@@ -164,7 +182,10 @@ public struct DeckBuilder: Sendable {
       try printPDF(deck, page: page, options: options, to: path)
       products.append(path)
     }
-    if wantsImages, let page { products += try writeImages(job, page: page, size: built.size, slideCount: built.slideCount) }
+    if wantsImages, let planned = self.pictures(job, built: built) {
+      pictures = planned.pictures
+      products += planned.paths
+    }
     if settings.notes {
       let notesPath = BuildPlanner.replacingExtension(output, with: "notes.txt")
       try OutputSink.write(DeckHTMLRenderer.notesText(deck), to: notesPath)

@@ -50,6 +50,39 @@ struct BuildImageTests {
     #expect(result.stderr.contains("talk.md → talk.html, talk.001.jpeg, talk.002.jpeg, talk.003.jpeg"), "\(result.stderr)")
   }
 
+  /// Each picture shows its own slide, fully drawn: the corner pixel of slide 1 is the deck's background,
+  /// slide 3's the red its spot directive sets (read with Pillow).
+  @Test(.enabled(if: BuildImageTests.hasPillow, "needs python3 with Pillow"))
+  func eachPictureIsItsOwnSlide() throws {
+    let dir = try deckFolder()
+    let result = try LecternBinary.run(["build", "talk.md", "--images", "png", "--no-layout"], in: dir)
+    #expect(result.status == 0, "\(result.stderr)")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [
+      "python3", "-c",
+      "import sys; from PIL import Image; print(*[Image.open(f).convert('RGB').getpixel((4, 4)) for f in sys.argv[1:]], sep=';')",
+      dir.appendingPathComponent("talk.001.png").path, dir.appendingPathComponent("talk.003.png").path,
+    ]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    let pixels = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    #expect(pixels == "(16, 32, 48);(255, 0, 0)", "\(pixels)")
+  }
+
+  static let hasPillow: Bool = {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", "import PIL"]
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return false }
+    process.waitUntilExit()
+    return process.terminationStatus == 0
+  }()
+
   @Test func aScaleOutOfRangeIsAUsageError() throws {
     let dir = try deckFolder()
     let result = try LecternBinary.run(["build", "talk.md", "--images", "png", "--image-scale", "0"], in: dir)

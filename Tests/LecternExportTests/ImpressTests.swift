@@ -8,7 +8,8 @@ import Testing
 /// LibreOffice Impress opens the written file: converted headlessly to PDF, one page per slide.
 @Suite(.enabled(if: ImpressTests.hasImpress, "needs LibreOffice Impress (Debian libreoffice-impress) and poppler-utils"))
 struct ImpressTests {
-  static let hasImpress = ["/usr/bin/soffice", "/usr/bin/pdfinfo"].allSatisfy { FileManager.default.isExecutableFile(atPath: $0) }
+  static let hasImpress =
+    ["/usr/bin/soffice", "/usr/bin/pdfinfo"].allSatisfy { FileManager.default.isExecutableFile(atPath: $0) }
     && FileManager.default.fileExists(atPath: "/usr/lib/libreoffice/program/libsdlo.so")
 
   @Test(.enabled(if: TestPaths.seed("000") != nil, "needs ../shared/seeds"), .timeLimit(.minutes(2)))

@@ -75,7 +75,13 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
       #expect(d.id.rawValue.allSatisfy { $0.isLowercase || $0 == "-" }, "\(d.id) is kebab-case")
       for code in d.codes { #expect(DiagnosticCode.named(code.rawValue) != nil, "\(code) is in DiagnosticCode.registry") }
       #expect(d.examples.contains { if case .passes = $0 { true } else { false } }, "\(d.id) has a passing example")
-      #expect(d.examples.contains { if case .fails = $0 { true } else { false } }, "\(d.id) has a failing example")
+      #expect(
+        d.examples.contains {
+          switch $0 {
+          case .fails, .failsWhenMeasured: true
+          default: false
+          }
+        }, "\(d.id) has a failing example")
       #expect(d.summary.hasSuffix("."), "\(d.id) summary is a sentence")
     }
     let reported = LintRules.all.flatMap { $0.description.codes }

@@ -99,6 +99,10 @@ extension DiagnosticCode {
   public static let tablePipeStyle = DiagnosticCode("table-pipe-style", .lintRule)
   public static let tableSwallowedRow = DiagnosticCode("table-swallowed-row", .lintRule)
   public static let tableTooLarge = DiagnosticCode("table-too-large", .lintRule)
+  // Layout measured in headless Chromium.
+  public static let slideOverflow = DiagnosticCode("slide-overflow", .lintRule)
+  public static let textTooSmall = DiagnosticCode("text-too-small", .lintRule)
+  public static let lowContrast = DiagnosticCode("low-contrast", .lintRule)
   public static let unclosedBlock = DiagnosticCode("unclosed-block", .lintRule)
   public static let unknownPlaceholder = DiagnosticCode("unknown-placeholder", .lintRule)
   // Generic Markdown rules with markdownlint equivalents.
@@ -122,6 +126,6 @@ extension DiagnosticCode {
     .emptySlide, .postmortem, .frontMatterNotFirst, .mojibake, .tabSeparatedTable, .tableCodeSpanPipe, .tableEmptyHeader,
     .tableExtraCells, .tableMissingCells, .tableNotParsed, .tablePipeStyle, .tableSwallowedRow, .tableTooLarge,
     .unclosedBlock, .unknownPlaceholder, .codeFenceLanguage, .headingIncrement, .imageAltText, .linkTarget,
-    .singleTopHeading, .tableBlankLines, .trailingSpaces,
+    .singleTopHeading, .tableBlankLines, .trailingSpaces, .slideOverflow, .textTooSmall, .lowContrast,
   ]
 }

@@ -223,7 +223,7 @@ public enum DeckHTMLRenderer {
       lines.map { deck.source.lines($0.0, through: $0.1, containByte: UInt8(ascii: byte.unicodeScalars.first!)) } ?? false
     }
     let merge = (rewriter.math && mayHold("$")) || mayHold("{") || (!EmojiShortcodes.table.isEmpty && mayHold(":"))
-    var body = renderer.render(merge ? slide.blocks.mergingAdjacentText() : slide.blocks)
+    var body = SourceLines.render(merge ? slide.blocks.mergingAdjacentText() : slide.blocks, with: renderer)
     if body.containsBytes("class=\"lectern-metric\"") || body.containsBytes("class=\"lectern-benchmark\"") {
       let note = rewriter.metrics?.provenance ?? "DORA metrics: no data (no metrics store)"
       body += "<p class=\"lectern-metrics-note\">\(HTMLEscaping.escape(note))</p>\n"

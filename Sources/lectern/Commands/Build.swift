@@ -71,7 +71,14 @@ extension Lectern {
     @Flag(help: "Also write the speaker notes as plain text (NAME.notes.txt).")
     var notes = false
 
-    @Option(name: .customLong("browser-path"), help: "The Chromium executable for --pdf (default: CHROME_PATH, then PATH).")
+    @Flag(
+      name: .customLong("no-layout"),
+      help: "Do not measure the slides in headless Chromium (overflow, small text, contrast warnings).")
+    var noLayout = false
+
+    @Option(
+      name: .customLong("browser-path"),
+      help: "The Chromium executable for --pdf and the layout warnings (default: CHROME_PATH, then PATH).")
     var browserPath: String?
 
     @Option(help: "A folder of templates and assets laid over the built-in ones (deck.html.mustache, theme-*.css).")
@@ -120,7 +127,8 @@ extension Lectern {
           "skipped \(skipped.count) Markdown file\(skipped.count == 1 ? "" : "s") that \(skipped.count == 1 ? "is" : "are") not a deck "
             + "(no 'marp: true' or Marp directive): " + skipped.joined(separator: ", "))
       }
-      let settings = settings(config: config)
+      var settings = settings(config: config)
+      settings.layout = !noLayout
       let numbers = DocumentNumbers(defaults: try metrics.defaults(window: window, config: config))
       let builder = try DeckBuilder(settings: settings, numbers: numbers)
       let outcomes = builder.build(plan)

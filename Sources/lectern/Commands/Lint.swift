@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import LecternBrowser
 import LecternCore
+import LecternLayout
 import LecternLint
 
 extension Lectern {
@@ -39,6 +41,14 @@ extension Lectern {
     @Flag(name: .customLong("list-rules"), help: "Print every rule with its default severity and description.")
     var listRules = false
 
+    @Flag(
+      name: .customLong("no-layout"),
+      help: "Skip the layout rules measured in headless Chromium (slide-overflow, text-too-small, low-contrast).")
+    var noLayout = false
+
+    @Option(name: .customLong("browser-path"), help: "The Chromium executable for the layout rules.")
+    var browserPath: String?
+
     @Option(help: "Colour the text output: auto (on a terminal, unless NO_COLOR is set), always or never.")
     var color: ColorChoice = .auto
 
@@ -65,11 +75,10 @@ extension Lectern {
       case .auto: useColor = isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
       }
       let perFile = format.isPerFile && !(fix && diff) ? format : nil
-      let results = try withLargeStack { [files, rules, fix, diff] in
-        try LintRun(
-          explicitConfig: explicitConfig, only: Set(rules), fix: fix, diff: diff, perFileFormat: perFile, color: useColor
-        ).lint(files)
-      }
+      var run = LintRun(
+        explicitConfig: explicitConfig, only: Set(rules), fix: fix, diff: diff, perFileFormat: perFile, color: useColor)
+      run.layoutBrowser = layoutBrowser()
+      let results = try withLargeStack { [files, run] in try run.lint(files) }
       var sources: [String: SourceFile] = [:]
       var diagnostics: [Diagnostic] = []
       var failed = false
@@ -79,6 +88,7 @@ extension Lectern {
           failed = true
           continue
         }
+        r.notes.forEach(printError)
         if let s = r.source, perFile == nil { sources[s.path] = s }
         diagnostics.append(contentsOf: r.diagnostics)
         if let d = r.diff { FileHandle.standardOutput.write(Data(d.utf8)) }
@@ -97,6 +107,17 @@ extension Lectern {
       }
       if failed { throw ExitCode(ExitStatus.usage) }
       if diagnostics.contains(where: { $0.severity >= failOn }) { throw ExitCode(ExitStatus.findings) }
+    }
+
+    /// The browser for the layout rules, or `nil` (said once on standard error when none is found).
+    private func layoutBrowser() -> Chromium? {
+      guard !noLayout, !fix, LintRun.wantsLayout(only: Set(rules)) else { return nil }
+      do {
+        return try Chromium.locate(override: browserPath)
+      } catch {
+        printError(LayoutRun.skippedNote("\(error)"))
+        return nil
+      }
     }
 
     static func ruleList() -> String {

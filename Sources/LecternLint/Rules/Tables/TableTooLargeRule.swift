@@ -5,8 +5,10 @@ import LecternMarkdown
 struct TableTooLargeRule: LintRule {
   static let description = RuleDescription(
     id: .tableTooLarge,
-    summary: "A table on a slide has more columns, rows or text per cell than fit at the deck's size.",
-    rationale: "Marp does not shrink tables: the bottom rows or right columns fall off the projected slide.",
+    summary: "A table runs off its slide: measured in Chromium when a browser is present, else estimated from its size.",
+    rationale: "Marp does not shrink tables: the bottom rows or right columns fall off the projected slide. With a "
+      + "browser the table is measured at the deck's size and theme; without one, the column, row and cell-length "
+      + "limits estimate it (and the message says so).",
     severity: .warning,
     scope: .decks,
     examples: [
@@ -17,6 +19,8 @@ struct TableTooLargeRule: LintRule {
       .fails(
         "---\nmarp: true\nsize: 4:3\n---\n\n↓| a | b | c | d | e | f | g |\n|---|---|---|---|---|---|---|\n| 1 | 2 | 3 | 4 | 5 | 6 | 7 |\n"
       ),
+      .failsWhenMeasured(
+        "---\nmarp: true\n---\n\n# Rows\n\n↓| n |\n|---|\n" + (1...14).map { "| \($0) |\n" }.joined()),
     ])
 
   let maxColumns: Int
@@ -30,6 +34,10 @@ struct TableTooLargeRule: LintRule {
   }
 
   func check(_ target: LintTarget, into findings: inout [Finding]) {
+    if target.layoutFindings != nil {
+      findings += target.measured(.tableTooLarge)
+      return
+    }
     guard let deck = target.deck else { return }
     // 4:3 slides are narrower (960 px against 1280 px wide by default): fewer columns fit.
     let narrow = deck.globalDirectives["size"] == "4:3"
@@ -80,12 +88,12 @@ extension TableTooLargeRule {
   }
 
   fileprivate static func columns(_ n: Int, limit: Int, slide: Int) -> String {
-    "table on slide \(slide) has \(n) columns; at most \(limit) fit the slide"
+    "table on slide \(slide) has \(n) columns; at most \(limit) fit the slide (estimated: no browser to measure)"
   }
   fileprivate static func rows(_ n: Int, limit: Int, slide: Int) -> String {
-    "table on slide \(slide) has \(n) body rows; at most \(limit) fit the slide"
+    "table on slide \(slide) has \(n) body rows; at most \(limit) fit the slide (estimated: no browser to measure)"
   }
   fileprivate static func cell(_ n: Int, limit: Int, slide: Int) -> String {
-    "a cell on slide \(slide) holds \(n) characters; at most \(limit) fit a table cell"
+    "a cell on slide \(slide) holds \(n) characters; at most \(limit) fit a table cell (estimated: no browser to measure)"
   }
 }
