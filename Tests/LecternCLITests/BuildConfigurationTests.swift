@@ -31,12 +31,12 @@ import Testing
     let dir = try project("theme: gaia\ntitle: From the file\nauthor: File Author\n")
     let result = try LecternBinary.run(
       [
-        "build", "slides/talk.md", "--theme", "uncover", "--title", "From the flag", "--url", "https://example.com/talk",
+        "build", "slides/talk.md", "--theme", "harbor", "--title", "From the flag", "--url", "https://example.com/talk",
         "--og-image", "https://example.com/card.png", "-o", "talk.html",
       ], in: dir)
     #expect(result.status == 0, "\(result.stderr)")
     let html = try page(dir.appendingPathComponent("talk.html"))
-    #expect(html.contains("data-theme=\"uncover\""))
+    #expect(html.contains("data-theme=\"harbor\""))
     #expect(html.contains("<title>From the flag</title>"))
     #expect(html.contains("<meta name=\"author\" content=\"File Author\">"))
     #expect(html.contains("<meta property=\"og:url\" content=\"https://example.com/talk\">"))
@@ -51,12 +51,12 @@ import Testing
   }
 
   @Test func aMarpProjectBuildsWithoutNewFlags() throws {
-    let dir = try project("theme: uncover\noutput: ./dist/\nauthor: Marp User\ninputDir: ./slides\n", name: ".marprc.yml")
+    let dir = try project("theme: harbor\noutput: ./dist/\nauthor: Marp User\ninputDir: ./slides\n", name: ".marprc.yml")
     let result = try LecternBinary.run(["build", "slides/talk.md"], in: dir)
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stderr.contains(".marprc.yml:4:1: warning: Marp option 'inputDir' has no equal in lectern"))
     let html = try page(dir.appendingPathComponent("dist/talk.html"))
-    #expect(html.contains("data-theme=\"uncover\""))
+    #expect(html.contains("data-theme=\"harbor\""))
     #expect(html.contains("<meta name=\"author\" content=\"Marp User\">"))
   }
 
@@ -71,10 +71,10 @@ import Testing
   @Test func dashCNamesTheFileAndLintStillReadsItsRules() throws {
     let dir = try project("theme: gaia\n")
     let other = dir.appendingPathComponent("other.yml")
-    try "theme: uncover\nrules:\n  empty-slide: off\n".write(to: other, atomically: true, encoding: .utf8)
+    try "theme: harbor\nrules:\n  empty-slide: off\n".write(to: other, atomically: true, encoding: .utf8)
     let result = try LecternBinary.run(["build", "slides/talk.md", "-c", "other.yml", "-o", "talk.html"], in: dir)
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(try page(dir.appendingPathComponent("talk.html")).contains("data-theme=\"uncover\""))
+    #expect(try page(dir.appendingPathComponent("talk.html")).contains("data-theme=\"harbor\""))
     let lint = try LecternBinary.run(["lint", "-c", "other.yml", "slides/talk.md"], in: dir)
     #expect(!lint.stderr.contains("unknown key"), "build keys are not lint errors: \(lint.stderr)")
     #expect(lint.status == 0, "\(lint.stdout)\(lint.stderr)")

@@ -3,11 +3,8 @@ import LecternTestSupport
 import Testing
 
 /// PDF options, checked with poppler-utils: bookmarks (`--pdf-outlines`), document properties, the handout.
-@Suite(.enabled(if: BuildPDFTests.hasTools, "needs Debian's chromium and poppler-utils (pdfinfo, pdftotext)"))
+@Suite(.enabled(if: PDFTools.areInstalled, "needs Debian's chromium and poppler-utils (pdfinfo, pdftotext)"))
 struct BuildPDFTests {
-  static let hasTools = ["/usr/bin/chromium", "/usr/bin/pdfinfo", "/usr/bin/pdftotext"].allSatisfy {
-    FileManager.default.isExecutableFile(atPath: $0)
-  }
 
   private func deckFolder() throws -> URL {
     let dir = TestPaths.temporaryDirectory()
@@ -100,5 +97,12 @@ struct BuildPDFTests {
     let second = try tool("pdftotext", ["-f", "2", "-l", "2", pdf, "-"])
     #expect(second.contains("Closing slide") && second.contains("Ask for questions.") && second.contains("Mention the survey."))
     #expect(second.range(of: "Ask for questions.")!.lowerBound < second.range(of: "Mention the survey.")!.lowerBound)
+  }
+}
+
+/// Whether Debian's chromium and poppler-utils are installed.
+enum PDFTools {
+  static let areInstalled: Bool = ["/usr/bin/chromium", "/usr/bin/pdfinfo", "/usr/bin/pdftotext"].allSatisfy {
+    FileManager.default.isExecutableFile(atPath: $0)
   }
 }

@@ -71,7 +71,7 @@ import Testing
     #expect(config.imageScale == 1.5)
     #expect(config.metadata == ["image": "card.png", "author": "Ana"])
     #expect(config.warnings.count == 1)
-    #expect(config.warnings[0].hasPrefix("\(path):11:1: warning: Marp option 'inputDir'"))
+    #expect(config.warnings[0].hasPrefix("\(path):12:1: warning: Marp option 'inputDir'"))
   }
 
   @Test func marpJSONIsRead() throws {

@@ -34,7 +34,7 @@ import Testing
     #expect(xml.contains("<a:srgbClr val=\"0550AE\"/></a:solidFill><a:latin typeface=\"Courier New\"/></a:rPr><a:t>1</a:t>"))
     #expect(xml.contains("i=\"1\" dirty=\"0\"><a:solidFill><a:srgbClr val=\"6E7781\"/>"), "comments are italic and grey")
     #expect(xml.components(separatedBy: "<a:t>return</a:t>").count == 2)
-    let codeBox = try #require(xml.range(of: "name=\"Code\"")).lowerBound
+    let codeBox = try #require(xml.range(of: "name=\"Code ")).lowerBound
     #expect(xml[codeBox...].components(separatedBy: "<a:p>").count - 1 == 2, "two code lines, no empty trailing line")
   }
 

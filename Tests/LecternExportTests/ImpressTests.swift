@@ -6,11 +6,8 @@ import Testing
 @testable import LecternExport
 
 /// LibreOffice Impress opens the written file: converted headlessly to PDF, one page per slide.
-@Suite(.enabled(if: ImpressTests.hasImpress, "needs LibreOffice Impress (Debian libreoffice-impress) and poppler-utils"))
+@Suite(.enabled(if: Impress.isInstalled, "needs LibreOffice Impress (Debian libreoffice-impress) and poppler-utils"))
 struct ImpressTests {
-  static let hasImpress =
-    ["/usr/bin/soffice", "/usr/bin/pdfinfo"].allSatisfy { FileManager.default.isExecutableFile(atPath: $0) }
-    && FileManager.default.fileExists(atPath: "/usr/lib/libreoffice/program/libsdlo.so")
 
   @Test(.enabled(if: TestPaths.seed("000") != nil, "needs ../shared/seeds"), .timeLimit(.minutes(2)))
   func seed000OpensInImpressWithEverySlide() throws {
@@ -42,4 +39,11 @@ struct ImpressTests {
     process.waitUntilExit()
     return String(decoding: data, as: UTF8.self)
   }
+}
+
+/// Whether LibreOffice Impress and poppler-utils are installed.
+enum Impress {
+  static let isInstalled: Bool =
+    ["/usr/bin/soffice", "/usr/bin/pdfinfo"].allSatisfy { FileManager.default.isExecutableFile(atPath: $0) }
+    && FileManager.default.fileExists(atPath: "/usr/lib/libreoffice/program/libsdlo.so")
 }
