@@ -26,6 +26,8 @@ let package = Package(
     // Layers, bottom up: Core → Markdown → Deck → Postmortem (reading); DORA values → Metrics (the only SQL);
     // Live, Slides, Report, Extract render values; Serve and the lectern commands compose them.
     .target(name: "LecternCore"),
+    // The project's configuration file (lectern.yml, or Marp's .marprc.yml): build, serve and metrics options.
+    .target(name: "LecternConfig", dependencies: ["LecternCore", "Yams"]),
     .target(name: "LecternMarkdown", dependencies: ["CCmarkGFM", "LecternCore"]),
     .target(name: "LecternDeck", dependencies: ["LecternMarkdown", "LecternCore", "Yams"]),
     .target(name: "LecternPostmortem", dependencies: ["LecternDeck", "LecternMarkdown", "LecternCore"]),
@@ -66,7 +68,8 @@ let package = Package(
     .target(
       name: "LecternLint",
       dependencies: [
-        "LecternLayout", "LecternSlides", "LecternPostmortem", "LecternDeck", "LecternMarkdown", "LecternCore", "Yams",
+        "LecternLayout", "LecternSlides", "LecternPostmortem", "LecternDeck", "LecternMarkdown", "LecternConfig", "LecternCore",
+        "Yams",
       ]),
     // Editable PowerPoint (Office Open XML) written from the deck model; ZIP through ZIPFoundation.
     .target(
@@ -94,7 +97,7 @@ let package = Package(
         "LecternMetrics", "LecternLint", "LecternSlides", "LecternReport", "LecternExtract", "LecternLive", "LecternBrowser",
         "LecternLayout",
         "LecternServe", "LecternPipeline", "LecternDeck", "LecternPostmortem", "LecternMarkdown", "LecternDORA",
-        "LecternTemplates",
+        "LecternTemplates", "LecternConfig",
         "LecternCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         // .lectern/metrics.yml (teams, production aliases, inferred causes).
         "Yams",
@@ -104,6 +107,10 @@ let package = Package(
     .testTarget(
       name: "LecternCoreTests",
       dependencies: ["LecternCore", "LecternTestSupport"]
+    ),
+    .testTarget(
+      name: "LecternConfigTests",
+      dependencies: ["LecternConfig", "LecternTestSupport"]
     ),
     .testTarget(
       name: "LecternBrowserTests",

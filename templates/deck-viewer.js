@@ -191,7 +191,7 @@
   function go(i, s, fromPartner) {
     i = Math.max(0, Math.min(total - 1, i | 0));
     s = s === undefined ? 0 : s < 0 ? fragments[i].length : Math.min(s, fragments[i].length);
-    var t = i !== index && !body.classList.contains('lectern-overview') && mode !== 'print' ? transitionBetween(index, i) : null;
+    var t = i !== index && !body.classList.contains('lectern-overview') && mode !== 'print' && !params.has('shot') ? transitionBetween(index, i) : null;
     if (!t || typeof document.startViewTransition !== 'function') { show(i, s, fromPartner); return; }
     root.setAttribute('data-lectern-transition', t.name);
     root.setAttribute('data-lectern-transition-requested', t.requested);
@@ -449,6 +449,8 @@
   }
 
   body.classList.add('lectern-viewer');
+  /* ?shot: a picture of one slide (lectern build --images): no controls, toasts or progress bar over it. */
+  if (params.has('shot')) body.classList.add('lectern-shot');
   var progressBar = document.createElement('div');
   progressBar.className = 'lectern-progress';
   progress = document.createElement('div');

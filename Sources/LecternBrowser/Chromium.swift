@@ -45,8 +45,11 @@ public struct Chromium: Sendable {
   }
 
   /// Prints `page` (an HTML file) to `pdf`, atomically. The page is opened with `?print`, so the
-  /// viewer lays every slide out as a page.
-  public func printPDF(page: URL, to pdf: URL, timeoutSeconds: Int = 120) throws {
+  /// viewer lays every slide out as a page. `outline`: bookmarks from the page's headings (Chromium's
+  /// tagged-PDF document outline). `info`: document properties appended after printing.
+  public func printPDF(
+    page: URL, to pdf: URL, outline: Bool = false, info: PDFDocumentInfo = PDFDocumentInfo(), timeoutSeconds: Int = 120
+  ) throws {
     let folder = pdf.deletingLastPathComponent()
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let temp = folder.appendingPathComponent(".\(pdf.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
@@ -57,14 +60,36 @@ public struct Chromium: Sendable {
     }
     var components = URLComponents(url: page.standardizedFileURL, resolvingAgainstBaseURL: false)!
     components.query = "print"
+    var arguments = [
+      "--no-pdf-header-footer", "--virtual-time-budget=5000", "--run-all-compositor-stages-before-draw",
+      "--print-to-pdf=\(temp.path)",
+    ]
+    if outline { arguments.append("--generate-pdf-document-outline") }
+    let (status, text) = try runHeadless(
+      arguments + [components.url!.absoluteString], profile: profile, timeoutSeconds: timeoutSeconds)
+    let size = (try? FileManager.default.attributesOfItem(atPath: temp.path)[.size] as? Int) ?? 0
+    guard status == 0, size > 0 else { throw Failure.failed(status: status, output: text) }
+    if !info.isEmpty {
+      let printed = try Data(contentsOf: temp)
+      try info.appended(to: printed).write(to: temp)
+    }
+    if rename(temp.path, pdf.path) != 0 {
+      throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: pdf.path])
+    }
+  }
+}
+
+extension Chromium {
+  /// Runs headless Chromium with the switches every use shares and `arguments`; its exit status and output.
+  func runHeadless(_ arguments: [String], profile: URL, timeoutSeconds: Int) throws -> (Int32, String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = [
-      "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-      "--no-default-browser-check", "--hide-scrollbars", "--no-pdf-header-footer", "--allow-file-access-from-files",
-      "--user-data-dir=\(profile.path)", "--virtual-time-budget=5000", "--run-all-compositor-stages-before-draw",
-      "--print-to-pdf=\(temp.path)", components.url!.absoluteString,
-    ]
+    process.arguments =
+      [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+        "--no-default-browser-check", "--hide-scrollbars", "--allow-file-access-from-files",
+        "--user-data-dir=\(profile.path)",
+      ] + arguments
     let output = Pipe()
     process.standardOutput = output
     process.standardError = output
@@ -75,18 +100,12 @@ public struct Chromium: Sendable {
     while process.isRunning {
       if Date() > deadline {
         process.terminate()
+        process.waitUntilExit()
         throw Failure.timedOut(seconds: timeoutSeconds)
       }
-      Thread.sleep(forTimeInterval: 0.05)
+      Thread.sleep(forTimeInterval: 0.02)
     }
-    let text = collected.finish()
-    let size = (try? FileManager.default.attributesOfItem(atPath: temp.path)[.size] as? Int) ?? 0
-    guard process.terminationStatus == 0, size > 0 else {
-      throw Failure.failed(status: process.terminationStatus, output: text)
-    }
-    if rename(temp.path, pdf.path) != 0 {
-      throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: pdf.path])
-    }
+    return (process.terminationStatus, collected.finish())
   }
 }
 

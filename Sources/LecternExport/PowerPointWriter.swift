@@ -18,6 +18,9 @@ public struct PowerPointOptions: Sendable {
   public var metrics: LiveMetrics?
   /// With `metrics`: mark each metric's current tier and add a "Now" column in DORA benchmark tables.
   public var annotate = true
+  /// Highlighted code by ``CodeToken/key(language:code:)``: a block found here is coloured with the theme's
+  /// token colours; any other block is one colour.
+  public var codeTokens: [String: [CodeToken]] = [:]
 
   public init(
     width: Int = 1280, height: Int = 720, themeName: String = "lectern", themeCSS: String = "",
@@ -58,7 +61,7 @@ public enum PowerPointWriter {
       let n = index + 1
       let part = SlidePart(
         slide: slide, style: SlideStyle(rules: rules, slide: slide), width: width, height: height, inlineRuns: runs,
-        page: pages[index], annotate: options.annotate)
+        page: pages[index], annotate: options.annotate, codeTokens: options.codeTokens)
       let notes = NotesSlide(notes: slide.notes.map(\.text), slideTarget: "../slides/slide\(n).xml")
       let (xml, rels) = part.xml(media: media, notesTarget: "../notesSlides/notesSlide\(n).xml")
       archive.add("ppt/slides/slide\(n).xml", xml: xml)

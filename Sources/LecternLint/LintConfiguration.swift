@@ -1,4 +1,5 @@
 import Foundation
+import LecternConfig
 import LecternCore
 import Yams
 
@@ -60,9 +61,12 @@ public struct LintConfiguration: Sendable {
         config.exclude = list.compactMap(\.string)
         continue
       }
+      // Build and metrics options share the file (`lectern build` checks them).
+      if ProjectConfiguration.buildKeys.contains(key.string ?? "") { continue }
       guard key.string == "rules" else {
         throw ConfigurationError(
-          path: path, line: key.mark?.line, message: "unknown key '\(key.string ?? "")'; expected 'rules' or 'exclude'")
+          path: path, line: key.mark?.line,
+          message: "unknown key '\(key.string ?? "")'; expected 'rules', 'exclude' or a build option")
       }
       guard let rules = value.mapping else {
         throw ConfigurationError(path: path, line: value.mark?.line, message: "expected 'rules' to map rule ids to settings")
@@ -128,11 +132,11 @@ public struct LintConfiguration: Sendable {
     return merged
   }
 
-  /// The nearest `.lectern.yml` in `directory` or above it.
+  /// The nearest `lectern.yml` or `.lectern.yml` in `directory` or above it.
   public static func find(from directory: URL) -> String? {
     var dir = directory.standardizedFileURL
     while true {
-      for name in [".lectern.yml", ".lectern.yaml"] {
+      for name in ConfigurationFiles.lecternNames {
         let candidate = dir.appendingPathComponent(name).path
         if FileManager.default.fileExists(atPath: candidate) { return candidate }
       }

@@ -7,6 +7,9 @@ public enum OutputFormat: String, Sendable, Hashable, CaseIterable {
   case html
   case pdf
   case pptx
+  /// The title slide as an image (Marp's `-o talk.png`); `--images` writes every slide.
+  case png
+  case jpeg
 
   /// Extensions each format is written under.
   public var extensions: [String] {
@@ -14,8 +17,13 @@ public enum OutputFormat: String, Sendable, Hashable, CaseIterable {
     case .html: ["html", "htm"]
     case .pdf: ["pdf"]
     case .pptx: ["pptx"]
+    case .png: ["png"]
+    case .jpeg: ["jpeg", "jpg"]
     }
   }
+
+  /// A picture of slides, taken with headless Chromium.
+  public var isImage: Bool { self == .png || self == .jpeg }
 
   /// The format for a path's extension (case-insensitive); `nil` when Lectern cannot write it.
   public init?(path: String) {

@@ -19,6 +19,7 @@ extension DeckBuilder {
       width: checked.size.width, height: checked.size.height, themeName: checked.theme.name, themeCSS: css,
       images: images, metrics: metrics)
     options.annotate = settings.annotate
+    options.codeTokens = CodeColouring.tokens(for: deck)
     return (try PowerPointWriter.write(deck, options: options), diagnostics)
   }
 

@@ -21,7 +21,18 @@ public struct DeckBuilder: Sendable {
     public var pdf = false
     /// Also write an editable PowerPoint file (NAME.pptx) beside the main product.
     public var pptx = false
+    /// `--pdf-notes`: a handout, each slide that has notes beside its notes on one page.
     public var pdfNotes = false
+    /// PDF bookmarks from the slides' headings (`--pdf-outlines`).
+    public var pdfOutlines = false
+    /// One image per slide (`--images png|jpeg`): NAME.001.png, NAME.002.png…
+    public var images: OutputFormat?
+    /// The title slide only (`--image png|jpeg`): NAME.png, for og:image.
+    public var image: OutputFormat?
+    /// Device pixels per CSS pixel for images (`--image-scale`).
+    public var imageScale = 1.0
+    /// Global directives written over each deck's (`--title`, `--author`…: Marp's metadata options).
+    public var metadata: [String: String] = [:]
     public var notes = false
     public var browserPath: String?
     public var templates: String?
@@ -42,6 +53,8 @@ public struct DeckBuilder: Sendable {
     public var dependencies: [String] = []
     /// The built page to measure (under `Settings.layout`).
     var layoutJob: LayoutRun.Job?
+    /// Slide pictures to take once every deck is built (one browser for all of them).
+    var pictures: SlidePictures?
   }
 
   let settings: Settings
@@ -68,12 +81,15 @@ public struct DeckBuilder: Sendable {
     }
     themeName = chosen
     templates = try settings.templates.map { try TemplateLibrary(overlaying: $0) } ?? .shared
-    chromium = settings.pdf || settings.pdfNotes ? try Chromium.locate(override: settings.browserPath) : nil
+    let needsBrowser =
+      settings.pdf || settings.pdfNotes || settings.pdfOutlines || settings.images != nil || settings.image != nil
+    chromium = needsBrowser ? try Chromium.locate(override: settings.browserPath) : nil
   }
 
   /// Builds every job, several at once; outcomes in job order.
   public func build(_ jobs: [BuildJob]) -> [Outcome] {
     var outcomes = (try? jobs.concurrentMap { buildOne($0) }) ?? []
+    takePictures(&outcomes)
     if settings.layout { measureLayout(&outcomes) }
     return outcomes
   }
@@ -82,7 +98,8 @@ public struct DeckBuilder: Sendable {
   public func buildOne(_ job: BuildJob) -> Outcome {
     var outcome = Outcome()
     do {
-      let deck = Deck(source: try SourceFile.load(path: job.input))
+      var deck = Deck(source: try SourceFile.load(path: job.input))
+      if !settings.metadata.isEmpty { deck.globalDirectives = deck.globalDirectives.overriding(settings.metadata) }
       let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
       let deckDirectory = job.input == "-" ? here : URL(fileURLWithPath: job.input).deletingLastPathComponent()
       var options = DeckBuildOptions(
@@ -118,7 +135,7 @@ public struct DeckBuilder: Sendable {
       if let store = options.metrics?.storeDescription, FileManager.default.fileExists(atPath: store) {
         outcome.dependencies.append(store)
       }
-      let products = try write(deck, built, powerPoint, options: options, job: job)
+      let products = try write(deck, built, powerPoint, options: options, job: job, pictures: &outcome.pictures)
       if job.output != nil {
         outcome.messages.append(
           "\(job.input) → \(products.joined(separator: ", ")) (\(built.slideCount) slides, theme \(built.themeName), "
@@ -135,14 +152,16 @@ public struct DeckBuilder: Sendable {
   /// Writes the main product (`job.format`) and the extras asked for (notes, PDF, PowerPoint) beside it;
   /// returns every written path, the main product first. A page printed to PDF but not asked for is removed.
   private func write(
-    _ deck: Deck, _ built: BuiltDeck, _ powerPoint: PowerPointFile?, options: DeckBuildOptions, job: BuildJob
+    _ deck: Deck, _ built: BuiltDeck, _ powerPoint: PowerPointFile?, options: DeckBuildOptions, job: BuildJob,
+    pictures: inout SlidePictures?
   ) throws -> [String] {
     guard let output = job.output else {
       try OutputSink.write(built.html, to: nil)
       return []
     }
     var products: [String] = []
-    let wantsPDF = job.format == .pdf || chromium != nil
+    let wantsPDF = job.format == .pdf || settings.pdf || settings.pdfNotes || settings.pdfOutlines
+    let wantsImages = job.format.isImage || settings.images != nil || settings.image != nil
     var page: URL?
     if job.format == .html {
       try OutputSink.write(built.html, to: output)
@@ -167,6 +186,10 @@ public struct DeckBuilder: Sendable {
       try printPDF(deck, page: page, options: options, to: path)
       products.append(path)
     }
+    if wantsImages, let planned = self.pictures(job, built: built) {
+      pictures = planned.pictures
+      products += planned.paths
+    }
     if settings.notes {
       let notesPath = BuildPlanner.replacingExtension(output, with: "notes.txt")
       try OutputSink.write(DeckHTMLRenderer.notesText(deck), to: notesPath)
@@ -175,7 +198,7 @@ public struct DeckBuilder: Sendable {
     return products.filter { $0 == output } + products.filter { $0 != output }
   }
 
-  /// Prints `page` to `path` with Chromium (with a notes page after each slide under `--pdf-notes`).
+  /// Prints `page` to `path` with Chromium (as a handout of slides beside their notes under `--pdf-notes`).
   private func printPDF(_ deck: Deck, page: URL, options: DeckBuildOptions, to path: String) throws {
     let chromium = try self.chromium ?? Chromium.locate(override: settings.browserPath)
     var printed = page
@@ -187,7 +210,16 @@ public struct DeckBuilder: Sendable {
       try OutputSink.write(DeckHTMLRenderer.render(deck, options: withNotes).html, to: printed.path)
     }
     defer { if settings.pdfNotes { try? FileManager.default.removeItem(at: printed) } }
-    try chromium.printPDF(page: printed, to: URL(fileURLWithPath: path))
+    try chromium.printPDF(
+      page: printed, to: URL(fileURLWithPath: path), outline: settings.pdfOutlines, info: Self.documentInfo(deck))
+  }
+
+  /// The PDF's properties from the deck's global directives (with `--title`, `--author`… written over them).
+  static func documentInfo(_ deck: Deck) -> PDFDocumentInfo {
+    let globals = deck.globalDirectives
+    return PDFDocumentInfo(
+      title: globals["title"] ?? deck.slides.lazy.compactMap(\.title).first, author: globals["author"],
+      subject: globals["description"], keywords: globals["keywords"])
   }
 
   /// Rebuilds a deck whenever a file it uses changes (inotify; nothing polls); never returns.

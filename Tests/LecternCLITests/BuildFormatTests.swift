@@ -32,7 +32,7 @@ import Testing
       try String(contentsOf: dir.appendingPathComponent("talk.html"), encoding: .utf8).lowercased().hasPrefix("<!doctype html>"))
   }
 
-  @Test(arguments: ["talk.txt", "talk.png", "talk.docx"])
+  @Test(arguments: ["talk.txt", "talk.gif", "talk.docx"])
   func anExtensionLecternCannotWriteIsAnError(_ name: String) throws {
     let dir = try deckFolder()
     let result = try LecternBinary.run(["build", "talk.md", "-o", name], in: dir)

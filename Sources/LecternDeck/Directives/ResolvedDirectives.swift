@@ -16,6 +16,14 @@ public struct ResolvedDirectives: Sendable, Hashable {
 
   public subscript(name: String) -> String? { values[name]?.words }
 
+  /// These directives with `values` written over them (as if written last): command-line metadata such as
+  /// `--title` wins over the deck's `title`, as in Marp CLI.
+  public func overriding(_ values: [String: String]) -> ResolvedDirectives {
+    var copy = self
+    for (name, value) in values { copy.values[name] = .scalar(value) }
+    return copy
+  }
+
   /// The slide's classes, split on whitespace, exactly as written (`split;` stays `split;`).
   public var classes: [String] {
     (values["class"]?.words ?? "").split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)

@@ -14,6 +14,8 @@ struct SlidePart {
   var page: (number: Int, total: Int)?
   /// Mark current tiers and add a "Now" column in DORA benchmark tables (when there are live numbers).
   var annotate = true
+  /// Highlighted code blocks (see ``PowerPointOptions/codeTokens``).
+  var codeTokens: [String: [CodeToken]] = [:]
   /// Images named on the slide that are not in the package: drawn as a dashed box naming the file.
   var missing: (String) -> Void = { _ in }
 
@@ -102,8 +104,7 @@ struct SlidePart {
       }
       tree.textBox(relink(collector.xml(paragraphs), links, &tree), frame: frame, name: "Text")
     case .code(let code):
-      let lines = code.code.trimmingTrailingNewlines.split(separator: "\n", omittingEmptySubsequences: false)
-      let paragraphs = lines.map { TextParagraph(runs: [TextRun(text: String($0))], role: .code) }
+      let paragraphs = CodeLines.paragraphs(code, tokens: codeTokens, style: style)
       let body = collector.xml(paragraphs, insets: flow.codePadding)
       tree.textBox(body, frame: frame, name: "Code", fill: style.codeBackground)
     case .table(let table):

@@ -18,6 +18,8 @@ struct SlideStyle: Sendable {
   /// Heading sizes as multiples of the body size, h1…h6.
   var headingScale: [Double] = [1.8, 1.5, 1.3, 1.1, 1, 0.9]
   var codeScale: Double = 0.75
+  /// Highlighted code's colour for each token role (`keyword`, `string`…): the theme's `--lectern-code-*`.
+  var codeColors: [String: Color] = CodeToken.defaultColors.compactMapValues(Color.init(css:))
   var tableScale: Double = 0.8
   /// Space between the slide's edge and its content: top, right, bottom, left.
   var padding: (top: Double, right: Double, bottom: Double, left: Double) = (64, 84, 64, 84)
@@ -47,6 +49,9 @@ struct SlideStyle: Sendable {
       if let color = value("color", ["h\(level)"]).flatMap(Color.init(css:)) { headingColors[level] = color }
     }
     if let size = value("font-size", ["pre"]).flatMap({ Self.ems($0, base: fontSize) }) { codeScale = size }
+    for role in CodeToken.defaultColors.keys {
+      if let c = value("--lectern-code-\(role)", sections).flatMap(Color.init(css:)) { codeColors[role] = c }
+    }
     if let size = value("font-size", ["table"]).flatMap({ Self.ems($0, base: fontSize) }) { tableScale = size }
     if let p = value("padding", sections) { padding = Self.padding(p) ?? padding }
     if let justify = value("justify-content", sections) { centered = justify.contains("center") }

@@ -72,6 +72,7 @@ struct TextBody {
     var color = style.text
     if case .heading(let level) = paragraph.role, let c = style.headingColors[level] { color = c }
     if run.link != nil { color = style.accent }
+    if let own = run.color { color = own }
     var children = color.solidFill
     let mono = run.code || paragraph.role == .code
     if mono {

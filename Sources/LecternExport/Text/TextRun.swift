@@ -8,6 +8,8 @@ struct TextRun: Sendable, Hashable {
   /// A link's destination, already checked safe (`http`, `https`, `mailto` or a relative path).
   var link: String?
   var isBreak = false
+  /// A colour that replaces the paragraph's (a highlighted code token).
+  var color: Color?
 
   static let lineBreak = TextRun(text: "", isBreak: true)
 }

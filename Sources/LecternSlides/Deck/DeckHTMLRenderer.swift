@@ -16,7 +16,8 @@ public struct DeckBuildOptions: Sendable {
   public var assets: AssetResolver?
   /// A progress bar at the bottom of the audience view.
   public var progressBar: Bool
-  /// A page of speaker notes after each slide when printing (`--pdf-notes`).
+  /// A printed handout (`--pdf-notes`): each slide that has notes beside them on one page; slides without
+  /// notes are left out.
   public var notesPages: Bool
   public var templates: TemplateLibrary
   /// Live DORA numbers for placeholders and benchmark tables (`nil`: "no data").
@@ -100,7 +101,7 @@ public enum DeckHTMLRenderer {
       lang: globals["lang"] ?? "en", title: title,
       description: globals["description"].map { Placeholders.substitute($0, metrics) },
       author: globals["author"],
-      url: globals["url"], image: globals["image"], theme: theme.name, width: checked.size.width,
+      url: globals["url"], image: globals["image"], keywords: globals["keywords"], theme: theme.name, width: checked.size.width,
       height: checked.size.height, slideCount: deck.slides.count, progress: options.progressBar,
       viewerCSS: options.templates.asset("deck-viewer.css"),
       viewerJS: options.templates.asset("deck-viewer.js").replacingOccurrences(of: "</script", with: "<\\/script"),
@@ -204,6 +205,8 @@ public enum DeckHTMLRenderer {
         footer: inlineMarkdown(slide.directives["footer"]), rewriter: rewriter
       ).svg(body: body)
       let noteHTML = slide.notes.isEmpty ? nil : notesHTML(slide.notes.map(\.text))
+      // A handout holds the slides that have notes, each beside its notes.
+      if options.notesPages && noteHTML == nil { continue }
       if options.notesPages {
         html +=
           "\n<div class=\"lectern-note-page\" data-slide=\"\(slide.number)\"><h2>Slide \(slide.number)"

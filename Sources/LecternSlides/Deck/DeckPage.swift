@@ -6,6 +6,7 @@ struct DeckPage: Sendable {
   var author: String?
   var url: String?
   var image: String?
+  var keywords: String?
   var theme: String
   var width: Int
   var height: Int

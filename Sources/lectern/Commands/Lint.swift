@@ -32,7 +32,7 @@ extension Lectern {
     @Flag(help: "With --fix: print the changes as a unified diff instead of writing them.")
     var diff = false
 
-    @Option(help: "Use this configuration file instead of the nearest .lectern.yml.")
+    @Option(name: [.short, .long], help: "Use this configuration file instead of the nearest lectern.yml or .lectern.yml.")
     var config: String?
 
     @Option(name: .customLong("rule"), help: "Run only this rule (repeatable).")

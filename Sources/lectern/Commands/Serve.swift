@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LecternBrowser
+import LecternConfig
 import LecternCore
 import LecternDORA
 import LecternDeck
@@ -51,7 +52,13 @@ extension Lectern {
 
     @OptionGroup var window: WindowOptions
 
+    @OptionGroup var project: ConfigOption
+
     func run() throws {
+      let config = try project.load(for: [path])
+      let themeSet = self.themeSet.isEmpty ? config.themeSet : self.themeSet
+      let templates = self.templates ?? config.templates
+      let html = self.html || config.html == true
       var isDirectory: ObjCBool = false
       guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
         printError("\(path): error: not a folder; expected the folder of decks to serve")
@@ -76,10 +83,10 @@ extension Lectern {
         printError("error: \(error)")
         throw ExitCode(2)
       }
-      watched += extraWatchedFiles()
+      watched += extraWatchedFiles(templates: templates)
       let renderer = SiteRenderer(
         themes: themes, templates: library, allowHTML: html,
-        numbers: DocumentNumbers(defaults: try metrics.defaults(window: window)))
+        numbers: DocumentNumbers(defaults: try metrics.defaults(window: window, config: config)))
       let server = DeckServer(
         root: root, options: .init(host: host, port: chosenPort, watching: watched), templates: library,
         render: { renderer.page(for: $0) }, log: { printError($0) })
@@ -95,7 +102,7 @@ extension Lectern {
     }
 
     /// Files outside the folder whose changes reload open pages: templates, record files and the store.
-    private func extraWatchedFiles() -> [URL] {
+    private func extraWatchedFiles(templates: String?) -> [URL] {
       func entries(_ folder: String) -> [URL] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).map {
           URL(fileURLWithPath: (folder as NSString).appendingPathComponent($0))
