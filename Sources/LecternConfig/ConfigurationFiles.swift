@@ -26,6 +26,10 @@ public enum ConfigurationFiles {
     }
   }
 
+  /// The metrics settings (production aliases, teams, inferred causes) a Lectern file may hold, read by the metrics
+  /// commands from it or from `.lectern/metrics.yml`; accepted in snake or kebab case.
+  public static let metricsSettings = ["production_aliases", "teams", "infer_causes"]
+
   /// Whether `path` is one of Marp's files (camelCase keys) rather than Lectern's (kebab-case keys).
   public static func isMarp(_ path: String) -> Bool {
     let name = (path as NSString).lastPathComponent

@@ -105,6 +105,10 @@ enum ConfigurationKeys {
   /// Keys `lectern lint` reads from the same file (checked there).
   static let lint = ["rules", "exclude"]
 
+  /// The metrics settings in snake and kebab case (see `ConfigurationFiles.metricsSettings`).
+  static let metricsSettingNames =
+    ConfigurationFiles.metricsSettings + ConfigurationFiles.metricsSettings.map { $0.replacingOccurrences(of: "_", with: "-") }
+
   /// Marp CLI keys with no equal in Lectern: read, reported as not used, never an error.
   static let marpWithoutEqual = [
     "bespoke", "browser", "browserProtocol", "browserTimeout", "engine", "inputDir", "jpegQuality",
@@ -117,7 +121,7 @@ enum ConfigurationKeys {
 
   /// The names a file of this dialect accepts, for the message about an unknown key.
   static func known(marp: Bool) -> [String] {
-    marp ? all.compactMap(\.marp) : all.map(\.name) + lint
+    marp ? all.compactMap(\.marp) : all.map(\.name) + lint + ConfigurationFiles.metricsSettings.map { $0.replacingOccurrences(of: "_", with: "-") }
   }
 }
 
@@ -128,5 +132,7 @@ extension ProjectConfiguration {
   }
 
   /// Every top-level key Lectern's own file may hold besides the lint keys (for `lectern lint` to skip).
-  public static var buildKeys: Set<String> { Set(ConfigurationKeys.all.map(\.name)) }
+  public static var buildKeys: Set<String> {
+    Set(ConfigurationKeys.all.map(\.name)).union(ConfigurationKeys.metricsSettingNames)
+  }
 }

@@ -24,7 +24,7 @@ struct ConfigurationReader {
     }
     for (keyNode, valueNode) in root {
       let name = keyNode.string ?? ""
-      if !marp, ConfigurationKeys.lint.contains(name) { continue }
+      if !marp, ConfigurationKeys.lint.contains(name) || ConfigurationKeys.metricsSettingNames.contains(name) { continue }
       if marp, ConfigurationKeys.marpWithoutEqual.contains(name) {
         config.warnings.append(warning(at: keyNode, "Marp option '\(name)' has no equal in lectern and is not used"))
         continue

@@ -156,6 +156,34 @@ private let window = ["--since", "2026-03-01T00:00:00Z", "--until", "2026-03-11T
     #expect(try #require(try json(more)["teams"] as? [[String: Any]]).count == 3)
   }
 
+  @Test func theProjectFileLecternYmlHoldsTheSameSettingsBesideBuildOptions() throws {
+    let dir = try folder(config: "")
+    try FileManager.default.removeItem(at: dir.appendingPathComponent(".lectern/metrics.yml"))
+    try """
+    theme: gaia
+    production-aliases:
+      live: production
+    teams:
+      storefront: [api, web]
+    infer-causes: 2h
+
+    """.write(to: dir.appendingPathComponent("lectern.yml"), atomically: true, encoding: .utf8)
+    let result = try LecternBinary.run(
+      ["metrics", "show", "--data", "data", "--by", "team", "--format", "json"] + window, in: dir)
+    #expect(result.status == 0, "\(result.stderr)")
+    let teams = try #require(try json(result)["teams"] as? [[String: Any]])
+    let counts = try #require(teams.first?["counts"] as? [String: Any])
+    #expect(counts["productionDeployments"] as? Int == 2)
+    #expect(counts["inferredCauses"] as? Int == 1)
+    // The build and lint readers of the same file accept the metrics keys.
+    try "---\nmarp: true\n---\n\n# Hello\n".write(
+      to: dir.appendingPathComponent("talk.md"), atomically: true, encoding: .utf8)
+    let lint = try LecternBinary.run(["lint", "talk.md", "--no-layout"], in: dir)
+    #expect(lint.status == 0, "\(lint.stdout)\(lint.stderr)")
+    let build = try LecternBinary.run(["build", "talk.md", "--no-layout", "-o", "talk.html"], in: dir)
+    #expect(build.status == 0, "\(build.stderr)")
+  }
+
   @Test func aBadConfigurationNamesItsLine() throws {
     let dir = try folder(config: "teams:\n  storefront: [api, web]\ninfer_causes: soon\n")
     let result = try LecternBinary.run(["metrics", "show", "--data", "data"] + window, in: dir)

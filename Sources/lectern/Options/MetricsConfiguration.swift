@@ -1,4 +1,5 @@
 import Foundation
+import LecternConfig
 import LecternDORA
 import Yams
 
@@ -12,6 +13,9 @@ import Yams
 ///   discovery: [search]
 /// infer_causes: 24h        # link incidents without caused_by to the deployment before them
 /// ```
+///
+/// The same keys (snake or kebab case) may instead sit in the project's `lectern.yml`, the one file that also holds
+/// build and lint options; `.lectern/metrics.yml` wins when both exist.
 ///
 /// Command-line options add to it (`--team`, `--production-alias`) or replace it (`--infer-causes`).
 struct MetricsConfiguration {
@@ -34,9 +38,20 @@ struct MetricsConfiguration {
 
   /// `--config PATH` (which must exist), else the default file when there is one, else nothing.
   static func load(explicit: String?) throws -> MetricsConfiguration {
+    if explicit == nil, !FileManager.default.fileExists(atPath: defaultPath),
+      let project = ConfigurationFiles.find(
+        from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath), names: ConfigurationFiles.lecternNames)
+    {
+      return try load(path: project, onlyMetricsKeys: true)
+    }
     guard let path = explicit ?? (FileManager.default.fileExists(atPath: defaultPath) ? defaultPath : nil) else {
       return MetricsConfiguration()
     }
+    return try load(path: path, onlyMetricsKeys: false)
+  }
+
+  /// Reads `path`; a project file (`onlyMetricsKeys`) holds other options too, which are checked elsewhere.
+  private static func load(path: String, onlyMetricsKeys: Bool) throws -> MetricsConfiguration {
     guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
       throw Invalid(path: path, line: nil, message: "cannot read the metrics configuration")
     }
@@ -52,7 +67,11 @@ struct MetricsConfiguration {
     guard let mapping = root.mapping else {
       throw Invalid(path: path, line: line(root), message: "expected a mapping of production_aliases, teams, infer_causes")
     }
-    for (key, value) in mapping { try config.apply(key.string ?? "", value, path: path, line: line(key)) }
+    for (key, value) in mapping {
+      let name = (key.string ?? "").replacingOccurrences(of: "-", with: "_")
+      if onlyMetricsKeys, !ConfigurationFiles.metricsSettings.contains(name) { continue }
+      try config.apply(name, value, path: path, line: line(key))
+    }
     return config
   }
 
