@@ -26,7 +26,7 @@ for (const e of s.querySelectorAll('h1, h2, h3, p, li, table, pre, blockquote, i
 return out;
 """
 
-# Text colour against the slide's background for every text element (the slide's own background colour).
+# Text colour against what is behind it: the nearest mostly opaque background, else the slide's own colour.
 UNREADABLE = """
 const s = document.querySelector('svg.lectern-active section:not([data-marpit-advanced-background="background"]):not([data-marpit-advanced-background="pseudo"])');
 const svg = s.closest('svg');
@@ -38,7 +38,8 @@ for (const e of s.querySelectorAll('h1, h2, h3, p, li, td, th, footer, header'))
   let bg = null;
   for (let a = e; a && a !== s.parentElement; a = a.parentElement) {
     const c = getComputedStyle(a).backgroundColor;
-    if (c !== 'rgba(0, 0, 0, 0)' && !c.endsWith(', 0)')) { bg = c; break; }
+    const alpha = c.startsWith('rgba') ? parseFloat(c.split(',')[3]) : 1;
+    if (alpha >= 0.5) { bg = c; break; }  // a light tint (a highlighted cell) lets the slide show through
   }
   rows.push([e.tagName + ': ' + e.textContent.trim().slice(0, 30), getComputedStyle(e).color, bg || own]);
 }
