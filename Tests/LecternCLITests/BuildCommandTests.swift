@@ -77,7 +77,7 @@ import Testing
     let byFlag = try LecternBinary.run(["build", "deck.md", "--theme", "brand.css", "-o", "-"], in: dir)
     #expect(byFlag.status == 0)
     #expect(byFlag.stdout.contains("color: rebeccapurple;"))
-    #expect(byFlag.stdout.contains("--hb-bg"), "@import 'gaia' brings the harbor theme")
+    #expect(byFlag.stdout.contains("--ga-bg"), "@import 'gaia' brings the built-in gaia theme")
     let byName = try LecternBinary.run(["build", "deck.md", "--theme-set", ".", "-o", "-"], in: dir)
     #expect(byName.stdout.contains("data-theme=\"brand\""))
   }
