@@ -14,8 +14,13 @@ public struct LiveMetrics: Sendable {
   /// Where the numbers came from (the report's source).
   public var storeDescription: String { report.source }
 
-  /// "DORA metrics: 90 days to 2026-11-29T00:00:00Z, all services (store)": printed wherever live numbers appear.
-  public var provenance: String { report.provenance }
+  /// "DORA metrics: 90 days to 29 Nov 2026, all services, from metrics.sqlite": the line under every slide with
+  /// live numbers, the window written as `{{dora.window}}` reads (the report keeps the exact timestamps).
+  public var provenance: String {
+    let window = Placeholders.value("dora.window", self) ?? ""
+    let scope = Placeholders.value("dora.service", self) ?? "all services"
+    return "DORA metrics: \(window), \(scope), from \(report.source)"
+  }
 }
 
 /// `{{dora.…}}` placeholders: names, values, and substitution into text (always escaped).

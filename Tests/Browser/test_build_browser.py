@@ -11,6 +11,9 @@ from pathlib import Path
 from browser_support import ROOT, SHARED, BrowserTestCase, lectern, slide_count, script_errors
 
 
+ALL_THEMES = ("lectern", "harbor", "plain", "default", "gaia", "uncover")
+
+
 def decks_to_check():
     decks = sorted((ROOT / "decks").glob("*.md"))
     decks = [d for d in decks if "marp: true" in d.read_text(encoding="utf-8")[:400]]
@@ -274,7 +277,7 @@ class CodeTests(BrowserTestCase):
 
     def test_tokens_take_each_themes_colours_light_and_invert(self):
         seen = {}
-        for theme in ("lectern", "harbor", "plain", "gaia"):
+        for theme in ALL_THEMES:
             with self.subTest(theme=theme):
                 html, _ = self.build(f"code-{theme}", CODE_DECK.format(theme=theme))
                 self.open(html)
@@ -525,7 +528,7 @@ class TransitionTests(BrowserTestCase):
 
 class SizeTests(BrowserTestCase):
     def test_every_theme_and_size_preset_gives_the_section_its_exact_size(self):
-        for theme in ("lectern", "harbor", "plain", "default", "gaia", "uncover"):
+        for theme in ALL_THEMES:
             for size, width, height in (("4:3", 960, 720), ("16:9", 1280, 720)):
                 with self.subTest(theme=theme, size=size):
                     html, _ = self.build(f"size-{theme}-{size.replace(':', 'x')}",
@@ -567,7 +570,7 @@ theme: {theme}
 
 class SplitLayoutTests(BrowserTestCase):
     def test_split_keeps_a_table_in_its_column_and_a_quote_whole(self):
-        for theme in ("lectern", "harbor", "plain"):
+        for theme in ALL_THEMES:
             with self.subTest(theme=theme):
                 html, _ = self.build(f"split-{theme}", SPLIT_DECK.format(theme=theme))
                 self.open(html)
@@ -631,7 +634,7 @@ class ReadableBackgroundTests(BrowserTestCase):
         deck = ("---\nmarp: true\ntheme: {theme}\n---\n\n<!-- _backgroundColor: \"#fdf6e3\" -->\n## Light\n\nbody text\n\n---\n\n"
                 "<!-- _backgroundColor: \"#101418\" -->\n## Dark\n\nbody text\n\n---\n\n<!-- _class: invert -->\n"
                 "<!-- _backgroundColor: white -->\n## Inverted on white\n\nbody text\n")
-        for theme in ("lectern", "harbor", "plain", "gaia"):
+        for theme in ALL_THEMES:
             html, _ = self.build(f"tone-{theme}", deck.format(theme=theme))
             self.open(html)
             for n in (1, 2, 3):

@@ -63,7 +63,7 @@ private func build(_ markdown: String, metrics: LiveMetrics?, annotate: Bool = t
     #expect(html.contains("Other: {{name}}."), "only dora.* placeholders are Lectern's")
     #expect(
       html.contains(
-        #"<p class="lectern-metrics-note">DORA metrics: 14 days to 2026-03-15T00:00:00Z, all services (test store)</p>"#))
+        #"<p class="lectern-metrics-note">DORA metrics: 14 days to 15 Mar 2026, all services, from test store</p>"#))
   }
 
   @Test func withoutMetricsPlaceholdersSayNoDataNeverNothing() {

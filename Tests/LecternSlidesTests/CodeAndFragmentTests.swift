@@ -59,7 +59,7 @@ private let highlightInstalled = FileManager.default.fileExists(
   }
 
   @Test func everyBuiltInThemeGivesTokenColoursLightAndInverted() throws {
-    for theme in ["lectern", "harbor", "plain"] {
+    for theme in ThemeSet.builtInNames {
       let css = try #require(TemplateCatalogText.theme(theme))
       let parts = css.components(separatedBy: "section.invert,")
       #expect(parts.count == 2, "\(theme): one inverted palette")

@@ -195,11 +195,15 @@ private func count(_ needle: String, in haystack: String) -> Int {
 }
 
 @Suite struct ThemeTests {
-  @Test func builtInThemesAnswerToMarpNames() throws {
+  @Test func marpThemeNamesAreThemesOfTheirOwn() throws {
     let themes = ThemeSet()
-    #expect(themes.theme(named: "default")?.name == "lectern")
-    #expect(themes.theme(named: "gaia")?.name == "gaia", "gaia is light by default, as in Marp")
-    #expect(themes.theme(named: "uncover")?.name == "plain")
+    for name in ["default", "gaia", "uncover"] {
+      let theme = try #require(themes.theme(named: name))
+      #expect(theme.name == name)
+      #expect(theme.css.contains("@theme \(name)"))
+    }
+    #expect(themes.theme(named: "default")?.css != themes.theme(named: "lectern")?.css)
+    #expect(build("---\nmarp: true\n---\n# x\n").themeName == "lectern", "a deck naming no theme keeps Lectern's")
     for name in ThemeSet.builtInNames {
       let theme = try #require(themes.theme(named: name))
       #expect(theme.sizes.map(\.name) == ["16:9", "4:3"])
@@ -236,7 +240,7 @@ private func count(_ needle: String, in haystack: String) -> Int {
     #expect(built.themeName == "corporate")
     #expect(built.size == SlideSize(name: "4K", width: 3840, height: 2160))
     #expect(built.html.contains("div.marpit > svg > foreignObject > section h1 {"))
-    #expect(built.html.contains("--lt-bg"), "the imported built-in theme is inlined")
+    #expect(built.html.contains("--df-bg"), "the imported built-in theme (Marp's default) is inlined")
     let themeCSS = try #require(built.html.components(separatedBy: "<style id=\"lectern-theme\">").last)
     #expect(themeCSS.hasPrefix("@import url('https://fonts.example/inter.css');\n"), "URL imports are hoisted")
   }

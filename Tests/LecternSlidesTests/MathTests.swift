@@ -32,6 +32,29 @@ import Testing
     #expect(!html.contains("data-tex="))
   }
 
+  @Test func escapedDollarsInsideAFormulaStayTeX() {
+    let html = build(#"Cost $\$5 \times 3 = \$15$ and 99.9$\%$, then \$7 of text."#).html
+    #expect(html.contains(#"data-tex="\$5 \times 3 = \$15""#))
+    #expect(html.contains(#"data-tex="\%""#))
+    #expect(html.contains("then $7 of text."))
+  }
+
+  @Test func emphasisMarkersInsideAFormulaStayTeX() {
+    let html = build("Chains $f*g*h$ and **bold** $a*b$ text *stays* emphasis.").html
+    #expect(html.contains(#"data-tex="f*g*h""#))
+    #expect(html.contains(#"data-tex="a*b""#))
+    #expect(html.contains("<strong>bold</strong>"))
+    #expect(html.contains("<em>stays</em>"))
+  }
+
+  @Test func doubleDollarsWithinALineAreADisplayFormula() {
+    let html = build("- roots $$x = \\frac{1}{2}$$ here, inline $y$\n").html
+    #expect(html.contains(#"class="lectern-tex lectern-math-display" data-display="true" data-tex="x = \frac{1}{2}""#))
+    #expect(html.contains(#"data-display="false" data-tex="y""#))
+    #expect(html.contains("<li>roots <span class=\"lectern-tex lectern-math-display\""), "no dollar is left as text")
+    #expect(html.contains("</span> here, inline <span"))
+  }
+
   @Test func unescapingFollowsCommonMark() {
     #expect(RawMath.unescaped(#"\,\{\}\\\alpha"#) == #",{}\\alpha"#)
   }

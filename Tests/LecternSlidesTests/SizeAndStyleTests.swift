@@ -33,7 +33,8 @@ import Testing
           path: "t.md")))
     let warnings = built.diagnostics.filter { $0.code == "no-metrics-store" }
     #expect(warnings.count == 1)
-    #expect(warnings.first?.message == "no metrics store: 2 placeholders show 'no data'; pass --data DIR or --db FILE")
+    // Two on the slides and one in the page title.
+    #expect(warnings.first?.message == "no metrics store: 3 placeholders show 'no data'; pass --data DIR or --db FILE")
     #expect(built.html.contains("<title>We deploy no data</title>"))
   }
 

@@ -1,5 +1,6 @@
 import LecternCore
 import LecternDeck
+import LecternLive
 
 extension DeckHTMLRenderer {
   /// highlight.js with the languages the deck's fences name; `nil` when none does, when highlighting is off,
@@ -28,10 +29,16 @@ extension DeckHTMLRenderer {
     }
   }
 
-  /// Without a metrics store, how many placeholders the slides show as "no data" (`nil` when none).
-  static func noStoreMessage(_ slidesHTML: String) -> String? {
-    guard slidesHTML.containsBytes("class=\"lectern-metric\"") else { return nil }
-    let shown = slidesHTML.components(separatedBy: "<span class=\"lectern-metric\" data-placeholder=").count - 1
+  /// Without a metrics store, how many placeholders the slides and the page's title and description show as
+  /// "no data" (`nil` when none).
+  static func noStoreMessage(_ slidesHTML: String, page texts: [String?] = []) -> String? {
+    var shown = 0
+    if slidesHTML.containsBytes("class=\"lectern-metric\"") {
+      shown = slidesHTML.components(separatedBy: "<span class=\"lectern-metric\" data-placeholder=").count - 1
+    }
+    for text in texts.compactMap({ $0 }) where Placeholders.mayContain(text) {
+      shown += Placeholders.segments(text).filter { if case .placeholder = $0 { true } else { false } }.count
+    }
     guard shown > 0 else { return nil }
     return "no metrics store: \(shown) placeholder\(shown == 1 ? "" : "s") show 'no data'; pass --data DIR or --db FILE"
   }

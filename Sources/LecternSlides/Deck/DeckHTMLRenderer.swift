@@ -91,7 +91,9 @@ public enum DeckHTMLRenderer {
     let slides = renderSlides(deck, size: checked.size, theme: theme.name, rewriter: rewriter, options: options)
     let css = pageCSS(theme: theme, deck: deck, scopedCSS: slides.scopedCSS)
     let highlightJS = highlightScript(deck, options.highlighter, warn: { warn($0, nil, .noHighlighter) })
-    if metrics == nil, let message = noStoreMessage(slides.html) { warn(message, nil, .noMetricsStore) }
+    if metrics == nil, let message = noStoreMessage(slides.html, page: [globals["title"], globals["description"]]) {
+      warn(message, nil, .noMetricsStore)
+    }
     let mathAssets = katexAssets(slides.html, options.katex, warn: { warn($0, nil, .noKaTeX) })
     // The page's title and description take live numbers too.
     let title = Placeholders.substitute(

@@ -91,16 +91,18 @@ struct DeckRewriter: HTMLRewriting {
         }.joined()
       }
       guard let spans else { return .html(plain(escapedDollar ? text.replacingOccurrences(of: "\\$", with: "$") : text)) }
-      return .html(spans.map { $0.isMath ? Self.inlineMath($0.text) : plain($0.text) }.joined())
+      return .html(spans.map { $0.isMath ? Self.inlineMath($0.text, display: $0.display) : plain($0.text) }.joined())
     default:
       return nil
     }
   }
 
-  /// Inline math: Lectern's MathML, with the TeX kept for KaTeX to typeset in the page.
-  static func inlineMath(_ tex: String) -> String {
-    "<span class=\"lectern-tex\" data-display=\"false\" data-tex=\"\(HTMLEscaping.escape(tex))\">"
-      + TeXMath.mathML(tex, display: false) + "</span>"
+  /// Math inside a line: Lectern's MathML, with the TeX kept for KaTeX to typeset in the page; `$$…$$` within a
+  /// line is a display formula (a block of its own, centred).
+  static func inlineMath(_ tex: String, display: Bool = false) -> String {
+    let kind = display ? "lectern-tex lectern-math-display" : "lectern-tex"
+    return "<span class=\"\(kind)\" data-display=\"\(display)\" data-tex=\"\(HTMLEscaping.escape(tex))\">"
+      + TeXMath.mathML(tex, display: display) + "</span>"
   }
 
   /// The URL an image or background gets in the page; unsafe schemes become empty.

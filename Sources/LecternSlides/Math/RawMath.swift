@@ -40,35 +40,98 @@ struct RawMath {
   }
 
   /// The paragraph's inlines with each inline math span's TeX as written; `nil` when nothing differs.
+  ///
+  /// Each formula written in the source is found again in cmark's text by its cooked form (`\\$` → `$`,
+  /// `\\,` → `,`…) and put back as written; `$` in the text around it is escaped, so only written formulas
+  /// are math. A formula cmark cut with emphasis (`$f*g*h$`) is first joined back into one text.
   func repairing(_ inlines: [Inline], range: SourceRange?) -> [Inline]? {
-    guard let range, let raw = text(range), raw.contains("\\") else { return nil }
-    var written = (TeXMath.inlineSpans(in: raw) ?? []).filter(\.isMath).map(\.text)[...]
-    var changed = false
-    let repaired = inlines.map { inline -> Inline in
-      guard case .text(let cooked) = inline.kind, let spans = TeXMath.inlineSpans(in: cooked) else { return inline }
-      var text = ""
-      for span in spans {
-        guard span.isMath else {
-          text += span.text.replacingOccurrences(of: "$", with: "\\$")
-          continue
-        }
-        // The written span this one was cooked from (earlier written spans sat in code spans, links…).
-        guard let match = written.firstIndex(where: { Self.unescaped($0) == span.text }) else {
-          // No `$…$` was written here: the dollars were escaped (`\$x\$`), so this is text.
-          text += "\\$" + span.text.replacingOccurrences(of: "$", with: "\\$") + "\\$"
-          changed = true
-          continue
-        }
-        let next = written[match]
-        written = written[(match + 1)...]
-        changed = changed || next != span.text
-        text += "$" + next + "$"
-      }
+    guard let range, let raw = text(range) else { return nil }
+    let written = (TeXMath.inlineSpans(in: raw) ?? []).filter(\.isMath)
+    guard raw.contains("\\") || written.contains(where: { $0.text.contains("*") }) else { return nil }
+    let merged = Self.joiningEmphasisInsideMath(inlines, written: written)
+    var changed = merged.count != inlines.count
+    var remaining = written[...]
+    let repaired = merged.map { inline -> Inline in
+      guard case .text(let cooked) = inline.kind, cooked.contains("$") else { return inline }
+      let text = Self.restoring(cooked, from: &remaining)
+      changed = changed || text != cooked
       var copy = inline
       copy.kind = .text(text)
       return copy
     }
     return changed ? repaired : nil
+  }
+
+  /// `cooked` with each written formula found in it (in order) put back as written, other dollars escaped.
+  static func restoring(_ cooked: String, from remaining: inout ArraySlice<TeXMath.Span>) -> String {
+    var out = ""
+    var rest = Substring(cooked)
+    while true {
+      var found: (index: Int, range: Range<Substring.Index>)?
+      for k in remaining.indices {
+        let delimiter = remaining[k].display ? "$$" : "$"
+        if let r = rest.range(of: delimiter + unescaped(remaining[k].text) + delimiter) {
+          found = (k, r)
+          break
+        }
+      }
+      guard let found else { break }
+      let span = remaining[found.index]
+      let delimiter = span.display ? "$$" : "$"
+      out += rest[..<found.range.lowerBound].replacingOccurrences(of: "$", with: "\\$")
+      out += delimiter + span.text + delimiter
+      rest = rest[found.range.upperBound...]
+      remaining = remaining[(found.index + 1)...]
+    }
+    return out + rest.replacingOccurrences(of: "$", with: "\\$")
+  }
+
+  /// Runs of text and emphasis that cmark made out of a written formula holding `*`, joined back into one text.
+  static func joiningEmphasisInsideMath(_ inlines: [Inline], written: [TeXMath.Span]) -> [Inline] {
+    let needles = written.filter { $0.text.contains("*") }.map { "$" + unescaped($0.text) + "$" }
+    guard !needles.isEmpty else { return inlines }
+    var out: [Inline] = []
+    var i = 0
+    while i < inlines.count {
+      if case .text(let first) = inlines[i].kind, first.contains("$"), let run = joinedRun(inlines, from: i, needles) {
+        out.append(Inline(.text(run.text), range: inlines[i].range))
+        i = run.end + 1
+        continue
+      }
+      out.append(inlines[i])
+      i += 1
+    }
+    return out
+  }
+
+  private static func joinedRun(_ inlines: [Inline], from start: Int, _ needles: [String]) -> (end: Int, text: String)? {
+    guard case .text(let first) = inlines[start].kind else { return nil }
+    var text = first
+    for j in (start + 1)..<inlines.count {
+      switch inlines[j].kind {
+      case .text(let t): text += t
+      case .softBreak: text += "\n"
+      case .emphasis(let c): guard let inner = starred(c) else { return nil }; text += "*" + inner + "*"
+      case .strong(let c): guard let inner = starred(c) else { return nil }; text += "**" + inner + "**"
+      default: return nil
+      }
+      if needles.contains(where: { text.contains($0) && !first.contains($0) }) { return (j, text) }
+    }
+    return nil
+  }
+
+  /// Emphasis children as the `*` Markdown they were written with; `nil` for anything but text and emphasis.
+  private static func starred(_ inlines: [Inline]) -> String? {
+    var out = ""
+    for inline in inlines {
+      switch inline.kind {
+      case .text(let t): out += t
+      case .emphasis(let c): guard let inner = starred(c) else { return nil }; out += "*" + inner + "*"
+      case .strong(let c): guard let inner = starred(c) else { return nil }; out += "**" + inner + "**"
+      default: return nil
+      }
+    }
+    return out
   }
 
   /// A display formula (`$$…$$` filling a paragraph) as written, when it un-escapes to `cooked`.

@@ -1,3 +1,4 @@
+import LecternCore
 import LecternMarkdown
 
 /// A small TeX-to-MathML translator for slide math (`$…$`, `$$…$$`): letters, numbers, operators,
@@ -13,15 +14,22 @@ public enum TeXMath {
       + "<semantics><mrow>\(body)</mrow>\(annotation)</semantics></math>"
   }
 
+  /// A piece of text split on math: plain text, a `$…$` formula, or a `$$…$$` formula inside a line (display).
+  public typealias Span = (isMath: Bool, text: String, display: Bool)
+
   /// Splits text on `$…$` spans by pandoc's rule: no space after the opening `$`, none before the
-  /// closing one, and the closing `$` not followed by a digit (so "$5 and $10" stays text). `\$` is a dollar.
-  public static func inlineSpans(in text: String) -> [(isMath: Bool, text: String)]? {
+  /// closing one, and the closing `$` not followed by a digit (so "$5 and $10" stays text). `\$` is a dollar,
+  /// also inside a formula. `$$…$$` within a line is a display formula, as in Marp and GitHub.
+  public static func inlineSpans(in text: String) -> [Span]? {
     guard text.utf8.contains(UInt8(ascii: "$")) else { return nil }
     let chars = Array(text)
-    var parts: [(Bool, String)] = []
+    var parts: [Span] = []
     var plain = ""
     var i = 0
-    var found = false
+    func flush() {
+      if !plain.isEmpty { parts.append((false, plain, false)) }
+      plain = ""
+    }
     while i < chars.count {
       let c = chars[i]
       if c == "\\", i + 1 < chars.count, chars[i + 1] == "$" {
@@ -29,33 +37,60 @@ public enum TeXMath {
         i += 2
         continue
       }
-      if c == "$", i + 1 < chars.count, chars[i + 1] != "$", !chars[i + 1].isWhitespace {
-        var j = i + 1
-        var close: Int?
-        while j < chars.count {
-          if chars[j] == "\\" { j += 2; continue }
-          if chars[j] == "$" {
-            let beforeOK = !chars[j - 1].isWhitespace
-            let afterOK = j + 1 >= chars.count || !chars[j + 1].isNumber
-            if beforeOK && afterOK { close = j }
-            break
-          }
-          j += 1
-        }
-        if let close {
-          if !plain.isEmpty { parts.append((false, plain)) }
-          plain = ""
-          parts.append((true, String(chars[(i + 1)..<close])))
-          found = true
-          i = close + 1
-          continue
-        }
+      if c == "$", let close = displayClose(chars, from: i) {
+        flush()
+        parts.append((true, String(chars[(i + 2)..<close]).trimmed, true))
+        i = close + 2
+        continue
+      }
+      if c == "$", let close = inlineClose(chars, from: i) {
+        flush()
+        parts.append((true, String(chars[(i + 1)..<close]), false))
+        i = close + 1
+        continue
       }
       plain.append(c)
       i += 1
     }
-    if !plain.isEmpty { parts.append((false, plain)) }
-    return found ? parts.map { (isMath: $0.0, text: $0.1) } : nil
+    flush()
+    return parts.contains(where: \.isMath) ? parts : nil
+  }
+
+  /// The index of the `$` closing a `$…$` opened at `open`, by pandoc's rule.
+  private static func inlineClose(_ chars: [Character], from open: Int) -> Int? {
+    guard open + 1 < chars.count, chars[open + 1] != "$", !chars[open + 1].isWhitespace else { return nil }
+    var j = open + 1
+    while j < chars.count {
+      if chars[j] == "\\" {
+        j += 2
+        continue
+      }
+      if chars[j] == "$" {
+        let beforeOK = !chars[j - 1].isWhitespace
+        let afterOK = j + 1 >= chars.count || !chars[j + 1].isNumber
+        return beforeOK && afterOK ? j : nil
+      }
+      j += 1
+    }
+    return nil
+  }
+
+  /// The index of the first `$` of the `$$` closing a `$$…$$` opened at `open` (not empty, on any line).
+  private static func displayClose(_ chars: [Character], from open: Int) -> Int? {
+    guard open + 2 < chars.count, chars[open + 1] == "$", chars[open + 2] != "$" else { return nil }
+    var j = open + 2
+    while j + 1 < chars.count {
+      if chars[j] == "\\" {
+        j += 2
+        continue
+      }
+      if chars[j] == "$" {
+        guard chars[j + 1] == "$" else { return nil }
+        return String(chars[(open + 2)..<j]).trimmed.isEmpty ? nil : j
+      }
+      j += 1
+    }
+    return nil
   }
 
   private struct Parser {

@@ -101,10 +101,10 @@ public struct ThemeSet: Sendable {
   /// Flattened CSS by theme name, computed once per set (a lint run or a build checks many decks against
   /// one set); a new cache whenever a theme is added.
   private var flattenedCache = Locked<[String: (css: String, problems: [String])]>([:])
-  /// Marp's built-in theme names → Lectern's own themes of the same spirit (gaia has its own file: harbor's
-  /// layout with Marp gaia's palette, light by default like Marp's).
-  public static let aliases = ["default": "lectern", "uncover": "plain"]
-  public static let builtInNames = ["lectern", "harbor", "plain", "gaia"]
+  /// Lectern's own themes, then Marp's three (`default`, `gaia`, `uncover`) redrawn to look like Marp's.
+  public static let builtInNames = ["lectern", "harbor", "plain", "default", "gaia", "uncover"]
+  /// The theme of a deck that names none.
+  public static let fallbackName = "lectern"
 
   public init() {
     for name in ThemeSet.builtInNames {
@@ -120,7 +120,7 @@ public struct ThemeSet: Sendable {
   public var names: [String] { themes.keys.sorted() }
 
   public func theme(named name: String) -> Theme? {
-    themes[name] ?? ThemeSet.aliases[name].flatMap { themes[$0] }
+    themes[name]
   }
 
   /// The theme's CSS with `@import 'other-theme'` replaced by that theme's CSS (recursively, once each);

@@ -19,7 +19,7 @@ public enum ThemeCheck {
     }
     let globals = deck.globalDirectives
     let requested = override ?? globals["theme"]
-    var theme = themes.theme(named: requested ?? "default") ?? themes.theme(named: "lectern")!
+    var theme = themes.theme(named: requested ?? ThemeSet.fallbackName) ?? themes.theme(named: ThemeSet.fallbackName)!
     if let requested, themes.theme(named: requested) == nil {
       warn(
         "theme '\(requested)' is not available; using '\(theme.name)'. Pass --theme FILE.css to use the theme's CSS file",
