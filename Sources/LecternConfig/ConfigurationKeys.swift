@@ -121,7 +121,9 @@ enum ConfigurationKeys {
 
   /// The names a file of this dialect accepts, for the message about an unknown key.
   static func known(marp: Bool) -> [String] {
-    marp ? all.compactMap(\.marp) : all.map(\.name) + lint + ConfigurationFiles.metricsSettings.map { $0.replacingOccurrences(of: "_", with: "-") }
+    marp
+      ? all.compactMap(\.marp)
+      : all.map(\.name) + lint + ConfigurationFiles.metricsSettings.map { $0.replacingOccurrences(of: "_", with: "-") }
   }
 }
 
