@@ -63,6 +63,9 @@ let package = Package(
     .target(
       name: "LecternLint",
       dependencies: ["LecternSlides", "LecternPostmortem", "LecternDeck", "LecternMarkdown", "LecternCore", "Yams"]),
+    // The language server (`lectern lsp`): framed JSON-RPC, diagnostics and fixes from LecternLint, directive hover.
+    .target(
+      name: "LecternLSP", dependencies: ["LecternLint", "LecternSlides", "LecternDeck", "LecternCore"]),
     // Editable PowerPoint (Office Open XML) written from the deck model; ZIP through ZIPFoundation.
     .target(
       name: "LecternExport",
@@ -85,7 +88,7 @@ let package = Package(
     .executableTarget(
       name: "lectern",
       dependencies: [
-        "LecternMetrics", "LecternLint", "LecternSlides", "LecternReport", "LecternExtract", "LecternLive", "LecternBrowser",
+        "LecternMetrics", "LecternLint", "LecternLSP", "LecternSlides", "LecternReport", "LecternExtract", "LecternLive", "LecternBrowser",
         "LecternServe", "LecternPipeline", "LecternDeck", "LecternPostmortem", "LecternMarkdown", "LecternDORA",
         "LecternTemplates",
         "LecternCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -132,6 +135,10 @@ let package = Package(
     .testTarget(
       name: "LecternLintTests",
       dependencies: ["LecternLint", "LecternDeck", "LecternMarkdown", "LecternTestSupport"]
+    ),
+    .testTarget(
+      name: "LecternLSPTests",
+      dependencies: ["LecternLSP", "LecternLint", "LecternTestSupport"]
     ),
     .testTarget(
       name: "LecternPostmortemTests",

@@ -101,9 +101,8 @@ private final class ConfigCache: Sendable {
     return try byKey.withLock { cache in
       if let cached = cache[key] { return cached }
       let parts = key.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-      var loaded = LintConfiguration()
-      if !parts[1].isEmpty { try MarkdownlintNames.load(path: parts[1], into: &loaded) }
-      if !parts[0].isEmpty { loaded = loaded.overridden(by: try LintConfiguration.load(path: parts[0])) }
+      let loaded = try LintConfiguration.load(
+        lectern: parts[0].isEmpty ? nil : parts[0], markdownlint: parts[1].isEmpty ? nil : parts[1])
       cache[key] = loaded
       return loaded
     }
