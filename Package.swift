@@ -88,7 +88,8 @@ let package = Package(
     .executableTarget(
       name: "lectern",
       dependencies: [
-        "LecternMetrics", "LecternLint", "LecternLSP", "LecternSlides", "LecternReport", "LecternExtract", "LecternLive", "LecternBrowser",
+        "LecternMetrics", "LecternLint", "LecternLSP", "LecternSlides", "LecternReport", "LecternExtract", "LecternLive",
+        "LecternBrowser",
         "LecternServe", "LecternPipeline", "LecternDeck", "LecternPostmortem", "LecternMarkdown", "LecternDORA",
         "LecternTemplates",
         "LecternCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -11,7 +11,8 @@ public struct PositionMap: Sendable {
   /// The position before the character at a 1-based scalar column (a column past the line's end is its end).
   public func position(line: Int, column: Int) -> LSP.Position {
     let clampedLine = min(max(line, 1), source.lineCount)
-    return LSP.Position(line: clampedLine - 1, character: bomShift(clampedLine) + utf16Units(line: clampedLine, scalars: column - 1))
+    return LSP.Position(
+      line: clampedLine - 1, character: bomShift(clampedLine) + utf16Units(line: clampedLine, scalars: column - 1))
   }
 
   /// A Lectern range (its end is the last character covered) as a protocol range (end just after it); a

@@ -43,6 +43,14 @@ public struct LintRun: Sendable {
     return try files.concurrentMap { path in lintOne(path, configs: configs) }
   }
 
+  /// Lints `files` in parallel and hands each file's result to `deliver` in input order as soon as it is ready,
+  /// keeping none: with a per-file format the result carries its formatted text and no source, so memory does not
+  /// grow with the number of files.
+  public func lint(_ files: [String], deliver: (FileResult) -> Void) {
+    let configs = ConfigCache()
+    files.concurrentForEach({ path in lintOne(path, configs: configs) }, deliverInOrder: deliver)
+  }
+
   private func lintOne(_ path: String, configs: ConfigCache) -> FileResult {
     var result = FileResult()
     do {
@@ -56,6 +64,8 @@ public struct LintRun: Sendable {
       }
       if let perFileFormat {
         result.formatted = perFileFormat.format(result.diagnostics, source: result.source, color: color)
+        // Formatted: the text is no longer needed (it is the largest part of a result).
+        result.source = nil
       }
     } catch {
       result.error = "\(error)"

@@ -30,7 +30,8 @@ import Testing
 
   private func started(_ dir: URL) throws -> LanguageServerClient {
     let client = try LanguageServerClient(in: dir)
-    let initialize = try client.request("initialize", ["processId": NSNull(), "rootUri": dir.absoluteString, "capabilities": [:]])
+    let initialize = try client.request(
+      "initialize", ["processId": NSNull(), "rootUri": dir.absoluteString, "capabilities": [:]])
     let capabilities = (initialize["result"] as? [String: Any])?["capabilities"] as? [String: Any]
     #expect(capabilities?["hoverProvider"] as? Bool == true)
     #expect((capabilities?["textDocumentSync"] as? [String: Any])?["change"] as? Int == 1)
@@ -49,11 +50,12 @@ import Testing
       ["textDocument": ["uri": uri, "version": version], "contentChanges": [["text": text]]])
   }
 
-  private static func range(_ d: [String: Any]) -> (start: (Int, Int), end: (Int, Int)) {
+  /// A diagnostic's range as [start line, start character, end line, end character].
+  private static func range(_ d: [String: Any]) -> [Int] {
     let r = d["range"] as? [String: Any] ?? [:]
     let s = r["start"] as? [String: Any] ?? [:]
     let e = r["end"] as? [String: Any] ?? [:]
-    return ((s["line"] as? Int ?? -1, s["character"] as? Int ?? -1), (e["line"] as? Int ?? -1, e["character"] as? Int ?? -1))
+    return [s["line"], s["character"], e["line"], e["character"]].map { $0 as? Int ?? -1 }
   }
 
   @Test func diagnosticsFollowTheTextInUTF16AndTheNearestConfiguration() throws {
@@ -69,7 +71,7 @@ import Testing
     // Line 10 (0-based 9) is "| 😀 表 |": 7 scalars, 8 UTF-16 units (the emoji is a surrogate pair). The
     // finding points just after the row, so its character must count the emoji twice.
     let row = "| 😀 表 |"
-    #expect(Self.range(missing).start == (9, row.utf16.count))
+    #expect(Self.range(missing).prefix(2) == [9, row.utf16.count])
 
     // The row gets its cells: that finding goes; a new problem elsewhere appears with the new version.
     let edited = broken.replacingOccurrences(of: "| 😀 表 |", with: "| 😀 表 | a | b |")
@@ -78,7 +80,7 @@ import Testing
     let second = try client.diagnostics(for: uri, version: 2)
     #expect(!second.contains { $0["code"] as? String == "table-missing-cells" })
     let heading = try #require(second.first { $0["code"] as? String == "heading-increment" })
-    #expect(Self.range(heading).start.0 == 7)
+    #expect(Self.range(heading).first == 7)
 
     // Closing withdraws the findings.
     try client.notify("textDocument/didClose", ["textDocument": ["uri": uri]])
@@ -159,7 +161,7 @@ import Testing
     #expect(spot.contains("spot directive (this slide only)"))
     #expect(spot.contains("Written here: `lead`"))
     // An unknown key: what Marp does with it and what it probably meant.
-    let unknown = try #require(try hover(16, 6))
+    let unknown = try #require(try hover(15, 6))
     #expect(unknown.contains("not a directive Marp knows"))
     #expect(unknown.contains("`backgroundColor`"))
     // Plain text: nothing.

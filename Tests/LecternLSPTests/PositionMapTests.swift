@@ -10,10 +10,10 @@ import Testing
   private let map = PositionMap(source: .inline("# Title\n| 😀 表 | x |\ncafé 😀😀 end\n"))
 
   @Test func startsAndEndsCountUTF16Units() {
-    // Line 2, the "x" is scalar column 8; before it: "| 😀 表 | " = 7 scalars, 8 UTF-16 units.
-    let r = map.range(SourceRange(line: 2, column: 8, endLine: 2, endColumn: 8))
-    #expect(r.start == LSP.Position(line: 1, character: 8))
-    #expect(r.end == LSP.Position(line: 1, character: 9))
+    // Line 2, the "x" is scalar column 9; before it: "| 😀 表 | " = 8 scalars, 9 UTF-16 units.
+    let r = map.range(SourceRange(line: 2, column: 9, endLine: 2, endColumn: 9))
+    #expect(r.start == LSP.Position(line: 1, character: 9))
+    #expect(r.end == LSP.Position(line: 1, character: 10))
     // A range that covers the two emoji on line 3: scalars 6...7, units 5..<9.
     let emoji = map.range(SourceRange(line: 3, column: 6, endLine: 3, endColumn: 7))
     #expect(emoji.start.character == 5 && emoji.end.character == 9)
@@ -29,9 +29,9 @@ import Testing
     let source = map.source
     // The UTF-8 offset of "x" on line 2.
     let x = source.lineStarts[1] + "| 😀 表 | ".utf8.count
-    #expect(map.position(atOffset: x) == LSP.Position(line: 1, character: 8))
-    #expect(map.location(LSP.Position(line: 1, character: 8)) == SourceLocation(line: 2, column: 8))
-    #expect(map.offset(of: LSP.Position(line: 1, character: 8)) == x)
+    #expect(map.position(atOffset: x) == LSP.Position(line: 1, character: 9))
+    #expect(map.location(LSP.Position(line: 1, character: 9)) == SourceLocation(line: 2, column: 9))
+    #expect(map.offset(of: LSP.Position(line: 1, character: 9)) == x)
     // The middle of a surrogate pair belongs to the emoji.
     #expect(map.location(LSP.Position(line: 2, character: 6)) == SourceLocation(line: 3, column: 6))
   }
