@@ -71,6 +71,9 @@ let package = Package(
         "LecternLayout", "LecternSlides", "LecternPostmortem", "LecternDeck", "LecternMarkdown", "LecternConfig", "LecternCore",
         "Yams",
       ]),
+    // The language server (`lectern lsp`): framed JSON-RPC, diagnostics and fixes from LecternLint, directive hover.
+    .target(
+      name: "LecternLSP", dependencies: ["LecternLint", "LecternSlides", "LecternDeck", "LecternCore"]),
     // Editable PowerPoint (Office Open XML) written from the deck model; ZIP through ZIPFoundation.
     .target(
       name: "LecternExport",
@@ -94,8 +97,8 @@ let package = Package(
     .executableTarget(
       name: "lectern",
       dependencies: [
-        "LecternMetrics", "LecternLint", "LecternSlides", "LecternReport", "LecternExtract", "LecternLive", "LecternBrowser",
-        "LecternLayout",
+        "LecternMetrics", "LecternLint", "LecternLSP", "LecternSlides", "LecternReport", "LecternExtract", "LecternLive",
+        "LecternBrowser", "LecternLayout",
         "LecternServe", "LecternPipeline", "LecternDeck", "LecternPostmortem", "LecternMarkdown", "LecternDORA",
         "LecternTemplates", "LecternConfig",
         "LecternCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -156,6 +159,10 @@ let package = Package(
     .testTarget(
       name: "LecternLintTests",
       dependencies: ["LecternLint", "LecternDeck", "LecternMarkdown", "LecternTestSupport"]
+    ),
+    .testTarget(
+      name: "LecternLSPTests",
+      dependencies: ["LecternLSP", "LecternLint", "LecternTestSupport"]
     ),
     .testTarget(
       name: "LecternPostmortemTests",

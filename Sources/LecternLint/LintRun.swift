@@ -46,17 +46,33 @@ public struct LintRun: Sendable {
   /// Lints `files` in parallel; results come back in input order.
   public func lint(_ files: [String]) throws -> [FileResult] {
     let configs = ConfigCache()
-    var layouts: [String: [LayoutFinding]] = [:]
-    var notes: [String: String] = [:]
-    let layoutOff = explicitConfig.map { Self.layoutRuleIDs.isSubset(of: $0.disabled) } ?? false
-    if let layoutBrowser, !fix, !layoutOff, Self.wantsLayout(only: only) {
-      (layouts, notes) = try measureLayouts(files, chromium: layoutBrowser)
-    }
+    let (layouts, notes) = try layoutFindings(files)
     return try files.concurrentMap { [layouts, notes] path in
       var result = lintOne(path, configs: configs, layout: layouts[path])
       if let note = notes[path] { result.notes.append(note) }
       return result
     }
+  }
+
+  /// Lints `files` in parallel and hands each file's result to `deliver` in input order as soon as it is ready,
+  /// keeping none: with a per-file format the result carries its formatted text and no source, so memory does not
+  /// grow with the number of files. The layout rules, when on, are measured for every deck first (one browser).
+  public func lint(_ files: [String], deliver: (FileResult) -> Void) throws {
+    let configs = ConfigCache()
+    let (layouts, notes) = try layoutFindings(files)
+    files.concurrentForEach(
+      { path in
+        var result = lintOne(path, configs: configs, layout: layouts[path])
+        if let note = notes[path] { result.notes.append(note) }
+        return result
+      }, deliverInOrder: deliver)
+  }
+
+  /// Each deck's measured layout findings and notes, or nothing when the layout rules are off.
+  private func layoutFindings(_ files: [String]) throws -> ([String: [LayoutFinding]], [String: String]) {
+    let layoutOff = explicitConfig.map { Self.layoutRuleIDs.isSubset(of: $0.disabled) } ?? false
+    guard let layoutBrowser, !fix, !layoutOff, Self.wantsLayout(only: only) else { return ([:], [:]) }
+    return try measureLayouts(files, chromium: layoutBrowser)
   }
 
   private func lintOne(_ path: String, configs: ConfigCache, layout: [LayoutFinding]?) -> FileResult {
@@ -72,6 +88,8 @@ public struct LintRun: Sendable {
       }
       if let perFileFormat {
         result.formatted = perFileFormat.format(result.diagnostics, source: result.source, color: color)
+        // Formatted: the text is no longer needed (it is the largest part of a result).
+        result.source = nil
       }
     } catch {
       result.error = "\(error)"
@@ -117,9 +135,8 @@ private final class ConfigCache: Sendable {
     return try byKey.withLock { cache in
       if let cached = cache[key] { return cached }
       let parts = key.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-      var loaded = LintConfiguration()
-      if !parts[1].isEmpty { try MarkdownlintNames.load(path: parts[1], into: &loaded) }
-      if !parts[0].isEmpty { loaded = loaded.overridden(by: try LintConfiguration.load(path: parts[0])) }
+      let loaded = try LintConfiguration.load(
+        lectern: parts[0].isEmpty ? nil : parts[0], markdownlint: parts[1].isEmpty ? nil : parts[1])
       cache[key] = loaded
       return loaded
     }

@@ -7,6 +7,6 @@ struct Lectern: ParsableCommand {
     abstract: "Turn Markdown into talks and postmortems.",
     discussion: ExitStatus.help,
     version: "0.1.0",
-    subcommands: [Build.self, Extract.self, Lint.self, Metrics.self, Report.self, Serve.self]
+    subcommands: [Build.self, Extract.self, Lint.self, LSP.self, Metrics.self, Report.self, Serve.self]
   )
 }

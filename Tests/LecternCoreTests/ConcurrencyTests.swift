@@ -46,3 +46,16 @@ import Testing
     #expect(changed == [watched.standardizedFileURL.path])
   }
 }
+
+@Suite struct ConcurrentOrderedDeliveryTests {
+  /// Uneven work, so later elements often finish first: each is still delivered once, in input order.
+  @Test func deliveryOrderIsTheInputOrder() {
+    let input = Array(0..<2000)
+    var seen: [Int] = []
+    input.concurrentForEach({ n -> Int in
+      if n % 5 == 0 { Thread.sleep(forTimeInterval: 0.0003) }
+      return n
+    }) { seen.append($0) }
+    #expect(seen == input)
+  }
+}

@@ -88,35 +88,24 @@ extension Lectern {
       var run = LintRun(
         explicitConfig: explicitConfig, only: Set(rules), fix: fix, diff: diff, perFileFormat: perFile, color: useColor)
       run.layoutBrowser = layoutBrowser(fileCount: files.count)
-      let results = try withLargeStack { [files, run] in try run.lint(files) }
-      var sources: [String: SourceFile] = [:]
-      var diagnostics: [Diagnostic] = []
-      var failed = false
-      for r in results {
-        if let message = r.error {
-          printError(message)
-          failed = true
-          continue
-        }
-        r.notes.forEach(printError)
-        if let s = r.source, perFile == nil { sources[s.path] = s }
-        diagnostics.append(contentsOf: r.diagnostics)
-        if let d = r.diff { FileHandle.standardOutput.write(Data(d.utf8)) }
-        if let text = r.formatted, !text.isEmpty { FileHandle.standardOutput.write(Data(text.utf8)) }
+      // Each file's output is written as soon as it and the files before it are done; only whole-run formats
+      // (JSON, SARIF) keep diagnostics and sources until the end.
+      let summary = try withLargeStack { [files, failOn, run] in
+        let summary = Locked(LintSummary())
+        try run.lint(files) { r in summary.withLock { $0.take(r, keep: perFile == nil, failOn: failOn) } }
+        return summary.snapshot
       }
       if perFile == nil && !(fix && diff) {
-        let text = format.format(diagnostics, sources: sources, color: useColor)
+        let text = format.format(summary.diagnostics, sources: summary.sources, color: useColor)
         FileHandle.standardOutput.write(Data(text.utf8))
       }
       if fix {
-        let fixed = results.reduce(0) { $0 + $1.fixed }
-        let changedFiles = results.filter { $0.fixed > 0 }.count
         printError(
-          "\(diff ? "would fix" : "fixed") \(fixed) problem\(fixed == 1 ? "" : "s") in \(changedFiles) file\(changedFiles == 1 ? "" : "s")"
+          "\(diff ? "would fix" : "fixed") \(summary.fixed) problem\(summary.fixed == 1 ? "" : "s") in \(summary.changedFiles) file\(summary.changedFiles == 1 ? "" : "s")"
         )
       }
-      if failed { throw ExitCode(ExitStatus.usage) }
-      if diagnostics.contains(where: { $0.severity >= failOn }) { throw ExitCode(ExitStatus.findings) }
+      if summary.failed { throw ExitCode(ExitStatus.usage) }
+      if summary.hasFindingsAtFailLevel { throw ExitCode(ExitStatus.findings) }
     }
 
     /// The browser for the layout rules, or `nil` (said once on standard error when none is found).
@@ -144,6 +133,34 @@ extension Lectern {
           "\(d.id)\(also) (\(d.severity.rawValue)\(d.scope == .decks ? ", decks only" : ""))\n  \(d.summary)\n  \(d.rationale)"
       }.joined(separator: "\n\n")
     }
+  }
+}
+
+/// What a lint run leaves once every file's output is written: counts, and for whole-run formats the findings.
+private struct LintSummary: Sendable {
+  var sources: [String: SourceFile] = [:]
+  var diagnostics: [Diagnostic] = []
+  var failed = false
+  var hasFindingsAtFailLevel = false
+  var fixed = 0
+  var changedFiles = 0
+
+  /// Writes one file's output (in input order) and counts it.
+  mutating func take(_ r: LintRun.FileResult, keep: Bool, failOn: Severity) {
+    if let message = r.error {
+      printError(message)
+      failed = true
+      return
+    }
+    if keep {
+      if let s = r.source { sources[s.path] = s }
+      diagnostics.append(contentsOf: r.diagnostics)
+    }
+    if r.diagnostics.contains(where: { $0.severity >= failOn }) { hasFindingsAtFailLevel = true }
+    fixed += r.fixed
+    if r.fixed > 0 { changedFiles += 1 }
+    if let d = r.diff { FileHandle.standardOutput.write(Data(d.utf8)) }
+    if let text = r.formatted, !text.isEmpty { FileHandle.standardOutput.write(Data(text.utf8)) }
   }
 }
 
