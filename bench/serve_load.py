@@ -9,7 +9,8 @@ Prints requests, errors, latency p50/p99 and the server's resident memory at the
 import asyncio, os, re, socket, statistics, subprocess, sys, time, shutil
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-LECTERN = os.path.join(ROOT, ".build", "release", "lectern")
+# LECTERN_BIN runs another build (e.g. .build/debug/lectern when no release build is at hand).
+LECTERN = os.environ.get("LECTERN_BIN", os.path.join(ROOT, ".build", "release", "lectern"))
 CLIENTS = int(os.environ.get("LOAD_CLIENTS", "200"))
 SECONDS = int(os.environ.get("LOAD_SECONDS", "30"))
 PATHS = ["/friday-deploys.md", "/checkout-outage-postmortem.md", "/assets/pager.svg"]
