@@ -1,26 +1,18 @@
-// libFuzzer target: Markdown → deck model (Marp's rules) → the HTML page, raw HTML allowed (`html: true`,
-// so the sanitizer runs inside the real pipeline).
-//
-// Oracles: no crash, no hang (libFuzzer's -timeout); a page is built with one slide per slide of the model.
-// (What raw HTML may leave in the page is FuzzSanitizer's oracle.)
-import LecternCore
-import LecternDeck
-import LecternSlides
+// The entry point: libFuzzer's driver, given this target's `fuzzOne`. SwiftPM names a debug executable's entry
+// point after its module and links `main` to it, so this file is the program's `main` and starts the driver
+// (LLVMFuzzerRunDriver); LLVMFuzzerTestOneInput is exported too, for libFuzzer's own `main` and other tools.
+import Foundation
 
-/// Raw HTML allowed; no code colouring or KaTeX (they read files from disk on every build: the fuzzer stays in memory).
-let options: DeckBuildOptions = {
-  var options = DeckBuildOptions(allowHTML: true)
-  options.highlighter = nil
-  options.katex = nil
-  return options
-}()
+@_silgen_name("LLVMFuzzerRunDriver")
+func runDriver(
+  _ argc: UnsafeMutablePointer<Int32>,
+  _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+  _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
+) -> Int32
 
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzDeck(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-  let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
-  let deck = Deck(source: SourceFile(path: "/nonexistent-fuzz/deck.md", text: text))
-  let built = DeckHTMLRenderer.render(deck, options: options)
-  precondition(built.slideCount == deck.slides.count, "\(built.slideCount) slides built from \(deck.slides.count)")
-  precondition(!built.html.isEmpty, "empty page")
-  return 0
-}
+public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 { fuzzOne(data, size) }
+
+var argc = CommandLine.argc
+var argv = CommandLine.unsafeArgv
+exit(runDriver(&argc, &argv, fuzzOne))
