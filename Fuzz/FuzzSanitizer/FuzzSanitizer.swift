@@ -24,37 +24,48 @@ func browserValue(_ escaped: String) -> String {
   return value.lowercased()
 }
 
-/// Every tag in sanitized output, as (name, [(attribute, escaped value)]); `nil` names a `<` that does not
-/// start a well-formed tag (the sanitizer escapes every `<` it does not write itself).
+/// Every tag in sanitized output, as (name, [(attribute, escaped value)]); `nil` when a `<` does not start a
+/// well-formed tag (the sanitizer escapes every `<` it does not write itself). Read by Unicode scalar, as a
+/// browser reads: a combining mark after a quote is still a quote.
 func tags(in html: String) -> [(name: String, attributes: [(String, String)])]? {
+  let s = Array(html.unicodeScalars)
   var result: [(String, [(String, String)])] = []
-  var rest = Substring(html)
-  while let open = rest.firstIndex(of: "<") {
-    rest = rest[rest.index(after: open)...]
-    guard let close = rest.firstIndex(of: ">") else { return nil }
-    var tag = rest[..<close]
-    rest = rest[rest.index(after: close)...]
-    if tag.hasPrefix("/") {
-      let name = tag.dropFirst()
-      guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber }) else { return nil }
-      result.append((String(name), []))
+  var i = 0
+  func isNameScalar(_ c: Unicode.Scalar) -> Bool { c.isASCII && (c.properties.isAlphabetic || ("0"..."9").contains(c)) }
+  func word(while ok: (Unicode.Scalar) -> Bool) -> String {
+    var w = String.UnicodeScalarView()
+    while i < s.count, ok(s[i]) {
+      w.append(s[i])
+      i += 1
+    }
+    return String(w)
+  }
+  while i < s.count {
+    guard s[i] == "<" else {
+      i += 1
       continue
     }
-    if tag.hasSuffix(" /") { tag = tag.dropLast(2) }
-    let parts = tag.split(separator: " ", maxSplits: 1)
-    guard let name = parts.first, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return nil }
+    i += 1
+    let closing = i < s.count && s[i] == "/"
+    if closing { i += 1 }
+    let name = word(while: isNameScalar)
+    guard !name.isEmpty else { return nil }
     var attributes: [(String, String)] = []
-    var text = parts.count > 1 ? parts[1] : ""
-    while !text.isEmpty {
-      guard let eq = text.firstIndex(of: "="), text[text.index(after: eq)...].hasPrefix("\"") else { return nil }
-      let attribute = String(text[..<eq])
-      let valueStart = text.index(eq, offsetBy: 2)
-      guard let valueEnd = text[valueStart...].firstIndex(of: "\"") else { return nil }
-      attributes.append((attribute, String(text[valueStart..<valueEnd])))
-      text = text[text.index(after: valueEnd)...]
-      if text.hasPrefix(" ") { text = text.dropFirst() } else if !text.isEmpty { return nil }
+    while i < s.count, s[i] == " ", !closing {
+      i += 1
+      if i + 1 < s.count, s[i] == "/", s[i + 1] == ">" { break }
+      let attribute = word(while: { $0 != "=" && $0 != " " && $0 != ">" && $0 != "\"" })
+      guard !attribute.isEmpty, i + 1 < s.count, s[i] == "=", s[i + 1] == "\"" else { return nil }
+      i += 2
+      let value = word(while: { $0 != "\"" })
+      guard i < s.count else { return nil }
+      i += 1
+      attributes.append((attribute, value))
     }
-    result.append((String(name), attributes))
+    if !closing, i + 1 < s.count, s[i] == "/", s[i + 1] == ">" { i += 1 }
+    guard i < s.count, s[i] == ">" else { return nil }
+    i += 1
+    result.append((name, attributes))
   }
   return result
 }
