@@ -70,6 +70,9 @@ import Testing
     #expect(found.count == 1)
     #expect(found.allSatisfy { $0.fix == nil }, "\(found)")
     #expect(FixApplier(linter: linter).fix(source).text == text)
+    // Without any delimiter row, the same: a delimiter row under a list item's text makes no table.
+    let noDelimiter = SourceFile(path: "/nonexistent-dir/t.md", text: "- a | b | c |\n| d | e | f |\n")
+    #expect(linter.lint(noDelimiter).filter { $0.code == .tableNotParsed && $0.fix != nil }.isEmpty)
     // The same rows in one container are still fixed.
     let inside = FixApplier(linter: linter).fix(SourceFile(path: "/nonexistent-dir/t.md", text: "| a | b | c |\n| --- | --- |\n"))
     #expect(inside.text == "| a | b | c |\n|---|---|---|\n", "\(inside.text)")
