@@ -17,7 +17,11 @@ func kind(of bytes: [UInt8]) -> RecordKind {
 /// One input from libFuzzer (`data` is nil when `size` is 0).
 func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
   let bytes = Array(UnsafeBufferPointer(start: data, count: data == nil ? 0 : size))
-  let lines = bytes.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+  // Lines end at LF, CRLF or a lone CR (as the CSV reader ends rows).
+  let lines =
+    1
+    + bytes.indices.filter { bytes[$0] == 0x0A || (bytes[$0] == 0x0D && bytes[$0 + 1 == bytes.count ? $0 : $0 + 1] != 0x0A) }
+    .count
   let objects = bytes.reduce(0) { $0 + ($1 == 0x7B ? 1 : 0) }
   let kind = kind(of: bytes)
   for format in [RecordFile.Format.csv, .jsonl, .json] {
