@@ -79,7 +79,8 @@ def main():
         for path in PATHS:
             subprocess.run(["curl", "-s", "-o", "/dev/null", f"http://127.0.0.1:{port}{path}"], check=False)
         before = rss_mb(server.pid)
-        wrk = shutil.which("wrk")
+        # LOAD_TOOL=asyncio uses the in-process client even when wrk is installed.
+        wrk = shutil.which("wrk") if os.environ.get("LOAD_TOOL", "wrk") == "wrk" else None
         middle = []
         if wrk:
             script = os.path.join(ROOT, "bench", "serve_paths.lua")
