@@ -1,6 +1,7 @@
 # Lectern: one entry point for people and CI.
 #   make demo   build, then run Lectern on the example material in decks/ (writes out/: slides, PDF, report)
 #   make test   format check + the whole test suite
+#   make fuzz   each libFuzzer target (Fuzz/) for FUZZ_SECONDS (default 600); fails on any crash (docs/fuzzing.md)
 #   make bench  speed against the cmark-gfm CLI (extract) and rumdl (lint) on generated decks (needs ../shared/bench)
 #   make install  one statically linked lectern in $(PREFIX)/bin (no Swift toolchain needed to run it)
 #   make deb      a .deb of that binary, depending on Debian's cmark-gfm and SQLite libraries
@@ -14,7 +15,7 @@ OUT ?= out
 PREFIX ?= /usr/local
 VERSION := 0.1.0
 
-.PHONY: deps build release install deb demo test format lint-format bench ci clean
+.PHONY: deps build release install deb demo test format lint-format bench fuzz ci clean
 
 # Installs the system packages Lectern builds and tests with, when any is missing.
 deps:
@@ -98,6 +99,12 @@ bench: deps release
 	python3 bench/build_bench.py
 	@command -v wrk >/dev/null || ($(SUDO) apt-get install -y -qq wrk || true)
 	python3 bench/serve_load.py
+
+# -sanitize=fuzzer,address builds in .build/fuzz (its own scratch path: the normal build is untouched).
+FUZZ_SECONDS ?= 600
+FUZZ_PARALLEL ?= 1
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_PARALLEL=$(FUZZ_PARALLEL) Fuzz/run
 
 ci: test demo
 

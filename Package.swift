@@ -190,3 +190,18 @@ let package = Package(
     ),
   ]
 )
+
+// Fuzzing (docs/fuzzing.md): one libFuzzer executable per target under Fuzz/, declared only when LECTERN_FUZZ is
+// set, so `swift build` and `swift test` never see them. `Fuzz/run` builds them with
+// `-sanitize=fuzzer,address` in their own scratch path (.build/fuzz) and runs each for FUZZ_SECONDS.
+if Context.environment["LECTERN_FUZZ"] != nil {
+  let fuzzTargets: [(String, [Target.Dependency])] = [
+    ("FuzzDeck", ["LecternSlides", "LecternDeck", "LecternCore"]),
+    ("FuzzLintFix", ["LecternLint", "LecternCore"]),
+    ("FuzzRecords", ["LecternMetrics", "LecternDORA"]),
+    ("FuzzSanitizer", ["LecternMarkdown"]),
+  ]
+  for (name, dependencies) in fuzzTargets {
+    package.targets.append(.executableTarget(name: name, dependencies: dependencies, path: "Fuzz/\(name)"))
+  }
+}

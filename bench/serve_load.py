@@ -9,7 +9,8 @@ Prints requests, errors, latency p50/p99 and the server's resident memory at the
 import asyncio, os, re, socket, statistics, subprocess, sys, time, shutil
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-LECTERN = os.path.join(ROOT, ".build", "release", "lectern")
+# LECTERN_BIN runs another build (e.g. .build/debug/lectern when no release build is at hand).
+LECTERN = os.environ.get("LECTERN_BIN", os.path.join(ROOT, ".build", "release", "lectern"))
 CLIENTS = int(os.environ.get("LOAD_CLIENTS", "200"))
 SECONDS = int(os.environ.get("LOAD_SECONDS", "30"))
 PATHS = ["/friday-deploys.md", "/checkout-outage-postmortem.md", "/assets/pager.svg"]
@@ -78,7 +79,8 @@ def main():
         for path in PATHS:
             subprocess.run(["curl", "-s", "-o", "/dev/null", f"http://127.0.0.1:{port}{path}"], check=False)
         before = rss_mb(server.pid)
-        wrk = shutil.which("wrk")
+        # LOAD_TOOL=asyncio uses the in-process client even when wrk is installed.
+        wrk = shutil.which("wrk") if os.environ.get("LOAD_TOOL", "wrk") == "wrk" else None
         middle = []
         if wrk:
             script = os.path.join(ROOT, "bench", "serve_paths.lua")

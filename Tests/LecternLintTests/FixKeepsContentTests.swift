@@ -60,6 +60,24 @@ import Testing
     }
   }
 
+  /// Found by FuzzLintFix (issue 17): pipes in a list item over a delimiter row at the margin. The rows are in
+  /// different containers, so no rewrite of the delimiter row makes a table: the finding stays, without a fix
+  /// that --fix would only refuse.
+  @Test func delimiterRowOutsideTheHeadersListItemOffersNoFix() {
+    let text = "- a | b | c |\n| --- | --- |\n"
+    let source = SourceFile(path: "/nonexistent-dir/t.md", text: text)
+    let found = linter.lint(source).filter { $0.code == .tableNotParsed }
+    #expect(found.count == 1)
+    #expect(found.allSatisfy { $0.fix == nil }, "\(found)")
+    #expect(FixApplier(linter: linter).fix(source).text == text)
+    // Without any delimiter row, the same: a delimiter row under a list item's text makes no table.
+    let noDelimiter = SourceFile(path: "/nonexistent-dir/t.md", text: "- a | b | c |\n| d | e | f |\n")
+    #expect(linter.lint(noDelimiter).filter { $0.code == .tableNotParsed && $0.fix != nil }.isEmpty)
+    // The same rows in one container are still fixed.
+    let inside = FixApplier(linter: linter).fix(SourceFile(path: "/nonexistent-dir/t.md", text: "| a | b | c |\n| --- | --- |\n"))
+    #expect(inside.text == "| a | b | c |\n|---|---|---|\n", "\(inside.text)")
+  }
+
   @Test func proseGluedAboveATableStaysProse() {
     let text = "Intro text\n| a | b |\n|---|---|\n| 1 | 2 |\n"
     let fixed = FixApplier(linter: linter).fix(SourceFile(path: "/nonexistent-dir/t.md", text: text)).text

@@ -23,6 +23,15 @@ import Testing
     )
   }
 
+  /// Found by FuzzDeck (issue 17): a footnote reference inside a table cell was dropped from the page (cmark
+  /// refuses custom inlines in a cell) and its node leaked. It renders in the cell as it does in a paragraph.
+  @Test func footnoteReferenceInATableCellIsKept() {
+    let out = html(
+      "| When | What |\n|---|---|\n| 14:33 | diagnosis (USE method)[^1] |\n\n[^1]: Utilization, Saturation, Errors.\n")
+    #expect(out.contains("<td>diagnosis (USE method)<sup class=\"footnote-ref\"><a href=\"#fn-1\">1</a></sup></td>"), "\(out)")
+    #expect(out.contains("Utilization, Saturation, Errors."))
+  }
+
   @Test func rawHTMLIsEscapedUnlessAllowed() {
     #expect(html("a <b onclick=\"x()\">b</b>\n") == "<p>a &lt;b onclick=&quot;x()&quot;&gt;b&lt;/b&gt;</p>\n")
     #expect(html("a <b>b</b>\n", raw: true) == "<p>a <b>b</b></p>\n")

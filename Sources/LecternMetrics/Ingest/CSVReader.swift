@@ -108,7 +108,8 @@ struct CSVReader {
     while i < n {
       let b = bytes[i]
       if b < 0x80 {
-        if b == 0x0A {
+        // Lines end as rows do: LF, CRLF or a lone CR (found by FuzzRecords: a lone CR shifted the lines here).
+        if b == 0x0A || (b == 0x0D && (i + 1 == n || bytes[i + 1] != 0x0A)) {
           line += 1
           lineStart = i + 1
         }

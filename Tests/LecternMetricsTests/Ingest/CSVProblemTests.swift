@@ -38,6 +38,18 @@ import Testing
     #expect(found.errors[0].field == "service")
   }
 
+  /// Found by FuzzRecords (issue 17): a lone CR ends a row, so it ends a line for every message; the byte after it
+  /// was reported one line up, at a column past the end of that line.
+  @Test func invalidUTF8AfterALoneCarriageReturnIsOnTheNextLine() {
+    var bytes = Array("id,service,finished_at\r\nd1,api,2026-03-02T10:00:00Z\r".utf8)
+    bytes += [0xFF]
+    bytes += Array("d2,api,2026-03-02T10:00:00Z\r\n".utf8)
+    let (_, found) = problems(bytes)
+    #expect(found.errors.first?.line == 3, "\(found)")
+    #expect(found.errors.first?.column == 1, "\(found)")
+    #expect(found.errors.allSatisfy { ($0.line ?? 0) <= 3 }, "\(found)")
+  }
+
   @Test func invalidUTF8IsAnErrorWithLineAndColumn() {
     var bytes = Array("id,service,finished_at\nd1,api,2026-03-02T10:00:00Z\nd2,ap".utf8)
     bytes += [0xFF, 0x69]

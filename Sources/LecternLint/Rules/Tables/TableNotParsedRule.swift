@@ -144,13 +144,22 @@ struct TableNotParsedRule: LintRule {
 
     guard delimiterLike else { return nil }
     do {
-      let regenerate = Fix(
-        "rewrite the delimiter row with \(header.cells.count) cells",
-        edits: [
-          TextEdit(
-            start: target.offset(line: second.0, byte: second.1.contentStart), end: target.endOffset(ofLine: second.0),
-            replacement: delimiterRow(for: header, from: second.1))
-        ])
+      // A delimiter row in another container than the header (`- a | b | c` over `|---|---|` at the margin) is
+      // not the header's delimiter whatever its cells: rewriting it fixes nothing, so no fix is offered
+      // (found by FuzzLintFix: --fix left the finding "fixable").
+      let headerIsListItem = Self.isListItem(String(target.source.line(first.0) ?? ""))
+      let sameContainer =
+        header.contentStart == second.1.contentStart && (!headerIsListItem || secondText.hasPrefix(" "))
+      let regenerate =
+        !sameContainer
+        ? nil
+        : Fix(
+          "rewrite the delimiter row with \(header.cells.count) cells",
+          edits: [
+            TextEdit(
+              start: target.offset(line: second.0, byte: second.1.contentStart), end: target.endOffset(ofLine: second.0),
+              replacement: delimiterRow(for: header, from: second.1))
+          ])
       let startsLikeList = afterPrefix.first == UInt8(ascii: "-") && afterPrefix.dropFirst().first == 0x20
       if afterPrefix.contains(UInt8(ascii: "+")) {
         return (Finding(Self.gridDelimiter(String(decoding: afterPrefix, as: UTF8.self)), at: delimiterRange, fix: regenerate))
@@ -194,14 +203,19 @@ struct TableNotParsedRule: LintRule {
     guard counts.count == 1, header.cells.count >= 2, framed else { return nil }
     let lineText = target.source.line(first.0) ?? ""
     let prefix = String(decoding: Array(lineText.utf8.prefix(header.contentStart)), as: UTF8.self)
+    // A first row that opens a list item is that item's text: a delimiter row under it does not make the rows a
+    // table, so none is offered (found by FuzzLintFix: --fix left the finding "fixable").
+    let fixable = !Self.isListItem(String(lineText))
     return Finding(
       Self.noDelimiter(count: header.cells.count),
       at: target.range(line: first.0, bytes: header.contentStart..<(header.contentStart + 1)),
-      fix: Fix(
-        "insert a delimiter row after the first row",
-        edits: [
-          .insert(prefix + delimiterRow(for: header, from: nil) + target.lineBreak, at: target.source.lineStarts[first.0])
-        ]))
+      fix: !fixable
+        ? nil
+        : Fix(
+          "insert a delimiter row after the first row",
+          edits: [
+            .insert(prefix + delimiterRow(for: header, from: nil) + target.lineBreak, at: target.source.lineStarts[first.0])
+          ]))
   }
 
   /// Pipe rows right above a parsed table whose header is not their first line: the delimiter row was put under

@@ -1,0 +1,58 @@
+// libFuzzer target: lint → --fix → lint again.
+//
+// Oracles (the fix must be safe to run unattended): every non-whitespace character of the input is still in the
+// output, in order; the fixed text lints clean for every rule whose fixes were applied (no fixable finding of
+// that rule is left); a second --fix changes nothing. Rules whose fix rewrites text on purpose (renaming a
+// misspelt directive, placeholder or theme; repairing mojibake; cleaning a directive value) are left out, as in
+// the test suite's FixKeepsContentTests.
+import LecternCore
+import LecternLint
+
+let linter: Linter = {
+  var configuration = LintConfiguration()
+  configuration.disabled = [
+    "unknown-directive", "unknown-placeholder", "unknown-theme", "unknown-size", "mojibake", "invalid-directive-value",
+  ]
+  return Linter(configuration: configuration)
+}()
+let applier = FixApplier(linter: linter)
+
+/// Whether the non-whitespace characters of `old` appear in `new` in the same order.
+func keepsEveryCharacter(_ old: String, _ new: String) -> Bool {
+  var remaining = new.unicodeScalars.lazy.filter { !$0.properties.isWhitespace }.makeIterator()
+  for c in old.unicodeScalars where !c.properties.isWhitespace {
+    var found = false
+    while let n = remaining.next() {
+      if n == c {
+        found = true
+        break
+      }
+    }
+    if !found { return false }
+  }
+  return true
+}
+
+/// One input from libFuzzer (`data` is nil when `size` is 0).
+func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+  let text = String(decoding: UnsafeBufferPointer(start: data, count: data == nil ? 0 : size), as: UTF8.self)
+  let source = SourceFile(path: "/nonexistent-fuzz/doc.md", text: text)
+  let before = linter.lint(source)
+  let result = applier.fix(source)
+  precondition(
+    keepsEveryCharacter(text, result.text),
+    "--fix lost a character:\n\(text.debugDescription)\n→\n\(result.text.debugDescription)")
+  guard result.applied > 0 else { return 0 }
+  let fixedCodes = Set(before.filter { $0.fix != nil }.map(\.code))
+  let after = linter.lint(SourceFile(path: source.path, text: result.text))
+  for d in after where d.fix != nil && fixedCodes.contains(d.code) {
+    preconditionFailure(
+      "--fix left a fixable \(d.code.rawValue) finding: \(d.message)\n\(text.debugDescription)\n→\n\(result.text.debugDescription)"
+    )
+  }
+  let again = applier.fix(SourceFile(path: source.path, text: result.text))
+  precondition(
+    again.text == result.text,
+    "a second --fix changed the text:\n\(result.text.debugDescription)\n→\n\(again.text.debugDescription)")
+  return 0
+}
