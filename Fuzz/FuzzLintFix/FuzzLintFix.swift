@@ -5,6 +5,7 @@
 // that rule is left); a second --fix changes nothing. Rules whose fix rewrites text on purpose (renaming a
 // misspelt directive, placeholder or theme; repairing mojibake; cleaning a directive value) are left out, as in
 // the test suite's FixKeepsContentTests.
+import Foundation
 import LecternCore
 import LecternLint
 
@@ -35,8 +36,11 @@ func keepsEveryCharacter(_ old: String, _ new: String) -> Bool {
 
 /// One input from libFuzzer (`data` is nil when `size` is 0).
 func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
-  let text = String(decoding: UnsafeBufferPointer(start: data, count: data == nil ? 0 : size), as: UTF8.self)
-  let source = SourceFile(path: "/nonexistent-fuzz/doc.md", text: text)
+  // The same door as `lectern lint --fix`: bytes with a NUL or invalid UTF-8 are refused before any rule runs
+  // (a file is never rewritten from a lossy decoding).
+  let bytes = Data(UnsafeBufferPointer(start: data, count: data == nil ? 0 : size))
+  guard let source = try? SourceFile.decode(bytes, path: "/nonexistent-fuzz/doc.md") else { return 0 }
+  let text = source.text
   let before = linter.lint(source)
   let result = applier.fix(source)
   precondition(
