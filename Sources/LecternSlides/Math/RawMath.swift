@@ -41,7 +41,7 @@ struct RawMath {
 
   /// The paragraph's inlines with each inline math span's TeX as written; `nil` when nothing differs.
   func repairing(_ inlines: [Inline], range: SourceRange?) -> [Inline]? {
-    guard let range, let raw = text(range), raw.contains("\\") else { return nil }
+    guard let range, let raw = text(range), raw.utf8.contains(0x5C) else { return nil }
     var written = (TeXMath.inlineSpans(in: raw) ?? []).filter(\.isMath).map(\.text)[...]
     var changed = false
     let repaired = inlines.map { inline -> Inline in
