@@ -97,6 +97,7 @@ bench: deps release
 	python3 bench/lint_bench.py
 	python3 bench/metrics_bench.py
 	python3 bench/build_bench.py
+	python3 bench/memory_bench.py
 	@command -v wrk >/dev/null || ($(SUDO) apt-get install -y -qq wrk || true)
 	python3 bench/serve_load.py
 

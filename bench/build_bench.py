@@ -9,7 +9,7 @@ import os, shutil, statistics, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 GEN = os.environ.get("LECTERN_GEN_DECK", os.path.join(ROOT, "..", "shared", "bench", "gen_deck.py"))
-LECTERN = os.path.join(ROOT, ".build", "release", "lectern")
+LECTERN = os.environ.get("LECTERN", os.path.join(ROOT, ".build", "release", "lectern"))
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 SIZES = [int(s) for s in os.environ.get("BENCH_SLIDES", "1000").split(",")]
 
@@ -42,6 +42,15 @@ def main():
         p = timed([pandoc, "-f", "gfm", "-t", "revealjs", "-s", deck, "-o", os.path.join(scratch, "p.html")], runs=max(1, RUNS // 2))[0] if pandoc else float("nan")
         print(f"{slides:>7} {os.path.getsize(deck):>9} {c:>9.3f}s {p:>15.3f}s {lectern:>13.3f}s {lectern / c:>13.2f}x {p / lectern:>14.1f}x"
               f"   (lectern median {lectern_median:.3f}s)")
+
+    # Startup: a one-slide deck, where the process start and fixed costs are everything.
+    one = os.path.join(scratch, "one.md")
+    with open(one, "w") as f:
+        f.write("---\nmarp: true\n---\n\n# Hello\n\nOne slide with *emphasis* and a [link](https://example.com).\n")
+    small_runs = max(RUNS * 4, 20)
+    l1, l1_median = timed([LECTERN, "build", one, "-o", os.path.join(scratch, "one.html")], runs=small_runs)
+    c1 = timed([cmark, *exts, one], runs=small_runs)[0] if cmark else float("nan")
+    print(f"1-slide build: lectern {l1 * 1000:.1f} ms (median {l1_median * 1000:.1f} ms), cmark-gfm {c1 * 1000:.1f} ms")
 
     # Many decks: one process building a folder in parallel vs. one process per deck in sequence.
     folder = os.path.join(scratch, "many")

@@ -9,7 +9,7 @@ import os, resource, shutil, statistics, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 GEN = os.environ.get("LECTERN_GEN_DECK", os.path.join(ROOT, "..", "shared", "bench", "gen_deck.py"))
-LECTERN = os.path.join(ROOT, ".build", "release", "lectern")
+LECTERN = os.environ.get("LECTERN", os.path.join(ROOT, ".build", "release", "lectern"))
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 SIZES = [int(s) for s in os.environ.get("BENCH_SLIDES", "1000,10000").split(",")]
 

@@ -41,7 +41,15 @@ extension TierTable {
   }
 
   private static func clean(_ s: String) -> String {
-    s.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "").trimmingCharacters(in: .whitespaces)
+    // Every cell of every table in a deck passes here: skip Foundation's string search when nothing can change.
+    var s = s
+    if s.utf8.contains(where: { $0 == 0x2A || $0 == 0x5F }) {
+      s = s.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
+    }
+    guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last,
+      CharacterSet.whitespaces.contains(first) || CharacterSet.whitespaces.contains(last)
+    else { return s }
+    return s.trimmingCharacters(in: .whitespaces)
   }
 
   /// The bound a phrase sets, in the metric's unit (per day, hours, percent).

@@ -129,6 +129,7 @@ private struct Converter {
         // A leaf (or an empty container): build it now.
         if let built = bounded(node, children: Frame(node: node, depth: depth)) { stack[stack.count - 1].add(built) }
         next = cmark_node_next(node)
+        releaseIfTopLevel(node, stackDepth: stack.count)
         continue
       }
       // No more siblings: close the innermost open node.
@@ -138,8 +139,16 @@ private struct Converter {
       }
       if let built = bounded(frame.node, children: frame) { stack[stack.count - 1].add(built) }
       next = cmark_node_next(frame.node)
+      releaseIfTopLevel(frame.node, stackDepth: stack.count)
     }
     return []
+  }
+
+  /// A top-level block whose Swift value is built no longer needs its C nodes: freeing them now (the
+  /// document keeps the rest) means the C tree shrinks while the Swift tree grows, so a big document's
+  /// peak is about the larger of the two, not their sum.
+  private func releaseIfTopLevel(_ node: OpaquePointer, stackDepth: Int) {
+    if stackDepth == 1 { cmark_node_free(node) }
   }
 
   private func isContainer(_ node: OpaquePointer) -> Bool {

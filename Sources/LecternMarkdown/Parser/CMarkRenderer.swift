@@ -4,9 +4,8 @@ import LecternCore
 
 /// Renders Swift Markdown values to HTML through cmark-gfm's own HTML renderer.
 ///
-/// The Swift tree is rebuilt as a cmark tree (tables by parsing a skeleton of the right shape, whose
-/// cells then receive the real content, because cmark-gfm offers no API to create table nodes) and
-/// freed after rendering.
+/// The Swift tree is rebuilt as a cmark tree (tables through the table extension's own node
+/// constructors and setters) and freed after rendering.
 enum CMarkRenderer {
   static func html(_ blocks: [Block], rawHTML: RawHTMLPolicy, rewriter: (any HTMLRewriting)?) -> String {
     _ = CMarkParser.ensureRegistered
@@ -161,43 +160,42 @@ private struct TreeBuilder {
     }
   }
 
-  /// A cmark table of the right shape, parsed from a skeleton, with the real cell content moved in.
+  /// A cmark table built node by node through the table extension (its nodes get their extension data
+  /// when created with it): every row has one cell per column, missing cells stay empty, as cmark-gfm pads
+  /// short rows itself. No Markdown is parsed again.
   private mutating func tableNode(_ table: Table) -> OpaquePointer? {
+    guard let ext = cmark_find_syntax_extension("table"),
+      let tableNode = cmark_node_new_with_ext(lectern_node_type_table(), ext)
+    else { return nil }
     let columns = max(table.columnCount, 1)
-    var skeleton = "|" + String(repeating: " x |", count: columns) + "\n|"
-    for a in table.alignments {
+    var alignments = [UInt8](repeating: 0, count: columns)
+    for (i, a) in table.alignments.enumerated() {
       switch a {
-      case .none: skeleton += "---|"
-      case .left: skeleton += ":--|"
-      case .center: skeleton += ":-:|"
-      case .right: skeleton += "--:|"
+      case .none: alignments[i] = 0
+      case .left: alignments[i] = UInt8(ascii: "l")
+      case .center: alignments[i] = UInt8(ascii: "c")
+      case .right: alignments[i] = UInt8(ascii: "r")
       }
     }
-    if table.alignments.isEmpty { skeleton += "---|" }
-    skeleton += "\n"
-    for _ in table.rows { skeleton += "|" + String(repeating: " x |", count: columns) + "\n" }
-    var text = skeleton
-    let parsed = text.withUTF8 { CMarkParser.parseDocument($0) }
-    guard let doc = parsed else { return nil }
-    defer { cmark_node_free(doc) }
-    guard let tableNode = cmark_node_first_child(doc) else { return nil }
-    let allRows = [table.header] + table.rows
-    var rowNode = cmark_node_first_child(tableNode)
-    var r = 0
-    while let row = rowNode, r < allRows.count {
-      var cellNode = cmark_node_first_child(row)
-      var c = 0
-      while let cell = cellNode {
-        while let child = cmark_node_first_child(cell) { cmark_node_free(child) }
-        if c < allRows[r].cells.count { append(allRows[r].cells[c].inlines, to: cell) }
-        cellNode = cmark_node_next(cell)
-        c += 1
-      }
-      rowNode = cmark_node_next(row)
-      r += 1
-    }
-    cmark_node_unlink(tableNode)
+    cmark_gfm_extensions_set_table_columns(tableNode, UInt16(clamping: columns))
+    cmark_gfm_extensions_set_table_alignments(tableNode, UInt16(clamping: columns), &alignments)
+    appendRow(table.header, isHeader: true, columns: columns, ext: ext, to: tableNode)
+    for row in table.rows { appendRow(row, isHeader: false, columns: columns, ext: ext, to: tableNode) }
     return tableNode
+  }
+
+  private mutating func appendRow(
+    _ row: Table.Row, isHeader: Bool, columns: Int, ext: OpaquePointer,
+    to table: OpaquePointer
+  ) {
+    guard let rowNode = cmark_node_new_with_ext(lectern_node_type_table_row(), ext) else { return }
+    cmark_gfm_extensions_set_table_row_is_header(rowNode, isHeader ? 1 : 0)
+    for c in 0..<columns {
+      guard let cell = cmark_node_new_with_ext(lectern_node_type_table_cell(), ext) else { continue }
+      if c < row.cells.count { append(row.cells[c].inlines, to: cell) }
+      cmark_node_append_child(rowNode, cell)
+    }
+    cmark_node_append_child(table, rowNode)
   }
 
   mutating func append(_ inlines: [Inline], to parent: OpaquePointer) {

@@ -184,40 +184,62 @@ public enum DeckHTMLRenderer {
   ) -> (html: String, notes: String, scopedCSS: String) {
     let renderer = HTMLRenderer(rawHTML: rewriter.rawHTML, rewriter: rewriter)
     let (numbers, totalPages) = pageNumbers(deck)
-    // Header and footer values repeat on every slide: render each distinct one once.
+    // Header and footer values repeat on every slide: render each distinct one once, before the slides.
     var inlineHTML: [String: String] = [:]
-    func inlineMarkdown(_ text: String?) -> String? {
-      guard let text, !text.isEmpty else { return nil }
-      if let known = inlineHTML[text] { return known }
-      let html = SlideMarkup.inlineMarkdown(text, renderer: renderer)
-      inlineHTML[text] = html
-      return html
+    for slide in deck.slides {
+      for text in [slide.directives["header"], slide.directives["footer"]] {
+        guard let text, !text.isEmpty, inlineHTML[text] == nil else { continue }
+        inlineHTML[text] = SlideMarkup.inlineMarkdown(text, renderer: renderer)
+      }
     }
-    var (scopedCSS, slidesHTML, notes) = ("", "", "")
-    for (index, slide) in deck.slides.enumerated() {
-      let scope = slide.scopedStyles.isEmpty ? nil : "s\(slide.number)"
-      if let scope {
-        let scoper = CSSScoper(slide: slideSelector + "[data-lectern-scope=\"\(scope)\"]")
-        for style in slide.scopedStyles { scopedCSS += scoper.scope(style.css).css }
-      }
-      let body = slideBody(slide, deck: deck, renderer: renderer, rewriter: rewriter, sourceLines: options.sourceLines)
-      var html = SlideMarkup(
-        slide: slide, size: size, theme: theme, lang: deck.globalDirectives["lang"], scope: scope,
-        pagination: numbers[index].map { ($0, totalPages) }, header: inlineMarkdown(slide.directives["header"]),
-        footer: inlineMarkdown(slide.directives["footer"]), rewriter: rewriter
-      ).svg(body: body)
-      let noteHTML = slide.notes.isEmpty ? nil : notesHTML(slide.notes.map(\.text))
+    var scopedCSS = ""
+    for slide in deck.slides where !slide.scopedStyles.isEmpty {
+      let scoper = CSSScoper(slide: slideSelector + "[data-lectern-scope=\"s\(slide.number)\"]")
+      for style in slide.scopedStyles { scopedCSS += scoper.scope(style.css).css }
+    }
+    let header = inlineHTML
+    // Slides are independent: rendered on every core, joined in order.
+    let rendered =
+      (try? Array(deck.slides.enumerated()).concurrentMap { index, slide in
+        renderSlide(
+          slide, deck: deck, size: size, theme: theme, page: numbers[index].map { ($0, totalPages) },
+          inlineHTML: header, renderer: renderer, rewriter: rewriter, notesPages: options.notesPages,
+          sourceLines: options.sourceLines)
+      }) ?? []
+    var slidesHTML = ""
+    slidesHTML.reserveCapacity(rendered.reduce(0) { $0 + ($1.html?.utf8.count ?? 0) + 1 })
+    var notes = ""
+    for (html, note) in rendered {
       // A handout holds the slides that have notes, each beside its notes.
-      if options.notesPages && noteHTML == nil { continue }
-      if options.notesPages {
-        html +=
-          "\n<div class=\"lectern-note-page\" data-slide=\"\(slide.number)\"><h2>Slide \(slide.number)"
-          + (slide.title.map { " · " + HTMLEscaping.escape($0) } ?? "") + "</h2>\(noteHTML ?? "")</div>"
-      }
-      slidesHTML += html + "\n"
-      if let noteHTML { notes += "<div data-slide=\"\(slide.number)\">\(noteHTML)</div>\n" }
+      guard let html else { continue }
+      slidesHTML += html
+      slidesHTML += "\n"
+      if let note { notes += note }
     }
     return (slidesHTML, notes, scopedCSS)
+  }
+
+  /// One slide's SVG markup (with its notes page when printing) and its entry for the presenter's notes.
+  static func renderSlide(
+    _ slide: Slide, deck: Deck, size: SlideSize, theme: String, page: (Int, Int)?, inlineHTML: [String: String],
+    renderer: HTMLRenderer, rewriter: DeckRewriter, notesPages: Bool, sourceLines: Bool
+  ) -> (html: String?, note: String?) {
+    let scope = slide.scopedStyles.isEmpty ? nil : "s\(slide.number)"
+    let noteHTML = slide.notes.isEmpty ? nil : notesHTML(slide.notes.map(\.text))
+    if notesPages && noteHTML == nil { return (nil, nil) }
+    let body = slideBody(slide, deck: deck, renderer: renderer, rewriter: rewriter, sourceLines: sourceLines)
+    func inline(_ text: String?) -> String? { text.flatMap { inlineHTML[$0] } }
+    var html = SlideMarkup(
+      slide: slide, size: size, theme: theme, lang: deck.globalDirectives["lang"], scope: scope,
+      pagination: page, header: inline(slide.directives["header"]), footer: inline(slide.directives["footer"]),
+      rewriter: rewriter
+    ).svg(body: body)
+    if notesPages {
+      html +=
+        "\n<div class=\"lectern-note-page\" data-slide=\"\(slide.number)\"><h2>Slide \(slide.number)"
+        + (slide.title.map { " · " + HTMLEscaping.escape($0) } ?? "") + "</h2>\(noteHTML ?? "")</div>"
+    }
+    return (html, noteHTML.map { "<div data-slide=\"\(slide.number)\">\($0)</div>\n" })
   }
 
   /// One slide's content; wherever live numbers appear, a line says which window and store they come from.

@@ -71,12 +71,26 @@ public struct Theme: Sendable, Hashable {
     return Double(s.dropLast(2)).map { Int($0.rounded()) }
   }
 
+  /// `text` with every closed `/* … */` comment removed (an unclosed one stays), without a regex:
+  /// compiling one costs more than reading all built-in themes.
+  private static func withoutComments(_ text: String) -> String {
+    guard text.contains("/*") else { return text }
+    var out = ""
+    var rest = Substring(text)
+    while let open = rest.range(of: "/*") {
+      out += rest[..<open.lowerBound]
+      guard let close = rest[open.upperBound...].range(of: "*/") else { return out + rest }
+      rest = rest[close.upperBound...]
+    }
+    return out + rest
+  }
+
   /// Width and height of the first top-level rule whose selector is exactly `section`.
   private static func sectionSize(in css: String) -> SlideSize? {
     var rest = Substring(css)
     while let open = rest.firstIndex(of: "{") {
       let selector = rest[..<open].split(separator: "}").last.map { String($0) } ?? String(rest[..<open])
-      let cleaned = selector.replacingOccurrences(of: #"/\*[\s\S]*?\*/"#, with: "", options: .regularExpression).trimmed
+      let cleaned = withoutComments(selector).trimmed
       guard let close = rest[open...].firstIndex(of: "}") else { break }
       if cleaned == "section" {
         var width: Int?
