@@ -131,14 +131,20 @@ public final class PostgresServer: @unchecked Sendable {
       process.executableURL = URL(fileURLWithPath: tool)
       process.arguments = arguments
     }
-    let output = Pipe()
+    // Output to a file, not a pipe: the server pg_ctl starts keeps inherited descriptors open, and a pipe
+    // would never reach its end.
+    let log = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-pg-run-\(UUID().uuidString).log")
+    FileManager.default.createFile(atPath: log.path, contents: nil)
+    defer { try? FileManager.default.removeItem(at: log) }
+    let output = try FileHandle(forWritingTo: log)
+    defer { try? output.close() }
     process.standardOutput = output
     process.standardError = output
     process.standardInput = FileHandle.nullDevice
     process.currentDirectoryURL = URL(fileURLWithPath: "/")
     try process.run()
-    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
+    let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
     guard process.terminationStatus == 0 else {
       throw Failure(message: "\((tool as NSString).lastPathComponent) exited \(process.terminationStatus): \(text)")
     }

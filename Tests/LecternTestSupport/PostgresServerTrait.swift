@@ -5,7 +5,7 @@ import Testing
 /// One PostgreSQL server shared by every suite marked `.postgresServer` that runs at the same time:
 /// started by the first, stopped by the last (even when tests fail or throw).
 public enum SharedPostgres {
-  private static let state = Locked<(server: PostgresServer?, users: Int, failure: String?)>((nil, 0, nil))
+  private static let state = Locked<(server: PostgresServer?, failure: String?)>((nil, nil))
 
   /// The running server; throws why there is none (binaries absent, or it failed to start).
   public static func current() throws -> PostgresServer {
@@ -16,25 +16,50 @@ public enum SharedPostgres {
     }
   }
 
-  static func acquire() {
-    state.withLock { s in
-      s.users += 1
-      guard s.server == nil, PostgresServer.binaries != nil else { return }
-      do {
-        s.server = try PostgresServer.start()
-        s.failure = nil
-      } catch {
-        s.failure = "\(error)"
+  static func set(_ server: PostgresServer?, failure: String?) {
+    state.withLock { $0 = (server, failure) }
+  }
+}
+
+/// Counts the suites using the server; starts and stops it on a thread of its own, so that no thread
+/// of the shared pools ever blocks on it (waiting for `pg_ctl` needs the pool to reap the child).
+actor PostgresUsers {
+  static let shared = PostgresUsers()
+  private var users = 0
+  private var starting: Task<Void, Never>?
+
+  func acquire() async {
+    users += 1
+    if let starting { return await starting.value }
+    guard PostgresServer.binaries != nil else { return }
+    let task = Task<Void, Never> {
+      await onOwnThread {
+        do {
+          SharedPostgres.set(try PostgresServer.start(), failure: nil)
+        } catch {
+          SharedPostgres.set(nil, failure: "\(error)")
+        }
       }
+    }
+    starting = task
+    await task.value
+  }
+
+  func release() async {
+    users -= 1
+    guard users == 0, starting != nil else { return }
+    starting = nil
+    await onOwnThread {
+      (try? SharedPostgres.current())?.stop()
+      SharedPostgres.set(nil, failure: nil)
     }
   }
 
-  static func release() {
-    state.withLock { s in
-      s.users -= 1
-      if s.users == 0, let server = s.server {
-        server.stop()
-        s.server = nil
+  private func onOwnThread(_ work: @escaping @Sendable () -> Void) async {
+    await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+      Thread.detachNewThread {
+        work()
+        done.resume()
       }
     }
   }
@@ -47,9 +72,14 @@ public struct PostgresServerTrait: SuiteTrait, TestScoping {
   public func provideScope(
     for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void
   ) async throws {
-    SharedPostgres.acquire()
-    defer { SharedPostgres.release() }
-    try await function()
+    await PostgresUsers.shared.acquire()
+    do {
+      try await function()
+    } catch {
+      await PostgresUsers.shared.release()
+      throw error
+    }
+    await PostgresUsers.shared.release()
   }
 }
 

@@ -55,8 +55,8 @@ public final class PostgresMetricsStore: Sendable {
         SELECT (SELECT COUNT(*) FROM deployments), (SELECT COUNT(*) FROM changes), (SELECT COUNT(*) FROM incidents)
         """
       ).first
-      guard let (d, c, i) = try row?.decode((Int64, Int64, Int64).self) else { return (0, 0, 0) }
-      return (Int(d), Int(c), Int(i))
+      guard let n = try row?.decode((Int64, Int64, Int64).self) else { return (0, 0, 0) }
+      return (Int(n.0), Int(n.1), Int(n.2))
     }
   }
 

@@ -77,13 +77,18 @@ enum PostgresSchema {
       try session.query("SELECT pg_advisory_xact_lock(\(writeLock))")
       let foreign = try tables(session).filter { !ownTables.contains($0) }
       if !foreign.isEmpty { throw PostgresStoreError.notAStore(store: session.url.description, tables: foreign) }
-      try session.execute("CREATE SCHEMA IF NOT EXISTS \(session.url.schema)")
-      try session.execute(
-        """
-        CREATE TABLE IF NOT EXISTS lectern_migrations (
-          identifier TEXT PRIMARY KEY NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp())
-        """)
       let done = Set(try applied(session))
+      if migrations.allSatisfy({ done.contains($0.name) }) { return }
+      // Creating needs CREATE rights; a store that is up to date needs none (see docs/metrics-store.md).
+      let schemaExists = try !session.query("SELECT 1 FROM pg_namespace WHERE nspname = \(session.url.schema)").isEmpty
+      if !schemaExists { try session.execute("CREATE SCHEMA \(session.url.schema)") }
+      if done.isEmpty {
+        try session.execute(
+          """
+          CREATE TABLE IF NOT EXISTS lectern_migrations (
+            identifier TEXT PRIMARY KEY NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp())
+          """)
+      }
       for migration in migrations where !done.contains(migration.name) {
         // One statement at a time: the extended query protocol takes one command per query.
         for statement in migration.sql.split(separator: ";") where !statement.allSatisfy(\.isWhitespace) {

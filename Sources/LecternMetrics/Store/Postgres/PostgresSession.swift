@@ -23,7 +23,12 @@ final class PostgresSession: @unchecked Sendable {
     } catch {
       throw PostgresStoreError.from(error, store: url.description)
     }
-    try execute("SET search_path TO \(url.schema)")
+    do {
+      try execute("SET search_path TO \(url.schema)")
+    } catch {
+      close()
+      throw error
+    }
   }
 
   private static func configuration(_ url: PostgresStoreURL) throws -> PostgresConnection.Configuration {
@@ -34,7 +39,11 @@ final class PostgresSession: @unchecked Sendable {
         password: password, database: url.database)
     }
     var tls = TLSConfiguration.makeClientConfiguration()
-    tls.certificateVerification = [.verifyCA: .noHostnameVerification, .verifyFull: .fullVerification][url.tlsMode] ?? .none
+    switch url.tlsMode {
+    case .verifyCA: tls.certificateVerification = .noHostnameVerification
+    case .verifyFull: tls.certificateVerification = .fullVerification
+    case .disable, .prefer, .require: tls.certificateVerification = .none
+    }
     if let root = url.rootCertificate { tls.trustRoots = .file(root) }
     let mode: PostgresConnection.Configuration.TLS =
       switch url.tlsMode {

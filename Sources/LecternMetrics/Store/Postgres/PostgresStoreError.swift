@@ -31,12 +31,12 @@ public enum PostgresStoreError: Error, Sendable, Hashable, CustomStringConvertib
     if let own = error as? PostgresStoreError { return own }
     guard let psql = error as? PSQLError else { return .cannotConnect(store: store, reason: "\(error)") }
     if let info = psql.serverInfo, let message = info[.message] {
+      let sqlState = info[.sqlState] ?? ""
       var text = message
       if let detail = info[.detail] { text += " (\(detail))" }
-      if let state = info[.sqlState] { text += " [SQLSTATE \(state)]" }
-      if state(info) == "28P01" || state(info) == "28000" || state(info)?.hasPrefix("3D") == true {
-        return .cannotConnect(store: store, reason: text)
-      }
+      if !sqlState.isEmpty { text += " [SQLSTATE \(sqlState)]" }
+      // Class 28: authentication; 3D000: no such database. Both are about reaching the store.
+      if sqlState.hasPrefix("28") || sqlState == "3D000" { return .cannotConnect(store: store, reason: text) }
       return .server(store: store, message: text)
     }
     let underlying = psql.underlying.map { ": \($0)" } ?? ""
@@ -50,6 +50,4 @@ public enum PostgresStoreError: Error, Sendable, Hashable, CustomStringConvertib
       return .server(store: store, message: "\(psql.code)\(underlying)")
     }
   }
-
-  private static func state(_ info: PSQLError.ServerInfo) -> String? { info[.sqlState] }
 }

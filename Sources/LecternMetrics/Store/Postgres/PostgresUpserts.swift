@@ -17,11 +17,11 @@ extension PostgresMetricsStore {
         id: $0.id, service: $0.service, environment: $0.environment, finished_at: $0.finishedAt.microseconds,
         status: $0.status.rawValue, commits: $0.commits.joined(separator: " "))
     }
-    let json = try json(rows)
+    let payload = try Self.json(rows)
     let changed = try session.query(
       """
       INSERT INTO deployments (id, service, environment, finished_at, status, commits)
-      SELECT id, service, environment, finished_at, status, commits FROM jsonb_to_recordset(\(json)::jsonb)
+      SELECT id, service, environment, finished_at, status, commits FROM jsonb_to_recordset(\(payload)::jsonb)
         AS x(id text, service text, environment text, finished_at bigint, status text, commits text)
       ON CONFLICT (id) DO UPDATE SET service = excluded.service, environment = excluded.environment,
         finished_at = excluded.finished_at, status = excluded.status, commits = excluded.commits
@@ -52,11 +52,12 @@ extension PostgresMetricsStore {
   }
 
   static func upsertChanges(_ session: PostgresSession, _ chunk: ArraySlice<Change>) throws -> Int {
-    let json = try json(chunk.map { ChangeRow(sha: $0.sha, service: $0.service, committed_at: $0.committedAt.microseconds) })
+    let payload = try Self.json(
+      chunk.map { ChangeRow(sha: $0.sha, service: $0.service, committed_at: $0.committedAt.microseconds) })
     return try session.query(
       """
       INSERT INTO changes (sha, service, committed_at)
-      SELECT sha, service, committed_at FROM jsonb_to_recordset(\(json)::jsonb) AS x(sha text, service text, committed_at bigint)
+      SELECT sha, service, committed_at FROM jsonb_to_recordset(\(payload)::jsonb) AS x(sha text, service text, committed_at bigint)
       ON CONFLICT (sha) DO UPDATE SET service = excluded.service, committed_at = excluded.committed_at
       WHERE changes.service IS DISTINCT FROM excluded.service OR changes.committed_at IS DISTINCT FROM excluded.committed_at
       RETURNING sha
@@ -87,11 +88,11 @@ extension PostgresMetricsStore {
   }
 
   static func upsertIncidents(_ session: PostgresSession, _ chunk: ArraySlice<Incident>) throws -> Int {
-    let json = try json(chunk.map(IncidentRow.init))
+    let payload = try Self.json(chunk.map(IncidentRow.init))
     return try session.query(
       """
       INSERT INTO incidents (id, service, severity, opened_at, resolved_at, caused_by, title, acknowledged_at, mitigated_at)
-      SELECT * FROM jsonb_to_recordset(\(json)::jsonb) AS x(id text, service text, severity integer, opened_at bigint,
+      SELECT * FROM jsonb_to_recordset(\(payload)::jsonb) AS x(id text, service text, severity integer, opened_at bigint,
         resolved_at bigint, caused_by text, title text, acknowledged_at bigint, mitigated_at bigint)
       ON CONFLICT (id) DO UPDATE SET service = excluded.service, severity = excluded.severity,
         opened_at = excluded.opened_at, resolved_at = excluded.resolved_at, caused_by = excluded.caused_by,
