@@ -77,7 +77,6 @@ public final class PostgresServer: @unchecked Sendable {
     try? Self.run(
       binaries.appendingPathComponent("pg_ctl").path, ["-D", data, "-m", "immediate", "-w", "stop"], asPostgres: true)
     watchdog.terminate()
-    watchdog.waitUntilExit()
     try? FileManager.default.removeItem(at: folder)
   }
 
@@ -121,32 +120,32 @@ public final class PostgresServer: @unchecked Sendable {
   }
 
   /// Runs a command to its end (as `postgres` when root and asked to); throws with its output on failure.
+  ///
+  /// Spawned and reaped directly (posix_spawn + waitpid), output to a file: the server that `pg_ctl start`
+  /// leaves running inherits open descriptors, which keeps Foundation's `Process` (and any pipe) waiting.
   @discardableResult
   static func run(_ tool: String, _ arguments: [String], asPostgres: Bool = false) throws -> String {
-    let process = Process()
-    if asPostgres && getuid() == 0 {
-      process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
-      process.arguments = ["-u", "postgres", "--", tool] + arguments
-    } else {
-      process.executableURL = URL(fileURLWithPath: tool)
-      process.arguments = arguments
-    }
-    // Output to a file, not a pipe: the server pg_ctl starts keeps inherited descriptors open, and a pipe
-    // would never reach its end.
+    let argv = asPostgres && getuid() == 0 ? ["/usr/sbin/runuser", "-u", "postgres", "--", tool] + arguments : [tool] + arguments
     let log = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-pg-run-\(UUID().uuidString).log")
-    FileManager.default.createFile(atPath: log.path, contents: nil)
     defer { try? FileManager.default.removeItem(at: log) }
-    let output = try FileHandle(forWritingTo: log)
-    defer { try? output.close() }
-    process.standardOutput = output
-    process.standardError = output
-    process.standardInput = FileHandle.nullDevice
-    process.currentDirectoryURL = URL(fileURLWithPath: "/")
-    try process.run()
-    process.waitUntilExit()
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, log.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    posix_spawn_file_actions_adddup2(&actions, 1, 2)
+    var cArgs = argv.map { strdup($0) } + [nil]
+    defer { cArgs.forEach { free($0) } }
+    var pid: pid_t = 0
+    let spawned = posix_spawn(&pid, argv[0], &actions, nil, &cArgs, environ)
+    guard spawned == 0 else { throw Failure(message: "cannot run \(argv[0]): \(String(cString: strerror(spawned)))") }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
     let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-    guard process.terminationStatus == 0 else {
-      throw Failure(message: "\((tool as NSString).lastPathComponent) exited \(process.terminationStatus): \(text)")
+    let exited = status & 0x7f == 0
+    let code = (status >> 8) & 0xff
+    guard exited && code == 0 else {
+      throw Failure(message: "\((tool as NSString).lastPathComponent) exited \(code): \(text)")
     }
     return text
   }
