@@ -44,7 +44,7 @@ import Testing
     #expect(fromPG.stdout.contains("postgresql://postgres@127.0.0.1:"))
     let table = try LecternBinary.run(["metrics", "show", "--db", pg, "--as-of", "2026-11-29T00:00:00Z", "--window", "90d"])
     #expect(table.stdout.contains("Store: postgresql://postgres@127.0.0.1:"))
-    #expect(table.stdout.contains("(1134 deployments, 2836 changes, 32 incidents)"))
+    #expect(table.stdout.contains("(1134 deployments, 2836 changes, 33 incidents)"))
   }
 
   @Test(.enabled(if: enabled, reason)) func aReportReadsItsNumbersFromPostgres() throws {

@@ -24,7 +24,7 @@ private func t(_ s: String) -> Timestamp { Timestamp(rfc3339: s)! }
     #expect(try PostgresMetricsStore(PostgresStoreURL(store.db)).appliedMigrations() == [MetricsStore.v1, MetricsStore.v2])
   }
 
-  /// The example data (1,134 deployments, 2,836 changes, 32 incidents) gives identical reports, trends
+  /// The example data (1,134 deployments, 2,836 changes, 33 incidents) gives identical reports, trends
   /// and per-service views from both stores.
   @Test(.enabled(if: enabled, reason)) func bothStoresGiveIdenticalNumbers() throws {
     let root = TestPaths.repositoryRoot().appendingPathComponent("decks/data")
