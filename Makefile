@@ -8,7 +8,7 @@
 
 SHELL := /bin/bash
 SWIFT ?= swift
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm libsqlite3-dev python3 python3-pip git time \
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm libsqlite3-dev postgresql python3 python3-pip git time \
   chromium chromium-driver poppler-utils node-highlight.js node-emoji fonts-noto-color-emoji libjs-katex libreoffice-impress nodejs
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 OUT ?= out

@@ -15,6 +15,12 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.0"),
+    // The shared team store (`--db postgresql://…`): PostgreSQL's wire protocol, TLS through swift-nio-ssl.
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
+    // Already in the graph through postgres-nio; named because LecternMetrics imports them directly.
+    .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+    .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.30.0"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
   ],
   targets: [
     // Debian: libcmark-gfm-dev + libcmark-gfm-extensions-dev (pkg-config libcmark-gfm links both).
@@ -33,12 +39,15 @@ let package = Package(
     .target(name: "LecternPostmortem", dependencies: ["LecternDeck", "LecternMarkdown", "LecternCore"]),
     // DORA values: records, windows, measurements, tiers, formatting. No SQL, no rendering.
     .target(name: "LecternDORA", dependencies: ["LecternCore"]),
-    // The metrics store: the only module that opens a database (GRDB); returns DORAReport values.
+    // The metrics store: the only module that opens a database (GRDB for SQLite files, PostgresNIO for a
+    // shared PostgreSQL store); returns DORAReport values.
     .target(
       name: "LecternMetrics",
       dependencies: [
         "LecternDORA", "LecternCore", .product(name: "GRDB", package: "GRDB.swift"),
-        .product(name: "GRDBSQLite", package: "GRDB.swift"),
+        .product(name: "GRDBSQLite", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "Logging", package: "swift-log"),
       ]),
     // templates/ (Mustache, theme CSS, viewer JS), compiled into the binary through a symlink, and their loader.
     .target(
@@ -173,6 +182,7 @@ let package = Package(
       dependencies: [
         "LecternMetrics", "LecternDORA", "LecternLive", "LecternMarkdown", "LecternTestSupport",
         .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+        .product(name: "PostgresNIO", package: "postgres-nio"),
       ],
       exclude: ["Import/Fixtures"]
     ),

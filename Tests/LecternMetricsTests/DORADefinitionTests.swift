@@ -1,6 +1,7 @@
 import Foundation
 import LecternCore
 import LecternDORA
+import LecternTestSupport
 import Testing
 
 @testable import LecternMetrics
@@ -43,18 +44,17 @@ enum HandDataset {
     return b
   }
 
-  static func store() throws -> MetricsStore {
-    let store = try MetricsStore(path: nil)
-    _ = try store.ingest(batch)
-    return store
+  /// The dataset in a store of `kind` (SQLite in memory, or PostgreSQL written and read back).
+  static func store(_ kind: StoreKind = .sqlite) throws -> MetricsStore {
+    try TestStore.loaded(batch, kind)
   }
 }
 
-@Suite struct DORADefinitionTests {
+@Suite(.postgresServer) struct DORADefinitionTests {
   private func value(_ r: DORAReport, _ m: DORAMetric) -> Double? { r.measurement(m)?.number }
 
-  @Test func allServices() throws {
-    let r = try DORACalculator(store: HandDataset.store()).report(window: HandDataset.window)
+  @Test(arguments: StoreKind.tested) func allServices(_ kind: StoreKind) throws {
+    let r = try DORACalculator(store: HandDataset.store(kind)).report(window: HandDataset.window)
     // Deployment frequency: successful production deployments in [03-01, 03-11): d1, d3, d5 = 3
     // (d2 failed, d4 staging, d6 before, d7 at the open end) → 3 / 10 days = 0.3 per day.
     #expect(value(r, .deploymentFrequency) == 0.3)
@@ -83,8 +83,8 @@ enum HandDataset {
     #expect(r.measurement(.deploymentFrequency)?.nextTier?.bound == 1)
   }
 
-  @Test func serviceFilterRules() throws {
-    let calc = DORACalculator(store: try HandDataset.store())
+  @Test(arguments: StoreKind.tested) func serviceFilterRules(_ kind: StoreKind) throws {
+    let calc = DORACalculator(store: try HandDataset.store(kind))
     let api = try calc.report(window: HandDataset.window, services: ["api"])
     // d1, d3 → 2 / 10 = 0.2 per day.
     #expect(value(api, .deploymentFrequency) == 0.2)
@@ -111,8 +111,8 @@ enum HandDataset {
     #expect(web.counts.negativeRestoreTimes == 1)
   }
 
-  @Test func noDataIsNeverZero() throws {
-    let empty = try DORACalculator(store: MetricsStore(path: nil)).report(window: HandDataset.window)
+  @Test(arguments: StoreKind.tested) func noDataIsNeverZero(_ kind: StoreKind) throws {
+    let empty = try DORACalculator(store: TestStore.loaded(RecordBatch(), kind)).report(window: HandDataset.window)
     for m in empty.measurements {
       guard case .noData = m.value else {
         Issue.record("\(m.metric) should be no data")
@@ -122,21 +122,21 @@ enum HandDataset {
     }
     // Deployments exist for the service, but none in this window: frequency is a real 0 per day.
     let later = Window(start: t("2027-01-01T00:00:00Z"), end: t("2027-01-31T00:00:00Z"))
-    let quiet = try DORACalculator(store: HandDataset.store()).report(window: later)
+    let quiet = try DORACalculator(store: HandDataset.store(kind)).report(window: later)
     #expect(quiet.measurement(.deploymentFrequency)?.number == 0)
     #expect(quiet.measurement(.deploymentFrequency)?.tier?.name == "Low")
     #expect(quiet.measurement(.leadTime)?.number == nil)
     #expect(quiet.measurement(.changeFailureRate)?.number == nil)
     #expect(quiet.measurement(.timeToRestore)?.number == nil)
     // A service the store has never seen: no data for frequency too.
-    let unknown = try DORACalculator(store: HandDataset.store()).report(window: HandDataset.window, services: ["nope"])
+    let unknown = try DORACalculator(store: HandDataset.store(kind)).report(window: HandDataset.window, services: ["nope"])
     #expect(unknown.measurement(.deploymentFrequency)?.number == nil)
   }
 
-  @Test func windowEdgesAreHalfOpen() throws {
+  @Test(arguments: StoreKind.tested) func windowEdgesAreHalfOpen(_ kind: StoreKind) throws {
     // [03-02T10:00, 03-03T15:00): d1 is in (start included), d3 is out (end excluded), d2 failed.
     let w = Window(start: t("2026-03-02T10:00:00Z"), end: t("2026-03-03T15:00:00Z"))
-    let r = try DORACalculator(store: HandDataset.store()).report(window: w)
+    let r = try DORACalculator(store: HandDataset.store(kind)).report(window: w)
     #expect(r.counts.deployments == 1)
     #expect(r.counts.productionDeployments == 2)
   }
@@ -166,7 +166,7 @@ enum HandDataset {
     #expect(percentile([], 0.5) == nil)
   }
 
-  @Test func firstDeploymentOfAShaIsTheEarliestSuccessfulProductionOne() throws {
+  @Test(arguments: StoreKind.tested) func firstDeploymentOfAShaIsTheEarliestSuccessfulProductionOne(_ kind: StoreKind) throws {
     var b = RecordBatch()
     b.changes = [Change(sha: "x", service: "api", committedAt: t("2026-03-01T00:00:00Z"))]
     b.deployments = [
@@ -175,8 +175,7 @@ enum HandDataset {
       Deployment(
         id: "earlier-staging", service: "api", environment: "staging", finishedAt: t("2026-03-01T12:00:00Z"), commits: ["x"]),
     ]
-    let store = try MetricsStore(path: nil)
-    _ = try store.ingest(b)
+    let store = try TestStore.loaded(b, kind)
     // 03-02 − 03-01 = 24 h; counted once, not again for "late".
     let r = try DORACalculator(store: store).report(window: HandDataset.window)
     #expect(r.measurement(.leadTime)?.number == 24)
@@ -186,8 +185,8 @@ enum HandDataset {
     #expect(try DORACalculator(store: store).report(window: w).counts.changes == 0)
   }
 
-  @Test func weeklyTrendBuckets() throws {
-    let calc = DORACalculator(store: try HandDataset.store())
+  @Test(arguments: StoreKind.tested) func weeklyTrendBuckets(_ kind: StoreKind) throws {
+    let calc = DORACalculator(store: try HandDataset.store(kind))
     let series = try calc.trend(window: HandDataset.window, by: .week)
     // 2026-03-01 is a Sunday: buckets [03-01, 03-02), [03-02, 03-09), [03-09, 03-11).
     #expect(series.map(\.window.start.description) == ["2026-03-01T00:00:00Z", "2026-03-02T00:00:00Z", "2026-03-09T00:00:00Z"])

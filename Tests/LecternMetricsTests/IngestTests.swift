@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import LecternCore
 import LecternDORA
 import LecternTestSupport
@@ -6,7 +7,7 @@ import Testing
 
 @testable import LecternMetrics
 
-@Suite struct IngestTests {
+@Suite(.postgresServer) struct IngestTests {
   private func read(_ text: String, _ kind: RecordKind, _ format: RecordFile.Format, name: String = "in") throws -> RecordBatch {
     var batch = RecordBatch()
     try RecordFile.read(Array(text.utf8), name: name, kind: kind, format: format, into: &batch)
@@ -58,7 +59,7 @@ import Testing
     #expect(RecordDecoder.severity(text) == expected)
   }
 
-  @Test func csvAndJSONLinesGiveIdenticalResults() throws {
+  @Test(arguments: StoreKind.tested) func csvAndJSONLinesGiveIdenticalResults(_ kind: StoreKind) throws {
     let csvDeployments =
       "id,service,environment,finished_at,status,commits\nd1,api,production,2026-03-02T10:00:00Z,success,a b\nd2,api,production,2026-03-03T10:00:00Z,failure,c\n"
     let jsonDeployments = """
@@ -77,18 +78,15 @@ import Testing
     try RecordFile.read(Array(jsonChanges.utf8), name: "c.json", kind: .changes, format: .json, into: &fromJSON)
     #expect(fromCSV.deployments == fromJSON.deployments)
     #expect(fromCSV.changes == fromJSON.changes)
-    let a = try MetricsStore(path: nil)
-    _ = try a.ingest(fromCSV)
-    let b = try MetricsStore(path: nil)
-    _ = try b.ingest(fromJSON)
+    let a = try TestStore.loaded(fromCSV, kind)
+    let b = try TestStore.loaded(fromJSON, kind)
     #expect(
       try DORACalculator(store: a).report(window: HandDataset.window)
         == DORACalculator(store: b).report(window: HandDataset.window))
   }
 
-  @Test func reingestIsIdempotentAndRepeatedIdsReplace() throws {
-    let dir = TestPaths.temporaryDirectory()
-    let store = try MetricsStore(path: dir.appendingPathComponent("m.sqlite").path)
+  @Test(arguments: StoreKind.tested) func reingestIsIdempotentAndRepeatedIdsReplace(_ kind: StoreKind) throws {
+    let store = try TestStore(kind)
     let first = try store.ingest(HandDataset.batch)
     #expect(first.deployments == .init(added: 7, replaced: 0, unchanged: 0))
     let second = try store.ingest(HandDataset.batch)
@@ -104,17 +102,43 @@ import Testing
     #expect(third.deployments == .init(added: 0, replaced: 1, unchanged: 0))
     #expect(try store.recordCounts().deployments == 7)
     // d1 now failed: production deployments d1, d2, d3, d5 → failed d1, d2, d5 → 3 / 4 = 75 %.
-    #expect(try DORACalculator(store: store).report(window: HandDataset.window).measurement(.changeFailureRate)?.number == 75)
+    #expect(
+      try DORACalculator(store: store.reader()).report(window: HandDataset.window).measurement(.changeFailureRate)?.number == 75)
   }
 
-  @Test func aBadRecordWritesNothing() throws {
-    let dir = TestPaths.temporaryDirectory()
-    let path = dir.appendingPathComponent("m.sqlite").path
-    let store = try MetricsStore(path: path)
+  @Test(arguments: StoreKind.tested) func aRepeatedIdInOneBatchReplacesTheEarlierRecord(_ kind: StoreKind) throws {
+    let store = try TestStore(kind)
+    let at = Timestamp(rfc3339: "2026-03-02T10:00:00Z")!
+    var batch = RecordBatch()
+    batch.deployments = [
+      Deployment(id: "d1", service: "api", finishedAt: at, commits: ["a", "b"]),
+      Deployment(id: "d2", service: "api", finishedAt: at, commits: ["c"]),
+      Deployment(id: "d1", service: "api", finishedAt: at, status: .failure, commits: ["b", "z"]),
+      Deployment(id: "d1", service: "api", finishedAt: at, status: .failure, commits: ["b", "z"]),
+    ]
+    // d1 added, then replaced once (a different record), then unchanged (the same again); d2 added.
+    #expect(try store.ingest(batch).deployments == .init(added: 2, replaced: 1, unchanged: 1))
+    let reader = try store.reader()
+    #expect(try reader.deployment(id: "d1")?.commits == ["b", "z"])
+    #expect(try reader.deployment(id: "d1")?.status == .failure)
+    // The replaced deployment's commit list replaced the earlier one: a is no longer shipped by anything.
+    let shas = try reader.read { db in try String.fetchAll(db, sql: "SELECT sha FROM deployment_commits ORDER BY sha") }
+    #expect(shas == ["b", "c", "z"])
+  }
+
+  @Test(arguments: StoreKind.tested) func aBadRecordWritesNothing(_ kind: StoreKind) throws {
+    let store = try TestStore(kind)
     var batch = HandDataset.batch
     batch.incidents.append(Incident(id: "bad", severity: 9, openedAt: Timestamp(rfc3339: "2026-03-02T10:00:00Z")!))
     #expect(throws: (any Error).self) { _ = try store.ingest(batch) }
     #expect(try store.recordCounts() == (0, 0, 0))
+    // A store that already holds records keeps exactly them.
+    _ = try store.ingest(HandDataset.batch)
+    var update = batch
+    update.deployments[0].status = .failure
+    #expect(throws: (any Error).self) { _ = try store.ingest(update) }
+    #expect(try store.recordCounts() == (7, 6, 6))
+    #expect(try store.reader().deployment(id: "d1")?.status == .success)
   }
 }
 

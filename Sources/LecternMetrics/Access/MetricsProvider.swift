@@ -2,28 +2,42 @@ import Foundation
 import LecternCore
 import LecternDORA
 
-/// Where records come from: a SQLite store, or a folder of record files read into memory.
+/// Where records come from: a SQLite store, a PostgreSQL store shared by a team, or a folder of record
+/// files read into memory.
 public enum MetricsLocation: Hashable, Sendable, CustomStringConvertible {
   case store(path: String)
+  case server(PostgresStoreURL)
   case data(folder: String)
 
+  /// The store that `--db`, `LECTERN_METRICS_DB` or a document's `metrics: {db: …}` names: a
+  /// `postgresql://` URL (checked here) or an SQLite file.
+  public static func named(_ db: String) throws -> MetricsLocation {
+    PostgresStoreURL.isPostgres(db) ? .server(try PostgresStoreURL(db)) : .store(path: db)
+  }
+
+  /// Shown in provenance lines and messages; a PostgreSQL store without its password.
   public var description: String {
     switch self {
     case .store(let path): path
+    case .server(let url): url.description
     case .data(let folder): "\(folder) (in memory)"
     }
   }
 
   /// The location that applies to a document: an explicit `--data` or `--db`, then the document's own
-  /// `metrics: {data: …, db: …}` settings (relative to its folder), then the default store when it exists.
+  /// `metrics: {data: …, db: …}` settings (relative to its folder), then the default store when it exists
+  /// (a PostgreSQL default store always applies). Throws for a malformed `postgresql://` URL.
   public static func resolve(
     data: String?, db: String?, settings: [String: String], documentDirectory: URL, defaultStore: String
-  ) -> MetricsLocation? {
-    func relative(_ p: String) -> String { p.hasPrefix("/") ? p : documentDirectory.appendingPathComponent(p).path }
+  ) throws -> MetricsLocation? {
+    func relative(_ p: String) -> String {
+      p.hasPrefix("/") || PostgresStoreURL.isPostgres(p) ? p : documentDirectory.appendingPathComponent(p).path
+    }
     if let data { return .data(folder: data) }
-    if let db { return .store(path: db) }
+    if let db { return try named(db) }
     if let d = settings["data"] { return .data(folder: relative(d)) }
-    if let db = settings["db"] { return .store(path: relative(db)) }
+    if let db = settings["db"] { return try named(relative(db)) }
+    if PostgresStoreURL.isPostgres(defaultStore) { return try named(defaultStore) }
     if FileManager.default.fileExists(atPath: defaultStore) { return .store(path: defaultStore) }
     return nil
   }
@@ -96,6 +110,9 @@ public final class MetricsProvider: Sendable {
       case .store(let path):
         guard FileManager.default.fileExists(atPath: path) else { throw MetricsAccessError.noStore(path: path) }
         made = try MetricsStore(readingAt: path)
+      case .server(let url):
+        // Read once, read-only, into memory: the same calculator then computes every request.
+        made = try PostgresMetricsStore(url).snapshot()
       }
       stores[location] = made
       return made
@@ -175,6 +192,17 @@ public final class MetricsProvider: Sendable {
   {
     try MetricsStore(path: path).ingest(batch, progress: progress)
   }
+
+  /// Ingests `batch` into the store `db` names (an SQLite file or a `postgresql://` URL; created or
+  /// migrated if needed) in one transaction.
+  public static func ingest(_ batch: RecordBatch, into db: String, progress: ((Int) -> Void)? = nil) throws
+    -> MetricsStore.IngestSummary
+  {
+    switch try MetricsLocation.named(db) {
+    case .server(let url): try PostgresMetricsStore(url).ingest(batch, progress: progress)
+    default: try ingest(batch, intoStoreAt: db, progress: progress)
+    }
+  }
 }
 
 /// The command line's say in where a document's numbers come from; a document's own `metrics:` settings
@@ -210,7 +238,7 @@ extension MetricsRequest {
     settings: [String: String], directory: URL, defaults: MetricsDefaults, tiers: TierTable
   ) throws -> MetricsRequest? {
     guard
-      let location = MetricsLocation.resolve(
+      let location = try MetricsLocation.resolve(
         data: defaults.data, db: defaults.db, settings: settings, documentDirectory: directory,
         defaultStore: defaults.defaultStore)
     else { return nil }

@@ -312,7 +312,7 @@ public final class MetricsStore: @unchecked Sendable {
     init(_ n: Int64?) { self = n.map { .int($0) } ?? .null }
   }
 
-  private static func counts(total: Int, changed: Int, added: Int) -> IngestSummary.Counts {
+  static func counts(total: Int, changed: Int, added: Int) -> IngestSummary.Counts {
     var c = IngestSummary.Counts()
     c.added = added
     c.replaced = max(0, changed - added)

@@ -86,25 +86,35 @@ extension Lectern.Metrics {
       }
     }
 
-    /// Writes `batch` to the store at `path` in one transaction and prints what it did.
+    /// Writes `batch` to the store `path` names (an SQLite file or a `postgresql://` URL) in one
+    /// transaction and prints what it did.
     static func write(_ batch: RecordBatch, to path: String) throws {
-      let store: MetricsStore
+      let location: MetricsLocation
       do {
-        store = try MetricsStore(path: path)
-      } catch let error as MetricsStoreError {
-        printError("\(error) (nothing was written)")
-        throw ExitCode(ExitStatus.usage)
+        location = try MetricsLocation.named(path)
       } catch {
-        printError("\(path): error: cannot open the metrics store: \(error)")
+        printError("\(error) (nothing was written)")
         throw ExitCode(ExitStatus.usage)
       }
       let total = batch.count
       let started = Date()
       let summary: MetricsStore.IngestSummary
       do {
-        summary = try store.ingest(batch) { done in printError("… \(done) of \(total) records written") }
+        summary = try ingest(batch, into: location) { done in printError("… \(done) of \(total) records written") }
+      } catch let error as MetricsStoreError {
+        printError("\(error) (nothing was written)")
+        throw ExitCode(ExitStatus.usage)
+      } catch let error as PostgresStoreError {
+        printError("\(error) (nothing was written)")
+        switch error {
+        case .server: throw ExitCode(ExitStatus.findings)
+        default: throw ExitCode(ExitStatus.usage)
+        }
+      } catch let error as StoreOpenError {
+        printError("\(path): error: cannot open the metrics store: \(error.underlying)")
+        throw ExitCode(ExitStatus.usage)
       } catch {
-        printError("\(path): error: \(error) (nothing was written)")
+        printError("\(location): error: \(error) (nothing was written)")
         throw ExitCode(ExitStatus.findings)
       }
       let seconds = Date().timeIntervalSince(started)
@@ -113,7 +123,29 @@ extension Lectern.Metrics {
         print("\(name): \(c.added) added, \(c.replaced) replaced, \(c.unchanged) unchanged")
       }
       let rate = seconds > 0 ? Int(Double(total) / seconds) : total
-      print("\(total) records in \(String(format: "%.2f", seconds)) s (\(rate) records/s) → \(path)")
+      print("\(total) records in \(String(format: "%.2f", seconds)) s (\(rate) records/s) → \(location)")
+    }
+
+    /// An SQLite store that cannot be opened, kept apart from a failed write.
+    struct StoreOpenError: Error { var underlying: Error }
+
+    private static func ingest(_ batch: RecordBatch, into location: MetricsLocation, progress: @escaping (Int) -> Void) throws
+      -> MetricsStore.IngestSummary
+    {
+      switch location {
+      case .server(let url):
+        return try PostgresMetricsStore(url).ingest(batch, progress: progress)
+      case .store(let path), .data(let path):
+        let store: MetricsStore
+        do {
+          store = try MetricsStore(path: path)
+        } catch let error as MetricsStoreError {
+          throw error
+        } catch {
+          throw StoreOpenError(underlying: error)
+        }
+        return try store.ingest(batch, progress: progress)
+      }
     }
   }
 
@@ -186,7 +218,7 @@ extension Lectern.Metrics {
           throw ValidationError(e.description)
         }
       }
-      let location: MetricsLocation = data.map { .data(folder: $0) } ?? .store(path: store.path)
+      let location: MetricsLocation = try data.map { .data(folder: $0) } ?? .named(store.path)
       let request = MetricsRequest(
         location: location, window: try window.resolve(), services: window.services, tiers: tiers,
         production: ProductionEnvironments(aliases: settings.productionAliases.merging(environments.aliases) { _, cli in cli }),

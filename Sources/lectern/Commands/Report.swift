@@ -102,7 +102,9 @@ extension Lectern.Report {
         library = try library.adding(text, named: "custom")
       }
       let chromium = pdf ? try Chromium.locate(override: browserPath) : nil
-      if let db = metrics.store.db, metrics.data == nil, !FileManager.default.fileExists(atPath: db) {
+      if let db = metrics.store.db, metrics.data == nil, !PostgresStoreURL.isPostgres(db),
+        !FileManager.default.fileExists(atPath: db)
+      {
         throw MetricsAccessError.noStore(path: db)
       }
       let numbers = DocumentNumbers(
@@ -223,7 +225,7 @@ extension Lectern.Report {
     var force = false
 
     func run() throws {
-      let (record, cause) = try MetricsProvider().incident(id: incident, at: metrics.location)
+      let (record, cause) = try MetricsProvider().incident(id: incident, at: metrics.location())
       try OutputSink.write(
         PostmortemSkeleton.markdown(incident: record, cause: cause), to: output, overwrite: force ? .exceptInputs : .never)
     }

@@ -110,7 +110,8 @@ extension Lectern {
       }
       var watched = (templates.map(entries) ?? []) + (metrics.data.map(entries) ?? [])
       let store = metrics.store
-      if store.db != nil || FileManager.default.fileExists(atPath: store.path) {
+      // A PostgreSQL store has no file to watch: pages show its numbers as of their last build.
+      if !PostgresStoreURL.isPostgres(store.path), store.db != nil || FileManager.default.fileExists(atPath: store.path) {
         watched.append(URL(fileURLWithPath: store.path))
         watched.append(URL(fileURLWithPath: store.path + "-wal"))
       }

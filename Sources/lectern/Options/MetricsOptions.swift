@@ -5,7 +5,9 @@ import LecternMetrics
 
 /// Where the metrics store is (for commands that write it).
 struct MetricsStoreOptions: ParsableArguments {
-  @Option(help: "The SQLite store (default: $LECTERN_METRICS_DB, else .lectern/metrics.sqlite).")
+  @Option(
+    help:
+      "The store: an SQLite file or postgresql://user@host:port/db (default: $LECTERN_METRICS_DB, else .lectern/metrics.sqlite).")
   var db: String?
 
   var path: String {
@@ -21,7 +23,7 @@ struct MetricsSourceOptions: ParsableArguments {
   var data: String?
 
   /// The location named on the command line (`--data`, else the store path), whether or not it exists.
-  var location: MetricsLocation { data.map { .data(folder: $0) } ?? .store(path: store.path) }
+  func location() throws -> MetricsLocation { try data.map { .data(folder: $0) } ?? .named(store.path) }
 
   /// What the command line and `.lectern/metrics.yml` (production aliases, inferred causes) say, for
   /// documents whose front matter may say more.

@@ -1,6 +1,7 @@
 import Foundation
 import LecternCore
 import LecternDORA
+import LecternTestSupport
 import Testing
 
 @testable import LecternMetrics
@@ -8,19 +9,17 @@ import Testing
 private func t(_ s: String) -> Timestamp { Timestamp(rfc3339: s)! }
 
 /// Production under its usual names counts; everything left out of a metric is counted by reason.
-@Suite struct ExclusionTests {
-  private func store(_ environments: [String]) throws -> MetricsStore {
+@Suite(.postgresServer) struct ExclusionTests {
+  private func store(_ environments: [String], _ kind: StoreKind) throws -> MetricsStore {
     var batch = RecordBatch()
     batch.deployments = environments.enumerated().map { i, env in
       Deployment(id: "d\(i)", service: "api", environment: env, finishedAt: t("2026-03-0\(i % 9 + 1)T10:00:00Z"))
     }
-    let store = try MetricsStore(path: nil)
-    _ = try store.ingest(batch)
-    return store
+    return try TestStore.loaded(batch, kind)
   }
 
-  @Test func productionProdAndPrdInAnyCaseCount() throws {
-    let s = try store(["production", "Production", "prod", "PRD", "staging", "staging", "live"])
+  @Test(arguments: StoreKind.tested) func productionProdAndPrdInAnyCaseCount(_ kind: StoreKind) throws {
+    let s = try store(["production", "Production", "prod", "PRD", "staging", "staging", "live"], kind)
     let r = try DORACalculator(store: s).report(window: HandDataset.window)
     #expect(r.counts.deployments == 4)
     #expect(r.counts.productionDeployments == 4)
@@ -29,8 +28,8 @@ private func t(_ s: String) -> Timestamp { Timestamp(rfc3339: s)! }
     #expect(r.counts.excluded.last?.description == "2 deployments in environment 'staging' not counted (not production)")
   }
 
-  @Test func aConfiguredAliasCountsAsProduction() throws {
-    let s = try store(["production", "live", "Live", "staging"])
+  @Test(arguments: StoreKind.tested) func aConfiguredAliasCountsAsProduction(_ kind: StoreKind) throws {
+    let s = try store(["production", "live", "Live", "staging"], kind)
     let production = ProductionEnvironments(aliases: try ProductionEnvironments.aliases(from: "live=production, qa=staging"))
     let r = try DORACalculator(store: s, production: production).report(window: HandDataset.window)
     #expect(r.counts.deployments == 3)
@@ -38,8 +37,8 @@ private func t(_ s: String) -> Timestamp { Timestamp(rfc3339: s)! }
     #expect(!production.contains("qa"))
   }
 
-  @Test func theHandDatasetReportsEveryLeftOutRecord() throws {
-    let r = try DORACalculator(store: try HandDataset.store()).report(window: HandDataset.window)
+  @Test(arguments: StoreKind.tested) func theHandDatasetReportsEveryLeftOutRecord(_ kind: StoreKind) throws {
+    let r = try DORACalculator(store: try HandDataset.store(kind)).report(window: HandDataset.window)
     // d4 is staging; SHA e has no changes record; g was deployed before committed; i3 is open; i6 was
     // resolved before it opened.
     #expect(
@@ -49,17 +48,18 @@ private func t(_ s: String) -> Timestamp { Timestamp(rfc3339: s)! }
         Exclusion(.negativeRestoreTime, count: 1),
       ])
     // Under a service filter, i4 (no service, no cause) is left out and counted.
-    let api = try DORACalculator(store: try HandDataset.store()).report(window: HandDataset.window, services: ["api"])
+    let api = try DORACalculator(store: try HandDataset.store(kind)).report(window: HandDataset.window, services: ["api"])
     #expect(api.counts.excluded.contains(Exclusion(.noService(.incidents), count: 1)))
   }
 
-  @Test func aServiceWithNoRecordsIsNamed() throws {
-    let r = try DORACalculator(store: try HandDataset.store()).report(window: HandDataset.window, services: ["api", "nosuch"])
+  @Test(arguments: StoreKind.tested) func aServiceWithNoRecordsIsNamed(_ kind: StoreKind) throws {
+    let r = try DORACalculator(store: try HandDataset.store(kind)).report(
+      window: HandDataset.window, services: ["api", "nosuch"])
     #expect(r.unknownServices == ["nosuch"])
   }
 
-  @Test func percentilesOfBothDurations() throws {
-    let r = try DORACalculator(store: try HandDataset.store(), percentiles: [0.5, 0.75, 0.9])
+  @Test(arguments: StoreKind.tested) func percentilesOfBothDurations(_ kind: StoreKind) throws {
+    let r = try DORACalculator(store: try HandDataset.store(kind), percentiles: [0.5, 0.75, 0.9])
       .report(window: HandDataset.window)
     let lead = try #require(r.measurement(.leadTime))
     #expect(lead.percentiles.map(\.label) == ["p50", "p75", "p90"])
