@@ -45,10 +45,27 @@ public final class MetricsStore: @unchecked Sendable {
     } else {
       writer = try DatabaseQueue(configuration: configuration)
     }
-    try Self.migrator.migrate(writer)
+    try Self.migrate(writer)
     self.writer = writer
     reader = writer
     hasIncidentTimings = true
+  }
+
+  /// Applies the migrations. Two processes creating the same new store can both find a migration missing; the
+  /// loser's DDL then fails ("duplicate column") although the store is now complete. Each retry re-reads what is
+  /// applied, so a store another process finished is accepted and a real failure still throws.
+  static func migrate(_ writer: any DatabaseWriter) throws {
+    var attempt = 0
+    while true {
+      do {
+        try migrator.migrate(writer)
+        return
+      } catch {
+        attempt += 1
+        if attempt >= 3 { throw error }
+        usleep(50_000)
+      }
+    }
   }
 
   /// Opens an existing store for reading only: no migration, no write, works on a read-only file.
