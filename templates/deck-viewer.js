@@ -198,7 +198,12 @@
     root.setAttribute('data-lectern-direction', i > index ? 'forward' : 'back');
     root.style.setProperty('--lectern-transition-duration', t.duration + 'ms');
     var vt = document.startViewTransition(function () { show(i, s, fromPartner); });
-    vt.finished.finally(function () { root.removeAttribute('data-lectern-transition'); });
+    // A transition is skipped when the next one starts (fast key presses, the presenter window following):
+    // its promises then reject, which is expected and must not surface as an uncaught error.
+    var clear = function () { root.removeAttribute('data-lectern-transition'); };
+    vt.ready.catch(function () {});
+    vt.updateCallbackDone.catch(function () {});
+    vt.finished.then(clear, clear);
   }
 
   function next() {
