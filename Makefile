@@ -75,9 +75,9 @@ demo: build
 	.build/debug/lectern metrics show --db $(OUT)/metrics.sqlite --as-of 2026-11-29T00:00:00Z --window 90d --by month --benchmark decks/friday-deploys.md
 	@set -e; pdf=""; command -v chromium >/dev/null && pdf="--pdf"; \
 	.build/debug/lectern report decks/checkout-outage-postmortem.md --db $(OUT)/metrics.sqlite \
-	  --as-of 2026-11-29T00:00:00Z --window 90d -o $(OUT)/checkout-outage-report.html $$pdf; \
+	  --as-of 2026-11-29T00:00:00Z --window 90d --force -o $(OUT)/checkout-outage-report.html $$pdf; \
 	.build/debug/lectern report decks/checkout-outage-postmortem.md --db $(OUT)/metrics.sqlite \
-	  --as-of 2026-11-29T00:00:00Z --window 90d -o $(OUT)/checkout-outage-report.md; \
+	  --as-of 2026-11-29T00:00:00Z --window 90d --force -o $(OUT)/checkout-outage-report.md; \
 	.build/debug/lectern lint $(OUT)/checkout-outage-report.md
 
 lint-format:

@@ -4,7 +4,7 @@
 /// - Overflow: each top-level block of the slide (not header, footer or absolutely placed elements) against
 ///   the section's content box, plus any element whose own box clips its content (`scrollWidth` larger
 ///   than `clientWidth` under `overflow: hidden`).
-/// - Small text: every visible text node outside header, footer and math, at its effective size (font size
+/// - Small text: every visible text node outside header, footer, the live-metrics source line and math, at its effective size (font size
 ///   times any scaling between it and the slide).
 /// - Contrast: the text colour over the first opaque background found walking up to the slide; text over a
 ///   background image, a gradient, a text shadow or a split background's picture is `unknown` and skipped.
@@ -116,7 +116,7 @@ enum LayoutScript {
           const el = node.parentElement;
           if (!el || seen.has(el) || !node.textContent.trim()) continue;
           seen.add(el);
-          if (el.closest('header, footer, .katex, math, style, script, [aria-hidden="true"]')) continue;
+          if (el.closest('header, footer, .lectern-metrics-note, .katex, math, style, script, [aria-hidden="true"]')) continue;
           const cs = getComputedStyle(el);
           if (cs.visibility !== 'visible' || parseFloat(cs.opacity) === 0) continue;
           const range = document.createRange();
