@@ -86,10 +86,12 @@ lint-format:
 format:
 	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
 
+# Built first, then run under a time limit: a hung test fails the run in minutes instead of holding CI.
+TEST_MINUTES ?= 20
 test: deps lint-format
-	$(SWIFT) test
-	$(SWIFT) build
-	python3 -m unittest discover -s Tests/Browser -p 'test_*.py' -v
+	$(SWIFT) build --build-tests
+	timeout -k 30 $$(( $(TEST_MINUTES) * 60 )) $(SWIFT) test --skip-build
+	timeout -k 30 $$(( $(TEST_MINUTES) * 60 )) python3 -m unittest discover -s Tests/Browser -p 'test_*.py' -v
 
 bench: deps release
 	@command -v rumdl >/dev/null || python3 -m pip install -q rumdl

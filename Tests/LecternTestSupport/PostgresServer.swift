@@ -1,4 +1,5 @@
 import Foundation
+import LecternCore
 
 /// A real PostgreSQL server for tests: Debian's `initdb` + `pg_ctl` into a temporary folder, on a free
 /// loopback port, with its Unix socket in that folder; run as the `postgres` user when the tests run as
@@ -124,7 +125,7 @@ public final class PostgresServer: @unchecked Sendable {
   /// Spawned and reaped directly (posix_spawn + waitpid), output to a file: the server that `pg_ctl start`
   /// leaves running inherits open descriptors, which keeps Foundation's `Process` (and any pipe) waiting.
   @discardableResult
-  static func run(_ tool: String, _ arguments: [String], asPostgres: Bool = false) throws -> String {
+  public static func run(_ tool: String, _ arguments: [String], asPostgres: Bool = false) throws -> String {
     let argv = asPostgres && getuid() == 0 ? ["/usr/sbin/runuser", "-u", "postgres", "--", tool] + arguments : [tool] + arguments
     let log = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-pg-run-\(UUID().uuidString).log")
     defer { try? FileManager.default.removeItem(at: log) }
@@ -134,6 +135,9 @@ public final class PostgresServer: @unchecked Sendable {
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 1, log.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     posix_spawn_file_actions_adddup2(&actions, 1, 2)
+    // The server that `pg_ctl start` leaves running must not inherit another test's pipe (Foundation's are
+    // not close-on-exec): that test would wait for end-of-file until the server stops.
+    SpawnDescriptors.closeInherited(&actions, from: 3)
     var cArgs = argv.map { strdup($0) } + [nil]
     defer { cArgs.forEach { free($0) } }
     var pid: pid_t = 0

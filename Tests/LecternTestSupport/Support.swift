@@ -107,9 +107,10 @@ public enum LecternBinary {
   }
 
   /// Runs `lectern` with arguments and optional standard input.
-  public static func run(_ arguments: [String], stdin: Data? = nil, in directory: URL? = nil, environment: [String: String] = [:])
-    throws -> CommandResult
-  {
+  public static func run(
+    _ arguments: [String], stdin: Data? = nil, in directory: URL? = nil, environment: [String: String] = [:],
+    timeLimit: TimeInterval = 600
+  ) throws -> CommandResult {
     guard let url else { throw CocoaError(.fileNoSuchFile) }
     let process = Process()
     process.executableURL = url
@@ -125,6 +126,12 @@ public enum LecternBinary {
     process.standardError = err
     process.standardInput = input
     try process.run()
+    // A hung child must fail its test, not the whole run: after `timeLimit` it is killed (and the test
+    // sees its signal as the exit status).
+    let pid = process.processIdentifier
+    let watchdog = DispatchWorkItem { kill(pid, SIGKILL) }
+    DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit, execute: watchdog)
+    defer { watchdog.cancel() }
     if let stdin { input.fileHandleForWriting.write(stdin) }
     try input.fileHandleForWriting.close()
     // Read both pipes concurrently so a large output cannot block the child.

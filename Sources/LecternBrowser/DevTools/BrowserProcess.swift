@@ -10,7 +10,8 @@ import LecternCore
 ///
 /// The child runs in its own process group so that `reap` can end the browser and every helper process it
 /// started. Our ends of the pipes are close-on-exec, so no other child of this process holds them open: when
-/// this process dies, the browser reads end-of-file on fd 3 and exits by itself.
+/// this process dies, the browser reads end-of-file on fd 3 and exits by itself. The browser gets fds 0–4
+/// and nothing else of this process.
 final class BrowserProcess: Sendable {
   let pid: pid_t
   /// Our end of the command pipe (the browser's fd 3).
@@ -36,6 +37,10 @@ final class BrowserProcess: Sendable {
     posix_spawn_file_actions_adddup2(&actions, errors.write, 2)
     posix_spawn_file_actions_adddup2(&actions, toBrowser.read, 3)
     posix_spawn_file_actions_adddup2(&actions, fromBrowser.write, 4)
+    // Nothing else of ours reaches the browser: a pipe another thread is about to hand to its own child
+    // (Foundation's pipes are not close-on-exec) would otherwise stay open as long as the browser lives,
+    // and that child's reader would wait for an end-of-file that never comes.
+    SpawnDescriptors.closeInherited(&actions, from: 5)
     var attributes = posix_spawnattr_t()
     posix_spawnattr_init(&attributes)
     defer { posix_spawnattr_destroy(&attributes) }
