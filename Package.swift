@@ -39,12 +39,15 @@ let package = Package(
     .target(name: "LecternPostmortem", dependencies: ["LecternDeck", "LecternMarkdown", "LecternCore"]),
     // DORA values: records, windows, measurements, tiers, formatting. No SQL, no rendering.
     .target(name: "LecternDORA", dependencies: ["LecternCore"]),
+    // Records in: CSV / JSON Lines / JSON record files, provider exports (GitHub, GitLab, PagerDuty, Opsgenie)
+    // and `git log`, read into typed DORA records with every problem located. No database.
+    .target(name: "LecternRecords", dependencies: ["LecternDORA", "LecternCore"]),
     // The metrics store: the only module that opens a database (GRDB for SQLite files, PostgresNIO for a
     // shared PostgreSQL store); returns DORAReport values.
     .target(
       name: "LecternMetrics",
       dependencies: [
-        "LecternDORA", "LecternCore", .product(name: "GRDB", package: "GRDB.swift"),
+        "LecternRecords", "LecternDORA", "LecternCore", .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRDBSQLite", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
         .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "Logging", package: "swift-log"),
@@ -106,8 +109,8 @@ let package = Package(
     .executableTarget(
       name: "lectern",
       dependencies: [
-        "LecternMetrics", "LecternLint", "LecternLSP", "LecternSlides", "LecternReport", "LecternExtract", "LecternLive",
-        "LecternBrowser", "LecternLayout",
+        "LecternMetrics", "LecternRecords", "LecternLint", "LecternLSP", "LecternSlides", "LecternReport", "LecternExtract",
+        "LecternLive", "LecternBrowser", "LecternLayout",
         "LecternServe", "LecternPipeline", "LecternDeck", "LecternPostmortem", "LecternMarkdown", "LecternDORA",
         "LecternTemplates", "LecternConfig",
         "LecternCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -178,9 +181,13 @@ let package = Package(
       dependencies: ["LecternPostmortem", "LecternDeck", "LecternMarkdown", "LecternTestSupport"]
     ),
     .testTarget(
+      name: "LecternRecordsTests",
+      dependencies: ["LecternRecords", "LecternDORA", "LecternCore", "LecternTestSupport"]
+    ),
+    .testTarget(
       name: "LecternMetricsTests",
       dependencies: [
-        "LecternMetrics", "LecternDORA", "LecternLive", "LecternMarkdown", "LecternTestSupport",
+        "LecternMetrics", "LecternRecords", "LecternDORA", "LecternLive", "LecternMarkdown", "LecternTestSupport",
         .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
         .product(name: "PostgresNIO", package: "postgres-nio"),
       ],
@@ -208,7 +215,7 @@ if Context.environment["LECTERN_FUZZ"] != nil {
   let fuzzTargets: [(String, [Target.Dependency])] = [
     ("FuzzDeck", ["LecternSlides", "LecternDeck", "LecternCore"]),
     ("FuzzLintFix", ["LecternLint", "LecternCore"]),
-    ("FuzzRecords", ["LecternMetrics", "LecternDORA"]),
+    ("FuzzRecords", ["LecternRecords", "LecternDORA"]),
     ("FuzzSanitizer", ["LecternMarkdown"]),
   ]
   for (name, dependencies) in fuzzTargets {

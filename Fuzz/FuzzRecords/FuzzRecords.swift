@@ -5,7 +5,7 @@
 // Oracles: no crash; every problem names the file and a line that exists in the input; no more records than
 // the input has lines (CSV and JSON Lines) or objects (JSON).
 import LecternDORA
-import LecternMetrics
+import LecternRecords
 
 func kind(of bytes: [UInt8]) -> RecordKind {
   let head = String(decoding: bytes.prefix(512), as: UTF8.self)

@@ -5,6 +5,7 @@ import LecternTestSupport
 import Testing
 
 @testable import LecternMetrics
+@testable import LecternRecords
 
 /// A real repository, made in the test with fixed dates, annotated and lightweight tags.
 @Suite struct GitSourceTests {

@@ -6,6 +6,7 @@ import LecternTestSupport
 import Testing
 
 @testable import LecternMetrics
+@testable import LecternRecords
 
 @Suite(.postgresServer) struct IngestTests {
   private func read(_ text: String, _ kind: RecordKind, _ format: RecordFile.Format, name: String = "in") throws -> RecordBatch {

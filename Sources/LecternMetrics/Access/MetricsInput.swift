@@ -1,6 +1,7 @@
 import Foundation
 import LecternCore
 import LecternDORA
+import LecternRecords
 
 /// Reading record files: one file, many in parallel, or a folder into an in-memory store.
 public enum MetricsInput {

@@ -8,6 +8,7 @@ import LecternExtract
 import LecternLive
 import LecternMarkdown
 import LecternMetrics
+import LecternRecords
 import LecternReport
 import LecternSlides
 import LecternTemplates

@@ -3,6 +3,7 @@ import Foundation
 import LecternCore
 import LecternDORA
 import LecternMetrics
+import LecternRecords
 
 extension Lectern.Metrics {
   struct Import: ParsableCommand {

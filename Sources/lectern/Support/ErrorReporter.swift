@@ -4,6 +4,7 @@ import LecternCore
 import LecternDORA
 import LecternLive
 import LecternMetrics
+import LecternRecords
 import LecternTemplates
 
 /// The exit statuses every command documents: 0 ok, 1 problems in the input or findings, 2 usage or I/O.

@@ -5,6 +5,7 @@ import LecternTestSupport
 import Testing
 
 @testable import LecternMetrics
+@testable import LecternRecords
 
 /// Importers read files written from the providers' documented response shapes (Fixtures/).
 @Suite struct ProviderImportTests {

@@ -5,6 +5,7 @@ import LecternTestSupport
 import Testing
 
 @testable import LecternMetrics
+@testable import LecternRecords
 
 private func file(_ name: String) throws -> (name: String, bytes: [UInt8]) {
   (name, [UInt8](try Data(contentsOf: TestPaths.fixture(name))))

@@ -3,7 +3,7 @@ import LecternCore
 import LecternDORA
 import Testing
 
-@testable import LecternMetrics
+@testable import LecternRecords
 
 /// CSV structure problems are errors with file, line and column; every bad record is listed, up to a limit.
 @Suite struct CSVProblemTests {

@@ -3,7 +3,7 @@ import LecternCore
 import LecternDORA
 import Testing
 
-@testable import LecternMetrics
+@testable import LecternRecords
 
 /// JSON values keep their type: numbers are their decimal text, booleans and containers are never bridged.
 @Suite struct TypedJSONTests {
