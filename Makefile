@@ -24,8 +24,8 @@ deps:
 	  echo "installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
-	@python3 -c "import selenium, PIL, pptx" 2>/dev/null || python3 -m pip install -q selenium pillow python-pptx \
-	  || python3 -m pip install -q --break-system-packages selenium pillow python-pptx
+	@python3 -c "import selenium, PIL, pptx, pre_commit" 2>/dev/null || python3 -m pip install -q selenium pillow python-pptx pre-commit \
+	  || python3 -m pip install -q --break-system-packages selenium pillow python-pptx pre-commit
 
 build: deps
 	$(SWIFT) build

@@ -202,7 +202,7 @@ let package = Package(
     ),
     .testTarget(
       name: "LecternCLITests",
-      dependencies: ["lectern", "LecternTestSupport"],
+      dependencies: ["lectern", "LecternCore", "LecternTestSupport", "Yams"],
       exclude: ["Snapshots"]
     ),
   ]

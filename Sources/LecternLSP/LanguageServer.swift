@@ -16,7 +16,7 @@ public final class LanguageServer {
   /// The last configuration problem shown, so a broken `.lectern.yml` is announced once, not on every keystroke.
   var shownConfigurationProblem: String?
 
-  public static let version = "0.1.0"
+  public static let version = LecternInfo.version
 
   public init(writer: MessageWriter, log: @escaping (String) -> Void) {
     self.writer = writer

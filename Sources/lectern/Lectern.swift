@@ -1,4 +1,5 @@
 import ArgumentParser
+import LecternCore
 
 @main
 struct Lectern: ParsableCommand {
@@ -6,7 +7,7 @@ struct Lectern: ParsableCommand {
     commandName: "lectern",
     abstract: "Turn Markdown into talks and postmortems.",
     discussion: ExitStatus.help,
-    version: "0.1.0",
+    version: LecternInfo.version,
     subcommands: [Build.self, Extract.self, Lint.self, LSP.self, Metrics.self, Report.self, Serve.self]
   )
 }

@@ -83,4 +83,24 @@ import Testing
     #expect(trailing["startColumn"] as? Int == 6)
     #expect((replacements.last?["insertedContent"] as? [String: Any])?["text"] as? String == " |")
   }
+
+  @Test func sarifNamesTheToolAndWhereItsRulesAreDocumented() throws {
+    let text = SARIFFormatter.format([], workingDirectory: "/work")
+    let log = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    let run = try #require((log["runs"] as? [[String: Any]])?.first)
+    let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
+    #expect(driver["version"] as? String == LecternInfo.version)
+    let home = try #require((driver["informationUri"] as? String).flatMap(URL.init(string:)))
+    #expect(home.scheme == "https" && home.host != nil && home.absoluteString == LecternInfo.homepage)
+    let rules = try #require(driver["rules"] as? [[String: Any]])
+    #expect(rules.count == LintRules.all.count)
+    // Every rule links to the rule reference, and that section exists in the docs this repository publishes.
+    #expect(rules.allSatisfy { $0["helpUri"] as? String == LecternInfo.lintRulesDocumentation })
+    let anchor = try #require(LecternInfo.lintRulesDocumentation.split(separator: "#").last)
+    let docs = try String(
+      contentsOf: TestPaths.repositoryRoot().appendingPathComponent("docs/lint.md"), encoding: .utf8)
+    #expect(docs.split(separator: "\n").contains { $0.lowercased() == "## \(anchor)" })
+    // …and every rule id is named there.
+    for rule in LintRules.all { #expect(docs.contains("`\(rule.description.id.rawValue)`"), "docs/lint.md omits a rule") }
+  }
 }

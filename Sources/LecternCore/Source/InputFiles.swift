@@ -41,7 +41,8 @@ public enum InputFiles {
         continue
       }
       if name.lowercased().hasSuffix(".md") || name.lowercased().hasSuffix(".markdown") {
-        files.append((directory as NSString).appendingPathComponent(relative))
+        // `lint .` reports `deck.md`, as Git and GitHub's annotations name it, not `./deck.md`.
+        files.append(directory == "." ? relative : (directory as NSString).appendingPathComponent(relative))
       }
     }
     return files.sorted()
