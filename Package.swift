@@ -218,7 +218,9 @@ if Context.environment["LECTERN_FUZZ"] != nil {
     ("FuzzRecords", ["LecternRecords", "LecternDORA"]),
     ("FuzzSanitizer", ["LecternMarkdown"]),
   ]
+  package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/FuzzSupport"))
   for (name, dependencies) in fuzzTargets {
-    package.targets.append(.executableTarget(name: name, dependencies: dependencies, path: "Fuzz/\(name)"))
+    package.targets.append(
+      .executableTarget(name: name, dependencies: dependencies + ["FuzzSupport"], path: "Fuzz/\(name)"))
   }
 }
