@@ -12,7 +12,7 @@ public enum LintInputs {
       var isDirectory: ObjCBool = false
       if path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
         let ignored = gitIgnored(files, in: path)
-        var configurations: [String: LintConfiguration] = [:]
+        var configurations = ConfigurationCache()
         for file in files where !ignored.contains(file) {
           if try !isExcluded(file, explicit: explicit, cache: &configurations) { result.append(file) }
         }
@@ -25,19 +25,26 @@ public enum LintInputs {
   }
 
   /// Whether an `exclude:` glob of the configuration that applies to `file` matches it.
-  static func isExcluded(_ file: String, explicit: LintConfiguration?, cache: inout [String: LintConfiguration]) throws
+  /// Configuration files found and read while walking, each once: the nearest one per folder (finding it stats
+  /// every parent folder) and each file's contents.
+  struct ConfigurationCache {
+    var nearest: [String: String?] = [:]
+    var loaded: [String: LintConfiguration] = [:]
+  }
+
+  static func isExcluded(_ file: String, explicit: LintConfiguration?, cache: inout ConfigurationCache) throws
     -> Bool
   {
     let absolute = URL(fileURLWithPath: file).standardizedFileURL
     let configuration: LintConfiguration
     if let explicit {
       configuration = explicit
-    } else if let found = LintConfiguration.find(from: absolute.deletingLastPathComponent()) {
-      if let cached = cache[found] {
+    } else if let found = nearest(absolute.deletingLastPathComponent(), cache: &cache) {
+      if let cached = cache.loaded[found] {
         configuration = cached
       } else {
         configuration = try LintConfiguration.load(path: found)
-        cache[found] = configuration
+        cache.loaded[found] = configuration
       }
     } else {
       return false
@@ -49,6 +56,13 @@ public enum LintInputs {
     guard absolute.path.hasPrefix(base + "/") else { return false }
     let relative = String(absolute.path.dropFirst(base.count + 1))
     return configuration.exclude.contains { Glob.matches($0, relative) }
+  }
+
+  private static func nearest(_ folder: URL, cache: inout ConfigurationCache) -> String? {
+    if let known = cache.nearest[folder.path] { return known }
+    let found = LintConfiguration.find(from: folder)
+    cache.nearest[folder.path] = .some(found)
+    return found
   }
 
   /// The files Git ignores, asked of `git check-ignore` (nothing when Git or a repository is absent). Paths go as

@@ -216,6 +216,27 @@ extension StringProtocol {
     return false
   }
 
+  /// The range of the first occurrence of `needle` at or after `start` (a byte search, as `containsBytes`).
+  public func rangeOfBytes(_ needle: String, from start: Index? = nil) -> Range<Index>? {
+    let n = Array(needle.utf8)
+    guard !n.isEmpty else { return nil }
+    let view = utf8
+    var i = start ?? view.startIndex
+    while i != view.endIndex {
+      if view[i] == n[0] {
+        var j = view.index(after: i)
+        var k = 1
+        while k < n.count, j != view.endIndex, view[j] == n[k] {
+          k += 1
+          j = view.index(after: j)
+        }
+        if k == n.count { return i..<j }
+      }
+      i = view.index(after: i)
+    }
+    return nil
+  }
+
   private static func search(_ hay: UnsafeBufferPointer<UInt8>, _ n: [UInt8], _ first: UInt8) -> Bool {
     guard hay.count >= n.count else { return false }
     var i = 0

@@ -85,13 +85,13 @@ enum InlineComments {
   }
 
   private static func splitting(_ inlines: [Inline], in source: SourceFile) -> [Inline] {
-    guard inlines.contains(where: { if case .text(let t) = $0.kind { t.contains("<!--") } else { false } }) else {
+    guard inlines.contains(where: { if case .text(let t) = $0.kind { t.containsBytes("<!--") } else { false } }) else {
       return inlines.map { nested($0, in: source) }
     }
     var out: [Inline] = []
     for inline in inlines {
-      guard case .text(let text) = inline.kind, let open = text.range(of: "<!--"),
-        let close = text.range(of: "-->", range: open.upperBound..<text.endIndex)
+      guard case .text(let text) = inline.kind, let open = text.rangeOfBytes("<!--"),
+        let close = text.rangeOfBytes("-->", from: open.upperBound)
       else {
         out.append(nested(inline, in: source))
         continue

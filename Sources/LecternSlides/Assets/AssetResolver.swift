@@ -47,13 +47,13 @@ public struct AssetResolver: Sendable {
   public func resolve(_ url: String) -> Outcome {
     guard let file = localFile(for: url) else { return .unchanged }
     let exists = FileManager.default.fileExists(atPath: file.path)
-    let inside = isInsideDeckFolder(file)
     let linked = relativeReference(to: file, original: url)
     guard exists else {
       return .problem(linked, message: "image '\(url)' not found (looked for \(file.path))")
     }
     guard embed else { return linked == url ? .unchanged : .rewritten(linked) }
-    guard inside || allowLocalFiles else {
+    // Resolving symbolic links costs a system call per path component: only an embed needs it.
+    guard allowLocalFiles || isInsideDeckFolder(file) else {
       return .problem(
         linked,
         message: "image '\(url)' is outside the deck's folder and was not embedded; pass --allow-local-files to embed it")

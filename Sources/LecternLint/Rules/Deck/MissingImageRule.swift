@@ -30,8 +30,13 @@ struct MissingImageRule: LintRule {
     }
     // The same resolver `build` uses: one producer of `missing-image`, one wording.
     let resolver = AssetResolver(deckDirectory: directory, outputDirectory: nil, embed: false, allowLocalFiles: true)
+    // A deck shows the same picture on many slides: each distinct URL is resolved (and its file looked up) once.
+    var outcomes: [String: AssetResolver.Outcome] = [:]
     for (url, range) in images {
-      guard let range, case .problem(_, let message) = resolver.resolve(url) else { continue }
+      guard let range else { continue }
+      let outcome = outcomes[url] ?? resolver.resolve(url)
+      outcomes[url] = outcome
+      guard case .problem(_, let message) = outcome else { continue }
       findings.append(Finding(message, at: range))
     }
   }

@@ -38,8 +38,8 @@ struct LinkTargetRule: LintRule {
       if destination.hasPrefix("#") {
         let fragment = String(destination.dropFirst())
         let decoded = fragment.removingPercentEncoding ?? fragment
-        if fragment.isEmpty || anchors.contains(decoded.lowercased()) || target.source.text.contains("id=\"\(decoded)\"")
-          || target.source.text.contains("name=\"\(decoded)\"")
+        if fragment.isEmpty || anchors.contains(decoded.lowercased())
+          || target.source.text.containsBytes("id=\"\(decoded)\"") || target.source.text.containsBytes("name=\"\(decoded)\"")
         {
           continue
         }
