@@ -70,6 +70,7 @@ public final class DeckServer: Sendable {
     defer { keepAlive.cancel() }
     try await withThrowingTaskGroup(of: Void.self) { group in
       var port = options.port
+      if port == 0, addresses.count > 1, let common = ListenAddresses.commonFreePort(addresses) { port = common }
       var urls: [String] = []
       for address in addresses {
         port = try await start(address, port: port, router: router, in: &group)

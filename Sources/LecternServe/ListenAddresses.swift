@@ -43,6 +43,72 @@ enum ListenAddresses {
     return inet_pton(AF_INET, host, &v4) == 1 || inet_pton(AF_INET6, host, &v6) == 1
   }
 
+  /// A port free on every one of `addresses` (numeric), for `--port 0` with several addresses: the system picks
+  /// a port for the first, and it is kept only if each other address can bind it too. Without this, the port
+  /// picked for 127.0.0.1 may be taken on ::1 (the two families are counted apart) and the second listener
+  /// fails with "address already in use". `nil` when twenty tries found none.
+  static func commonFreePort(_ addresses: [String]) -> UInt16? {
+    for _ in 0..<20 {
+      var held: [Int32] = []
+      defer { held.forEach { close($0) } }
+      guard let (first, port) = bindProbe(addresses[0], port: 0) else { return nil }
+      held.append(first)
+      var everywhere = true
+      for address in addresses.dropFirst() {
+        guard let (fd, _) = bindProbe(address, port: port) else {
+          everywhere = false
+          break
+        }
+        held.append(fd)
+      }
+      if everywhere { return port }
+    }
+    return nil
+  }
+
+  /// A socket bound (not listening) to `address`:`port`, and the port it got; `nil` when the bind fails.
+  private static func bindProbe(_ address: String, port: UInt16) -> (Int32, UInt16)? {
+    let v6 = address.contains(":")
+    let fd = socket(v6 ? AF_INET6 : AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard fd >= 0 else { return nil }
+    var storage = sockaddr_storage()
+    var length: socklen_t
+    if v6 {
+      var a = sockaddr_in6()
+      a.sin6_family = sa_family_t(AF_INET6)
+      a.sin6_port = port.bigEndian
+      guard inet_pton(AF_INET6, address, &a.sin6_addr) == 1 else {
+        close(fd)
+        return nil
+      }
+      length = socklen_t(MemoryLayout<sockaddr_in6>.size)
+      withUnsafeBytes(of: a) { bytes in withUnsafeMutableBytes(of: &storage) { $0.copyMemory(from: bytes) } }
+    } else {
+      var a = sockaddr_in()
+      a.sin_family = sa_family_t(AF_INET)
+      a.sin_port = port.bigEndian
+      guard inet_pton(AF_INET, address, &a.sin_addr) == 1 else {
+        close(fd)
+        return nil
+      }
+      length = socklen_t(MemoryLayout<sockaddr_in>.size)
+      withUnsafeBytes(of: a) { bytes in withUnsafeMutableBytes(of: &storage) { $0.copyMemory(from: bytes) } }
+    }
+    let bound = withUnsafeMutablePointer(to: &storage) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+    }
+    guard bound else {
+      close(fd)
+      return nil
+    }
+    let got = withUnsafeBytes(of: storage) { raw -> UInt16 in
+      v6
+        ? UInt16(bigEndian: raw.load(as: sockaddr_in6.self).sin6_port)
+        : UInt16(bigEndian: raw.load(as: sockaddr_in.self).sin_port)
+    }
+    return (fd, got)
+  }
+
   /// The address as it goes in a URL (`[::1]` for IPv6).
   static func urlHost(_ address: String) -> String {
     address.contains(":") ? "[\(address)]" : address

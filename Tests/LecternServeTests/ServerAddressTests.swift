@@ -42,10 +42,62 @@ import Testing
     }
   }
 
+  /// `--port 0` on both loopbacks: the port is free on each before either listener starts (a port the system
+  /// picks for 127.0.0.1 may be taken on ::1: this failed a test run once).
+  @Test func aPortPickedForSeveralAddressesIsFreeOnEach() throws {
+    // Hold ::1 on the first port the system offers for 127.0.0.1, so that port is not common.
+    let taken = try #require(ListenAddresses.commonFreePort(["127.0.0.1"]))
+    let held = try TestListener(host: "::1", port: taken)
+    defer { held.close() }
+    for _ in 0..<10 {
+      let port = try #require(ListenAddresses.commonFreePort(["127.0.0.1", "::1"]))
+      #expect(port != taken)
+      let v4 = try TestListener(host: "127.0.0.1", port: port)
+      let v6 = try TestListener(host: "::1", port: port)
+      v4.close()
+      v6.close()
+    }
+  }
+
   @Test func addressesResolve() throws {
     #expect(try ListenAddresses.resolve("localhost") == ["127.0.0.1", "::1"])
     #expect(try ListenAddresses.resolve("::1") == ["::1"])
     #expect(try ListenAddresses.resolve("127.0.0.1") == ["127.0.0.1"])
     #expect(throws: ListenAddresses.Unresolvable.self) { try ListenAddresses.resolve("no-such-host.invalid") }
   }
+}
+
+/// A listening socket for a test (IPv4 or IPv6), closed by `close()`.
+struct TestListener {
+  let fd: Int32
+
+  init(host: String, port: UInt16) throws {
+    let v6 = host.contains(":")
+    fd = socket(v6 ? AF_INET6 : AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    var ok = false
+    if v6 {
+      var a = sockaddr_in6()
+      a.sin6_family = sa_family_t(AF_INET6)
+      a.sin6_port = port.bigEndian
+      inet_pton(AF_INET6, host, &a.sin6_addr)
+      ok = withUnsafePointer(to: &a) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in6>.size)) == 0 }
+      }
+    } else {
+      var a = sockaddr_in()
+      a.sin_family = sa_family_t(AF_INET)
+      a.sin_port = port.bigEndian
+      inet_pton(AF_INET, host, &a.sin_addr)
+      ok = withUnsafePointer(to: &a) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+      }
+    }
+    guard ok, listen(fd, 1) == 0 else {
+      let reason = String(cString: strerror(errno))
+      Glibc.close(fd)
+      throw POSIXError(.EADDRINUSE, userInfo: ["reason": "\(host):\(port): \(reason)"])
+    }
+  }
+
+  func close() { _ = Glibc.close(fd) }
 }

@@ -40,8 +40,7 @@ public struct AssetResolver: Sendable {
     var path = trimmed
     if let cut = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = String(path[..<cut]) }
     path = path.removingPercentEncoding ?? path
-    let file = path.hasPrefix("/") ? URL(fileURLWithPath: path) : deckDirectory.appendingPathComponent(path)
-    return file.standardizedFileURL
+    return URL(fileURLWithPath: PathText.resolve(path, against: deckDirectory.path))
   }
 
   public func resolve(_ url: String) -> Outcome {
