@@ -35,11 +35,11 @@ public enum LintInputs {
   static func isExcluded(_ file: String, explicit: LintConfiguration?, cache: inout ConfigurationCache) throws
     -> Bool
   {
-    let absolute = URL(fileURLWithPath: file).standardizedFileURL
+    let absolute = PathText.resolve(file, against: FileManager.default.currentDirectoryPath)
     let configuration: LintConfiguration
     if let explicit {
       configuration = explicit
-    } else if let found = nearest(absolute.deletingLastPathComponent(), cache: &cache) {
+    } else if let found = nearest(PathText.parent(absolute), cache: &cache) {
       if let cached = cache.loaded[found] {
         configuration = cached
       } else {
@@ -53,15 +53,15 @@ public enum LintInputs {
     let base =
       configuration.path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().standardizedFileURL.path }
       ?? FileManager.default.currentDirectoryPath
-    guard absolute.path.hasPrefix(base + "/") else { return false }
-    let relative = String(absolute.path.dropFirst(base.count + 1))
+    guard absolute.hasPrefix(base + "/") else { return false }
+    let relative = String(absolute.dropFirst(base.count + 1))
     return configuration.exclude.contains { Glob.matches($0, relative) }
   }
 
-  private static func nearest(_ folder: URL, cache: inout ConfigurationCache) -> String? {
-    if let known = cache.nearest[folder.path] { return known }
-    let found = LintConfiguration.find(from: folder)
-    cache.nearest[folder.path] = .some(found)
+  private static func nearest(_ folder: String, cache: inout ConfigurationCache) -> String? {
+    if let known = cache.nearest[folder] { return known }
+    let found = LintConfiguration.find(from: URL(fileURLWithPath: folder))
+    cache.nearest[folder] = .some(found)
     return found
   }
 
@@ -71,7 +71,8 @@ public enum LintInputs {
     guard !files.isEmpty, let git = ["/usr/bin/git", "/usr/local/bin/git"].first(where: FileManager.default.isExecutableFile)
     else { return [] }
     // Absolute paths, so the repository is the folder's even when the working directory is elsewhere.
-    let absolute = files.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+    let here = FileManager.default.currentDirectoryPath
+    let absolute = files.map { PathText.resolve($0, against: here) }
     let original = Dictionary(zip(absolute, files)) { a, _ in a }
     var ignored = Set<String>()
     var start = 0

@@ -122,15 +122,18 @@ private final class ConfigCache: Sendable {
   private let byKey = Locked<[String: LintConfiguration]>([:])
 
   func configuration(for file: String) throws -> LintConfiguration {
-    let folder =
+    // The folder as text first: it is the cache key, and a URL is made only for a folder not seen before.
+    let folderPath =
       file == "-"
-      ? URL(fileURLWithPath: FileManager.default.currentDirectoryPath) : URL(fileURLWithPath: file).deletingLastPathComponent()
+      ? FileManager.default.currentDirectoryPath
+      : PathText.parent(PathText.resolve(file, against: FileManager.default.currentDirectoryPath))
     let key: String
-    if let known = folders.withLock({ $0[folder.path] }) {
+    if let known = folders.withLock({ $0[folderPath] }) {
       key = known
     } else {
+      let folder = URL(fileURLWithPath: folderPath)
       key = (LintConfiguration.find(from: folder) ?? "") + "\n" + (MarkdownlintNames.find(from: folder) ?? "")
-      folders.withLock { $0[folder.path] = key }
+      folders.withLock { $0[folderPath] = key }
     }
     return try byKey.withLock { cache in
       if let cached = cache[key] { return cached }

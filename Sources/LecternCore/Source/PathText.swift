@@ -20,4 +20,10 @@ public enum PathText {
   public static func resolve(_ relative: String, against base: String) -> String {
     normalized(relative.hasPrefix("/") ? relative : base + "/" + relative)
   }
+
+  /// The folder holding the normalised absolute `path` (`/` for `/` itself).
+  public static func parent(_ path: String) -> String {
+    guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return "/" }
+    return String(path[..<slash])
+  }
 }

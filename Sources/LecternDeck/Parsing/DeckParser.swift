@@ -218,7 +218,9 @@ private struct DeckParser {
   /// A comment is a directive comment when at least one key is a directive Marp knows.
   private mutating func classify(_ comment: MarpComment) -> [Directive] {
     let line = comment.range?.start.line ?? 1
-    guard case .mapping(let entries) = YAMLReader.read(comment.content, firstLine: line, looseKeys: DirectiveCatalog.names)
+    // A speaker note in prose has no `key:` line at all: it is not read as YAML (most comments of a talk).
+    guard Self.mayBeMapping(comment.content),
+      case .mapping(let entries) = YAMLReader.read(comment.content, firstLine: line, looseKeys: DirectiveCatalog.names)
     else { return [] }
     let found = entries.map { entry -> Directive in
       let scope = DirectiveCatalog.scope(ofKey: entry.key)
@@ -238,6 +240,50 @@ private struct DeckParser {
       }
     }
     return isDirectiveComment ? found : []
+  }
+
+  /// Whether a comment's text could be a YAML mapping with a directive-like key: some line starts (after
+  /// blanks) with a plain key and a colon (`_class:`, `backgroundColor :`), or with `{`, a quote or `?` (flow
+  /// and quoted keys). A comment without one is a note whatever YAML makes of it.
+  static func mayBeMapping(_ content: String) -> Bool {
+    var atLineStart = true
+    var inKey = false
+    var sawKeyCharacter = false
+    var afterKey = false
+    for byte in content.utf8 {
+      if byte == 0x0A {
+        atLineStart = true
+        inKey = false
+        sawKeyCharacter = false
+        afterKey = false
+        continue
+      }
+      if atLineStart {
+        if byte == 0x20 || byte == 0x09 { continue }
+        atLineStart = false
+        switch byte {
+        case UInt8(ascii: "{"), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "?"): return true
+        default: inKey = true
+        }
+      }
+      if inKey {
+        let isKeyCharacter =
+          (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+          || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "$") || byte == UInt8(ascii: ".")
+        if isKeyCharacter {
+          sawKeyCharacter = true
+          continue
+        }
+        inKey = false
+        afterKey = sawKeyCharacter
+      }
+      if afterKey {
+        if byte == 0x20 || byte == 0x09 { continue }
+        if byte == UInt8(ascii: ":") { return true }
+        afterKey = false
+      }
+    }
+    return false
   }
 
   /// Where a key of a directive comment is in the file: YAML line 1 is the first non-blank line

@@ -7,14 +7,17 @@ import LecternCore
 /// Local files outside the deck's folder are linked but never embedded unless `allowLocalFiles`.
 /// Missing files are reported; the reference stays, so the author sees which picture is missing.
 public struct AssetResolver: Sendable {
-  public var deckDirectory: URL
+  public let deckDirectory: URL
   /// Where the page will live; `nil` keeps URLs as written (output to stdout).
   public var outputDirectory: URL?
   public var embed: Bool
   public var allowLocalFiles: Bool
+  /// `deckDirectory.path`, kept: every lookup joins against it.
+  private let deckPath: String
 
   public init(deckDirectory: URL, outputDirectory: URL?, embed: Bool, allowLocalFiles: Bool) {
     self.deckDirectory = deckDirectory.standardizedFileURL
+    self.deckPath = self.deckDirectory.path
     self.outputDirectory = outputDirectory?.standardizedFileURL
     self.embed = embed
     self.allowLocalFiles = allowLocalFiles
@@ -29,6 +32,12 @@ public struct AssetResolver: Sendable {
 
   /// The local file a URL points at, or `nil` for remote/data/anchor URLs.
   public func localFile(for url: String) -> URL? {
+    localPath(for: url).map { URL(fileURLWithPath: $0) }
+  }
+
+  /// `localFile(for:)` as a normalised absolute path (no `URL` is made: linting thousands of files asks this for
+  /// every picture).
+  public func localPath(for url: String) -> String? {
     let trimmed = url.trimmingCharacters(in: .whitespaces)
     guard !trimmed.isEmpty, !trimmed.hasPrefix("#"), !trimmed.hasPrefix("//") else { return nil }
     if let colon = trimmed.firstIndex(of: ":"),
@@ -40,17 +49,19 @@ public struct AssetResolver: Sendable {
     var path = trimmed
     if let cut = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = String(path[..<cut]) }
     path = path.removingPercentEncoding ?? path
-    return URL(fileURLWithPath: PathText.resolve(path, against: deckDirectory.path))
+    return PathText.resolve(path, against: deckPath)
   }
 
   public func resolve(_ url: String) -> Outcome {
-    guard let file = localFile(for: url) else { return .unchanged }
-    let exists = FileManager.default.fileExists(atPath: file.path)
-    let linked = relativeReference(to: file, original: url)
+    guard let path = localPath(for: url) else { return .unchanged }
+    let exists = FileManager.default.fileExists(atPath: path)
+    // Without an output folder the reference stays as written: no URL is needed to find that out.
+    let file = outputDirectory == nil && !embed ? nil : URL(fileURLWithPath: path)
+    let linked = file.map { relativeReference(to: $0, original: url) } ?? url
     guard exists else {
-      return .problem(linked, message: "image '\(url)' not found (looked for \(file.path))")
+      return .problem(linked, message: "image '\(url)' not found (looked for \(path))")
     }
-    guard embed else { return linked == url ? .unchanged : .rewritten(linked) }
+    guard embed, let file else { return linked == url ? .unchanged : .rewritten(linked) }
     // Resolving symbolic links costs a system call per path component: only an embed needs it.
     guard allowLocalFiles || isInsideDeckFolder(file) else {
       return .problem(

@@ -51,11 +51,11 @@ struct LinkTargetRule: LintRule {
         let path = String(destination.prefix(while: { $0 != "#" && $0 != "?" }))
         let decoded = path.removingPercentEncoding ?? path
         guard !decoded.isEmpty else { continue }
-        let url = decoded.hasPrefix("/") ? URL(fileURLWithPath: decoded) : directory.appendingPathComponent(decoded)
-        if FileManager.default.fileExists(atPath: url.path) { continue }
+        let file = PathText.resolve(decoded, against: directory.path)
+        if FileManager.default.fileExists(atPath: file) { continue }
         findings.append(
           Finding(
-            "link to '\(destination)' points to a file that does not exist (looked for \(url.standardizedFileURL.path))",
+            "link to '\(destination)' points to a file that does not exist (looked for \(file))",
             at: SourceRange(start: range.start, end: range.start)))
       }
     }
