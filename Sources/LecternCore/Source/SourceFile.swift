@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The text of one input file, with a line index for turning byte offsets into lines and columns.
 ///
 /// `text` never holds a byte-order mark: a leading BOM is removed and remembered in `hadByteOrderMark`.
@@ -201,19 +205,14 @@ extension StringProtocol {
   }
 
   /// Whether the UTF-8 bytes of `needle` occur in this text: a plain byte search, much cheaper than
-  /// Foundation's locale-aware `contains(_:)` on hot paths.
+  /// Foundation's locale-aware `contains(_:)` on hot paths (no allocation when both are native strings).
   public func containsBytes(_ needle: String) -> Bool {
-    let n = Array(needle.utf8)
-    guard let first = n.first else { return true }
-    var found = false
-    _ = self.utf8.withContiguousStorageIfAvailable { hay in
-      found = Self.search(hay, n, first)
+    var needle = needle
+    return needle.withUTF8 { n in
+      guard let first = n.first else { return true }
+      if let found = self.utf8.withContiguousStorageIfAvailable({ Self.search($0, n, first) }) { return found }
+      return Array(self.utf8).withUnsafeBufferPointer { Self.search($0, n, first) }
     }
-    if found { return true }
-    if self.utf8.withContiguousStorageIfAvailable({ _ in true }) == nil {
-      return Self.search(Array(self.utf8).withUnsafeBufferPointer { $0 }, n, first)
-    }
-    return false
   }
 
   /// The range of the first occurrence of `needle` at or after `start` (a byte search, as `containsBytes`).
@@ -237,17 +236,16 @@ extension StringProtocol {
     return nil
   }
 
-  private static func search(_ hay: UnsafeBufferPointer<UInt8>, _ n: [UInt8], _ first: UInt8) -> Bool {
-    guard hay.count >= n.count else { return false }
-    var i = 0
+  /// `memchr` finds each candidate first byte (glibc's is vectorised), `memcmp` checks the rest.
+  private static func search(_ hay: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>, _ first: UInt8) -> Bool {
+    guard hay.count >= n.count, let base = hay.baseAddress, let needle = n.baseAddress else { return false }
+    var offset = 0
     let last = hay.count - n.count
-    while i <= last {
-      if hay[i] == first {
-        var k = 1
-        while k < n.count, hay[i + k] == n[k] { k += 1 }
-        if k == n.count { return true }
-      }
-      i += 1
+    while offset <= last {
+      guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return false }
+      let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+      if memcmp(base + at, needle, n.count) == 0 { return true }
+      offset = at + 1
     }
     return false
   }

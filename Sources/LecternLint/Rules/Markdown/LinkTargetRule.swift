@@ -63,6 +63,22 @@ struct LinkTargetRule: LintRule {
 
   /// GitHub's heading anchor: lowercase, punctuation dropped, spaces to hyphens.
   static func slug(_ text: String) -> String {
+    // Most headings are ASCII: the same rule over bytes, without Unicode property lookups.
+    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+      var bytes: [UInt8] = []
+      bytes.reserveCapacity(text.utf8.count)
+      for b in text.utf8 {
+        switch b {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(b + 0x20)
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"),
+          UInt8(ascii: "_"):
+          bytes.append(b)
+        case UInt8(ascii: " "): bytes.append(UInt8(ascii: "-"))
+        default: break
+        }
+      }
+      return String(decoding: bytes, as: UTF8.self)
+    }
     var out = ""
     for c in text.lowercased() {
       if c.isLetter || c.isNumber || c == "-" || c == "_" {
