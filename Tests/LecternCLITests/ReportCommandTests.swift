@@ -98,6 +98,22 @@ import Testing
     let forced = try LecternBinary.run(["report", input.path, "-o", existing.path, "--force"])
     #expect(forced.status == 0, "\(forced.stderr)")
     #expect(try String(contentsOf: existing, encoding: .utf8).hasPrefix("<!DOCTYPE html>"))
+    // Lectern's own earlier report (HTML or Markdown) is refreshed without --force; a look-alike is not.
+    for name in ["again.html", "again.md"] {
+      let target = dir.appendingPathComponent(name).path
+      let first = try LecternBinary.run(["report", input.path, "-o", target])
+      #expect(first.status == 0, "\(first.stderr)")
+      try (try String(contentsOf: URL(fileURLWithPath: target), encoding: .utf8) + "\nstale").write(
+        toFile: target, atomically: true, encoding: .utf8)
+      let second = try LecternBinary.run(["report", input.path, "-o", target])
+      #expect(second.status == 0, "an earlier report is refreshed: \(second.stderr)")
+      #expect(!(try String(contentsOf: URL(fileURLWithPath: target), encoding: .utf8)).hasSuffix("stale"))
+    }
+    let lookalike = dir.appendingPathComponent("notes.md")
+    try "# Notes\n\nLectern is mentioned, but Lectern did not write this.\n".write(
+      to: lookalike, atomically: true, encoding: .utf8)
+    #expect(try LecternBinary.run(["report", input.path, "-o", lookalike.path]).status == 2)
+    #expect(try String(contentsOf: lookalike, encoding: .utf8).hasPrefix("# Notes"))
     // `report new` used to overwrite a postmortem silently.
     let new = try LecternBinary.run(["report", "new", "--incident", "INC-00006", "--data", data, "-o", input.path])
     #expect(new.status == 2)

@@ -14,6 +14,11 @@ public final class OutputSink: @unchecked Sendable {
     case exceptInputs
     /// No existing file (`report new` without `--force`).
     case never
+    /// No existing file but an earlier product of Lectern's (`report -o` without `--force`): one whose first
+    /// 4 KiB name Lectern as its generator (`<meta name="generator" content="Lectern">` in HTML, a
+    /// `<!-- generator: Lectern -->` line in Markdown). Re-running a command refreshes its own output; a
+    /// hand-written file of the same name is refused.
+    case lecternOutputOnly
     /// Any file, inputs included (a fixer rewriting the file it read).
     case inputsToo
   }
@@ -72,6 +77,15 @@ public final class OutputSink: @unchecked Sendable {
     // An input is refused first (whatever the policy but `inputsToo`): that is the message that helps.
     if overwrite != .inputsToo && FileIdentity.isInput(path) { throw OutputError.isInput(path: shown) }
     if overwrite == .never && regular { throw OutputError.exists(path: shown) }
+    if overwrite == .lecternOutputOnly && regular && !isLecternOutput(path) { throw OutputError.exists(path: shown) }
+  }
+
+  /// Whether the file at `path` says in its first 4 KiB that Lectern generated it.
+  public static func isLecternOutput(_ path: String) -> Bool {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+    defer { try? handle.close() }
+    let head = String(decoding: (try? handle.read(upToCount: 4096)) ?? Data(), as: UTF8.self)
+    return head.contains("<meta name=\"generator\" content=\"Lectern") || head.contains("<!-- generator: Lectern")
   }
 
   /// The target opened for writing in place when it must not be renamed over: not a regular file, or

@@ -34,7 +34,8 @@ extension Lectern.Report {
         each long-term item's DORA metric with its tier and weekly trend. A severity's response time is \
         checked against the time to acknowledge. Nothing the document does not say is filled in; without a \
         store the numbers say 'no data'. Findings go to standard error, and into an appendix with --findings. \
-        -o never replaces the input, and replaces an existing file only with --force. \
+        -o never replaces the input, and replaces an existing file that is not an earlier Lectern report only \
+        with --force. \
         \(ExitStatus.help)
         """)
 
@@ -151,8 +152,9 @@ extension Lectern.Report {
         : ReportBuilder.render(
           postmortem, metrics: live, format: format, templates: library, template: template == nil ? nil : "custom",
           missingStore: missingStore, options: options)
-      // An explicit -o replaces an existing file only with --force; the default NAME.report.html is refreshed.
-      try OutputSink.write(text, to: target, overwrite: output == nil || force ? .exceptInputs : .never)
+      // An explicit -o replaces an earlier Lectern report, and any other file only with --force; the default
+      // NAME.report.html is refreshed.
+      try OutputSink.write(text, to: target, overwrite: output == nil || force ? .exceptInputs : .lecternOutputOnly)
       var products = [target ?? "<stdout>"]
       if let chromium, let target {
         let html =
