@@ -51,11 +51,11 @@ enum ListenAddresses {
     for _ in 0..<20 {
       var held: [Int32] = []
       defer { held.forEach { close($0) } }
-      guard let (first, port) = bindProbe(addresses[0], port: 0) else { return nil }
+      guard let (first, port) = boundSocket(addresses[0], port: 0) else { return nil }
       held.append(first)
       var everywhere = true
       for address in addresses.dropFirst() {
-        guard let (fd, _) = bindProbe(address, port: port) else {
+        guard let (fd, _) = boundSocket(address, port: port) else {
           everywhere = false
           break
         }
@@ -66,34 +66,12 @@ enum ListenAddresses {
     return nil
   }
 
-  /// A socket bound (not listening) to `address`:`port`, and the port it got; `nil` when the bind fails.
-  private static func bindProbe(_ address: String, port: UInt16) -> (Int32, UInt16)? {
-    let v6 = address.contains(":")
-    let fd = socket(v6 ? AF_INET6 : AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+  /// A socket bound (not listening) to the numeric `address`:`port`, and the port it got; `nil` when the
+  /// bind fails. (The probe above, and the tests' listeners.)
+  static func boundSocket(_ address: String, port: UInt16) -> (fd: Int32, port: UInt16)? {
+    guard var (storage, length) = socketAddress(address, port: port) else { return nil }
+    let fd = socket(Int32(storage.ss_family), Int32(SOCK_STREAM.rawValue), 0)
     guard fd >= 0 else { return nil }
-    var storage = sockaddr_storage()
-    var length: socklen_t
-    if v6 {
-      var a = sockaddr_in6()
-      a.sin6_family = sa_family_t(AF_INET6)
-      a.sin6_port = port.bigEndian
-      guard inet_pton(AF_INET6, address, &a.sin6_addr) == 1 else {
-        close(fd)
-        return nil
-      }
-      length = socklen_t(MemoryLayout<sockaddr_in6>.size)
-      withUnsafeBytes(of: a) { bytes in withUnsafeMutableBytes(of: &storage) { $0.copyMemory(from: bytes) } }
-    } else {
-      var a = sockaddr_in()
-      a.sin_family = sa_family_t(AF_INET)
-      a.sin_port = port.bigEndian
-      guard inet_pton(AF_INET, address, &a.sin_addr) == 1 else {
-        close(fd)
-        return nil
-      }
-      length = socklen_t(MemoryLayout<sockaddr_in>.size)
-      withUnsafeBytes(of: a) { bytes in withUnsafeMutableBytes(of: &storage) { $0.copyMemory(from: bytes) } }
-    }
     let bound = withUnsafeMutablePointer(to: &storage) {
       $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
     }
@@ -101,12 +79,31 @@ enum ListenAddresses {
       close(fd)
       return nil
     }
-    let got = withUnsafeBytes(of: storage) { raw -> UInt16 in
-      v6
-        ? UInt16(bigEndian: raw.load(as: sockaddr_in6.self).sin6_port)
-        : UInt16(bigEndian: raw.load(as: sockaddr_in.self).sin_port)
-    }
+    // The port sits at the same offset in sockaddr_in and sockaddr_in6.
+    let got = withUnsafeBytes(of: storage) { UInt16(bigEndian: $0.load(fromByteOffset: 2, as: UInt16.self)) }
     return (fd, got)
+  }
+
+  /// `address`:`port` as a socket address of its family (IPv6 when it has a colon).
+  private static func socketAddress(_ address: String, port: UInt16) -> (sockaddr_storage, socklen_t)? {
+    var storage = sockaddr_storage()
+    func store<A>(_ a: A) {
+      withUnsafeBytes(of: a) { bytes in withUnsafeMutableBytes(of: &storage) { $0.copyMemory(from: bytes) } }
+    }
+    if address.contains(":") {
+      var a = sockaddr_in6()
+      a.sin6_family = sa_family_t(AF_INET6)
+      a.sin6_port = port.bigEndian
+      guard inet_pton(AF_INET6, address, &a.sin6_addr) == 1 else { return nil }
+      store(a)
+      return (storage, socklen_t(MemoryLayout<sockaddr_in6>.size))
+    }
+    var a = sockaddr_in()
+    a.sin_family = sa_family_t(AF_INET)
+    a.sin_port = port.bigEndian
+    guard inet_pton(AF_INET, address, &a.sin_addr) == 1 else { return nil }
+    store(a)
+    return (storage, socklen_t(MemoryLayout<sockaddr_in>.size))
   }
 
   /// The address as it goes in a URL (`[::1]` for IPv6).

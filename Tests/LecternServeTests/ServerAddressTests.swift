@@ -67,36 +67,19 @@ import Testing
   }
 }
 
-/// A listening socket for a test (IPv4 or IPv6), closed by `close()`.
+/// A listening socket for a test (IPv4 or IPv6), bound the way `serve` probes ports; closed by `close()`.
 struct TestListener {
   let fd: Int32
 
   init(host: String, port: UInt16) throws {
-    let v6 = host.contains(":")
-    fd = socket(v6 ? AF_INET6 : AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    var ok = false
-    if v6 {
-      var a = sockaddr_in6()
-      a.sin6_family = sa_family_t(AF_INET6)
-      a.sin6_port = port.bigEndian
-      inet_pton(AF_INET6, host, &a.sin6_addr)
-      ok = withUnsafePointer(to: &a) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in6>.size)) == 0 }
-      }
-    } else {
-      var a = sockaddr_in()
-      a.sin_family = sa_family_t(AF_INET)
-      a.sin_port = port.bigEndian
-      inet_pton(AF_INET, host, &a.sin_addr)
-      ok = withUnsafePointer(to: &a) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
-      }
+    guard let (fd, _) = ListenAddresses.boundSocket(host, port: port) else {
+      throw POSIXError(.EADDRINUSE, userInfo: ["reason": "\(host):\(port) could not be bound"])
     }
-    guard ok, listen(fd, 1) == 0 else {
-      let reason = String(cString: strerror(errno))
+    guard listen(fd, 1) == 0 else {
       Glibc.close(fd)
-      throw POSIXError(.EADDRINUSE, userInfo: ["reason": "\(host):\(port): \(reason)"])
+      throw POSIXError(.EADDRINUSE, userInfo: ["reason": "\(host):\(port) could not listen"])
     }
+    self.fd = fd
   }
 
   func close() { _ = Glibc.close(fd) }
