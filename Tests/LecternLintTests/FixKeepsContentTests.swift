@@ -29,6 +29,11 @@ import Testing
     )
     let again = FixApplier(linter: linter).fix(SourceFile(path: source.path, text: result.text))
     #expect(again.text == result.text, "\(name): a second --fix changed the text")
+    // What --fix leaves is reported as not fixable (a fix it refused is not offered again), and each such finding
+    // that the linter would offer a fix for says why it was left.
+    #expect(result.remaining.allSatisfy { $0.fix == nil }, "\(name)")
+    let offered = after.filter { $0.fix != nil }.count
+    #expect(result.remaining.filter { $0.message.contains("(not fixed: ") }.count == offered, "\(name)")
   }
 
   @Test(.enabled(if: TestPaths.shared != nil, "../shared is absent: seeds and corpus not fixed"))

@@ -58,7 +58,18 @@ public struct FixApplier: Sendable {
       }
       if !progressed { break }
     }
-    return Result(text: best.text, applied: best.applied, remaining: best.diagnostics)
+    // A finding that still carries a fix here was not fixed: its fix (or one overlapping it) was refused for
+    // losing content, making a table worse or not linting clean. Reported as not fixable, saying so, instead of
+    // inviting another `--fix` that would do the same.
+    let remaining = best.diagnostics.map { finding -> Diagnostic in
+      guard finding.fix != nil else { return finding }
+      var refused = finding
+      refused.fix = nil
+      refused.message +=
+        " (not fixed: its fix, or one overlapping it, failed the check that a fix keeps every cell and lints clean)"
+      return refused
+    }
+    return Result(text: best.text, applied: best.applied, remaining: remaining)
   }
 
   /// Fixes whose edits do not overlap an earlier one's (one fix is applied whole or not at all).

@@ -116,8 +116,10 @@ struct TestResponse {
 }
 
 extension TestConnection {
-  /// Sends one request and reads its response (nil when none came within `timeout`).
-  func exchange(_ request: String, timeout: TimeInterval = 5) async -> TestResponse? {
+  /// Sends one request and reads its response (nil when none came within `timeout`: generous, because a test
+  /// run shares two cores with hundreds of other tests and, on a developer's machine, with fuzzers; a response that
+  /// took 5 s under that load once failed a run).
+  func exchange(_ request: String, timeout: TimeInterval = 20) async -> TestResponse? {
     received = Data()
     send(request)
     let toHead = request.hasPrefix("HEAD ")
