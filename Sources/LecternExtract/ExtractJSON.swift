@@ -64,7 +64,7 @@ public enum ExtractJSON {
           part.beginArray()
           for slide in slides[lo..<hi] { Self.slide(slide, &part) }
           part.endArray()
-          return Array(part.bytes.dropFirst().dropLast())
+          return part.innerBytes
         }
         for part in parts ?? [] { w.rawElements(part) }
         start = end

@@ -46,9 +46,10 @@ public struct LintRun: Sendable {
   /// Lints `files` in parallel; results come back in input order.
   public func lint(_ files: [String]) throws -> [FileResult] {
     let configs = ConfigCache()
+    let shared = LintRunCache()
     let (layouts, notes) = try layoutFindings(files)
     return try files.concurrentMap { [layouts, notes] path in
-      var result = lintOne(path, configs: configs, layout: layouts[path])
+      var result = lintOne(path, configs: configs, shared: shared, layout: layouts[path])
       if let note = notes[path] { result.notes.append(note) }
       return result
     }
@@ -59,10 +60,11 @@ public struct LintRun: Sendable {
   /// grow with the number of files. The layout rules, when on, are measured for every deck first (one browser).
   public func lint(_ files: [String], deliver: (FileResult) -> Void) throws {
     let configs = ConfigCache()
+    let shared = LintRunCache()
     let (layouts, notes) = try layoutFindings(files)
     files.concurrentForEach(
       { path in
-        var result = lintOne(path, configs: configs, layout: layouts[path])
+        var result = lintOne(path, configs: configs, shared: shared, layout: layouts[path])
         if let note = notes[path] { result.notes.append(note) }
         return result
       }, deliverInOrder: deliver)
@@ -75,11 +77,12 @@ public struct LintRun: Sendable {
     return try measureLayouts(files, chromium: layoutBrowser)
   }
 
-  private func lintOne(_ path: String, configs: ConfigCache, layout: [LayoutFinding]?) -> FileResult {
+  private func lintOne(_ path: String, configs: ConfigCache, shared: LintRunCache, layout: [LayoutFinding]?) -> FileResult {
     var result = FileResult()
     do {
       let source = try SourceFile.load(path: path)
-      let linter = Linter(configuration: try explicitConfig ?? configs.configuration(for: path), only: only)
+      var linter = Linter(configuration: try explicitConfig ?? configs.configuration(for: path), only: only)
+      linter.shared = shared
       if fix {
         try applyFixes(linter, source, into: &result)
       } else {

@@ -3,6 +3,7 @@ import LecternCore
 import LecternDeck
 import LecternLayout
 import LecternMarkdown
+import LecternSlides
 
 /// One file prepared for the rules: its text, its Markdown tree, its deck model when it is a deck,
 /// and line maps the raw-text rules need.
@@ -21,11 +22,16 @@ public struct LintTarget: Sendable {
   public let isOpaqueLine: [Bool]
   /// Lines that belong to a parsed table (index = line - 1).
   public let isTableLine: [Bool]
+  /// Headings, links, images and unlabelled code fences of `blocks`, gathered in the one walk over the tree
+  /// that every rule shares (each rule walking on its own cost more than the rules themselves).
+  public let inventory: MarkdownInventory
   /// The folder relative image paths are resolved against.
   public let directory: URL?
   /// What the layout measurement in headless Chromium found in this deck; `nil` when it was not measured
   /// (no browser, `--no-layout`, not a deck): the layout rules are then silent and `table-too-large` estimates.
   public var layoutFindings: [LayoutFinding]? = nil
+  /// What the files of one `lint` run share, when they share anything.
+  public var shared: LintRunCache? = nil
 
   public init(source: SourceFile, kind: DocumentKind? = nil) {
     self.source = source
@@ -49,6 +55,7 @@ public struct LintTarget: Sendable {
     var tableLines = Array(repeating: false, count: source.lineCount + 1)
     var collector = LineCollector()
     collector.walk(blocks)
+    self.inventory = collector.inventory
     collector.tables = collector.tables.map { Self.correctingHeaderLine($0, in: source) }
     for r in collector.opaque {
       for line in r.start.line...r.end.line where line - 1 < opaque.count { opaque[line - 1] = true }
@@ -111,22 +118,90 @@ extension LintTarget {
   }
 }
 
+/// Lookups the files of one `lint` run share: a run over a folder resolves each picture of the folder once. Made per
+/// run, so a long-lived process (the language server) never answers from an old look at the disk.
+public final class LintRunCache: Sendable {
+  /// A picture's outcome (found, or the `missing-image` problem) by folder and URL.
+  let imageOutcomes = Locked<[String: AssetResolver.Outcome]>([:])
+
+  public init() {}
+}
+
+/// What rules look up in a document's Markdown, in document order.
+public struct MarkdownInventory: Sendable {
+  public struct Heading: Sendable {
+    public var level: Int
+    /// The heading's plain text, trimmed.
+    public var text: String
+    public var range: SourceRange?
+  }
+
+  public struct Link: Sendable {
+    public var destination: String
+    public var range: SourceRange?
+  }
+
+  public struct Image: Sendable {
+    /// The plain text of the image's description.
+    public var alt: String
+    public var source: String
+    public var range: SourceRange?
+    /// Inside another image's description (`![![a](b)](c)`): a picture, but not one with its own alt text.
+    public var isNested: Bool
+  }
+
+  public var headings: [Heading] = []
+  public var links: [Link] = []
+  public var images: [Image] = []
+  /// Fenced code blocks with no info string.
+  public var unlabelledFences: [SourceRange] = []
+}
+
+/// The one walk over a target's blocks: opaque lines, tables and the inventory.
 private struct LineCollector: MarkdownWalker {
   var opaque: [SourceRange] = []
   var tables: [Table] = []
+  var inventory = MarkdownInventory()
+  private var insideImage = false
 
   mutating func visit(_ block: Block) -> Bool {
     switch block.kind {
-    case .codeBlock, .htmlBlock:
+    case .codeBlock(let code):
+      if let r = block.range {
+        opaque.append(r)
+        if code.isFenced, code.info.trimmed.isEmpty { inventory.unlabelledFences.append(r) }
+      }
+      return false
+    case .htmlBlock:
       if let r = block.range { opaque.append(r) }
       return false
     case .table(let t):
       tables.append(t)
-      return false
+      return true
+    case .heading(let h):
+      inventory.headings.append(.init(level: h.level, text: h.inlines.plainText.trimmed, range: block.range))
+      return true
     default:
       return true
     }
   }
 
-  mutating func visit(_ inline: Inline) -> Bool { false }
+  mutating func visit(_ inline: Inline) -> Bool {
+    switch inline.kind {
+    case .link(let destination, _, _):
+      inventory.links.append(.init(destination: destination, range: inline.range))
+      return true
+    case .image(let source, _, let children):
+      inventory.images.append(.init(alt: children.plainText, source: source, range: inline.range, isNested: insideImage))
+      let outer = insideImage
+      insideImage = true
+      walk(children)
+      insideImage = outer
+      return false
+    case .text, .softBreak, .lineBreak, .code, .html, .footnoteReference:
+      return false
+    default:
+      return true
+    }
+  }
 }

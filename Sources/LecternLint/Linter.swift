@@ -9,6 +9,8 @@ public struct Linter: Sendable {
   public var configuration: LintConfiguration
   /// Rule ids to run exclusively (`--rule`); empty runs all enabled rules.
   public var only: Set<String>
+  /// What the files of one run share (`nil`: nothing is remembered between files, as a language server needs).
+  public var shared: LintRunCache?
 
   public init(configuration: LintConfiguration = LintConfiguration(), only: Set<String> = []) {
     self.configuration = configuration
@@ -27,6 +29,8 @@ public struct Linter: Sendable {
   }
 
   public func lint(_ target: LintTarget) -> [Diagnostic] {
+    var target = target
+    if target.shared == nil { target.shared = shared }
     let suppressions = Suppressions(source: target.source, isOpaqueLine: target.isOpaqueLine)
     var diagnostics: [Diagnostic] = []
     for ruleType in LintRules.all {

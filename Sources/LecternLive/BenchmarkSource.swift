@@ -11,6 +11,8 @@ extension TierTable {
     var tiers = TierTable.defaults.tiers
     var lines: [String] = []
     for table in document.tables {
+      // Most tables are not benchmarks: their cells' text is made only when a row names a metric.
+      guard table.rows.contains(where: { $0.cells.first.map { TierTable.namesMetric($0.text) } ?? false }) else { continue }
       let rows = table.rows.map { $0.cells.map(\.text) }
       if let found = TierTable.parseRows(header: table.header.cells.map(\.text), rows: rows) {
         tiers.merge(found) { _, new in new }

@@ -35,12 +35,7 @@ public enum Placeholders {
 
   /// Whether `text` may hold a placeholder (a cheap byte check).
   public static func mayContain(_ text: String) -> Bool {
-    var previous: UInt8 = 0
-    for b in text.utf8 {
-      if b == UInt8(ascii: "{") && previous == UInt8(ascii: "{") { return true }
-      previous = b
-    }
-    return false
+    text.containsBytes("{{")
   }
 
   /// Splits text into plain runs and `{{ name }}` placeholders whose name starts with `dora.`

@@ -381,3 +381,29 @@ struct SeedDeckBuildTests {
     #expect(count("<div data-slide=", in: built.html) == noted)
   }
 }
+
+@Suite struct DeckPageTests {
+  /// The page answers the template by name (no reflection at render time); a property added to the page but
+  /// not to `child(named:)` would render empty, so every stored property is checked against `Mirror`.
+  @Test func everyPropertyAnswersByItsNameWithItsValue() throws {
+    let page = DeckPage(
+      lang: "en", title: "T", description: nil, author: "A", url: "https://example.com", image: nil, keywords: "k",
+      theme: "gaia", width: 1280, height: 720, slideCount: 3, progress: true, viewerCSS: "v{}", viewerJS: "v()",
+      themeCSS: "t{}", highlightJS: nil, mathCSS: "m{}", mathJS: nil, slides: "<svg/>", notes: "<div/>")
+    let labels = Mirror(reflecting: page).children.compactMap(\.label)
+    #expect(labels.count == 20)
+    for child in Mirror(reflecting: page).children {
+      let label = try #require(child.label)
+      let expected = String(describing: child.value)
+      let answered = page.child(named: label)
+      // Mirror gives an Optional's value boxed; the page answers nil for a missing one, as the template expects.
+      if expected == "nil" {
+        #expect(answered == nil, "\(label)")
+      } else {
+        let got = try #require(answered, "\(label) has no answer")
+        #expect(expected == String(describing: got) || expected == "Optional(\(String(reflecting: got)))", "\(label)")
+      }
+    }
+    #expect(page.child(named: "nothing") == nil)
+  }
+}

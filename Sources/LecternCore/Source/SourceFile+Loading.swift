@@ -28,13 +28,20 @@ extension SourceFile {
 
   /// Checks and decodes bytes as UTF-8 text.
   public static func decode(_ data: Data, path: String) throws -> SourceFile {
-    let bytes = [UInt8](data)
-    if let nul = bytes.firstIndex(of: 0) {
-      let (line, column) = Self.lineAndColumn(in: bytes, offset: nul)
+    // Straight from the file's bytes (`memchr` for a NUL, the standard library's validation): a copy as
+    // an array only to point at a problem.
+    let (hasNul, decoded) = data.withUnsafeBytes { raw -> (Bool, String?) in
+      let bytes = raw.bindMemory(to: UInt8.self)
+      if let base = bytes.baseAddress, memchr(base, 0, bytes.count) != nil { return (true, nil) }
+      return (false, String(validating: bytes, as: UTF8.self))
+    }
+    if hasNul {
+      let bytes = [UInt8](data)
+      let (line, column) = Self.lineAndColumn(in: bytes, offset: bytes.firstIndex(of: 0) ?? 0)
       throw InputError.binary(path: path, line: line, column: column)
     }
-    // The standard library's validation is fast; find the position only when it fails.
-    guard let text = String(validating: bytes, as: UTF8.self) else {
+    guard let text = decoded else {
+      let bytes = [UInt8](data)
       let bad = Self.firstInvalidUTF8(bytes) ?? 0
       let (line, column) = Self.lineAndColumn(in: bytes, offset: bad)
       throw InputError.invalidUTF8(path: path, line: line, column: column, byte: bytes[bad])

@@ -20,9 +20,7 @@ public enum DORAMetric: String, Sendable, Hashable, CaseIterable {
   /// Reads a metric name as people write it: `Deployment Frequency`, `MTTR`, `Mean time to restore`,
   /// `Change fail percentage`, `lead time`, with any case, markup stars and a trailing period.
   public init?(name: String) {
-    var s = name.lowercased()
-    s = String(s.filter { !"*_`.:()".contains($0) })
-    s = s.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "\t" }).joined(separator: " ")
+    let s = DORAMetric.normalizedName(name)
     switch s {
     case "deployment frequency", "deploy frequency", "deployments frequency", "df", "deployment_frequency":
       self = .deploymentFrequency
@@ -43,5 +41,39 @@ public enum DORAMetric: String, Sendable, Hashable, CaseIterable {
       if s.hasPrefix("change fail") { self = .changeFailureRate; return }
       return nil
     }
+  }
+
+  /// A name lowercased, without `*_`.:()`, its words (split at spaces, tabs and hyphens) joined by one space.
+  /// ASCII names (nearly all: every cell of every table is tried as a metric name) are done over bytes; the
+  /// rest through `lowercased()` and character filters, which the bytes agree with on ASCII.
+  static func normalizedName(_ name: String) -> String {
+    var name = name
+    let ascii = name.withUTF8 { bytes -> String? in
+      var out: [UInt8] = []
+      out.reserveCapacity(bytes.count)
+      var space = false
+      for b in bytes {
+        switch b {
+        case 0x80...: return nil
+        case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "."), UInt8(ascii: ":"),
+          UInt8(ascii: "("), UInt8(ascii: ")"):
+          continue
+        case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "\t"):
+          space = !out.isEmpty
+        default:
+          if space { out.append(UInt8(ascii: " ")) }
+          space = false
+          out.append(b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b + 32 : b)
+        }
+      }
+      return String(decoding: out, as: UTF8.self)
+    }
+    return ascii ?? normalizedByCharacters(name)
+  }
+
+  static func normalizedByCharacters(_ name: String) -> String {
+    var s = name.lowercased()
+    s = String(s.filter { !"*_`.:()".contains($0) })
+    return s.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "\t" }).joined(separator: " ")
   }
 }

@@ -40,6 +40,12 @@ extension TierTable {
     return found ? tiers : nil
   }
 
+  /// Whether a row starting with `cell` can be a benchmark row (its first cell names a DORA metric): a table
+  /// with no such row is not a benchmark table, so the rest of its cells need not be read.
+  public static func namesMetric(_ cell: String) -> Bool {
+    DORAMetric(name: clean(cell)) != nil
+  }
+
   private static func clean(_ s: String) -> String {
     // Every cell of every table in a deck passes here: skip Foundation's string search when nothing can change.
     var s = s

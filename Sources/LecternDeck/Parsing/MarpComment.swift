@@ -63,37 +63,69 @@ struct MarpComment {
 /// Inline comments cmark-gfm leaves as text: CommonMark forbids `--` inside an inline comment
 /// (`<!-- TODO -- check -->`), Marpit's inline comment rule does not. Such text becomes the HTML inline it is for Marp.
 enum InlineComments {
+  /// `blocks` with each inline `<!-- … -->` cmark-gfm left inside text split out as an HTML inline. Only the
+  /// blocks that hold one are rebuilt; the rest are returned as they are.
   static func splitting(_ blocks: [Block], in source: SourceFile) -> [Block] {
     guard source.text.utf8.contains(0x3C) else { return blocks }
-    return blocks.map { splitting($0, in: source) }
+    return split(blocks, in: source) ?? blocks
   }
 
-  private static func splitting(_ block: Block, in source: SourceFile) -> Block {
+  /// The blocks with comments split out, or `nil` when none holds one.
+  private static func split(_ blocks: [Block], in source: SourceFile) -> [Block]? {
+    var out: [Block]?
+    for i in blocks.indices {
+      guard let changed = split(blocks[i], in: source) else { continue }
+      if out == nil { out = blocks }
+      out![i] = changed
+    }
+    return out
+  }
+
+  private static func split(_ block: Block, in source: SourceFile) -> Block? {
     var copy = block
     switch block.kind {
-    case .paragraph(let inlines): copy.kind = .paragraph(splitting(inlines, in: source))
+    case .paragraph(let inlines):
+      guard let split = split(inlines, in: source) else { return nil }
+      copy.kind = .paragraph(split)
     case .heading(var h):
-      h.inlines = splitting(h.inlines, in: source)
+      guard let split = split(h.inlines, in: source) else { return nil }
+      h.inlines = split
       copy.kind = .heading(h)
-    case .blockQuote(let blocks): copy.kind = .blockQuote(blocks.map { splitting($0, in: source) })
+    case .blockQuote(let blocks):
+      guard let split = split(blocks, in: source) else { return nil }
+      copy.kind = .blockQuote(split)
     case .list(var list):
-      for i in list.items.indices { list.items[i].blocks = list.items[i].blocks.map { splitting($0, in: source) } }
+      var changed = false
+      for i in list.items.indices {
+        guard let split = split(list.items[i].blocks, in: source) else { continue }
+        list.items[i].blocks = split
+        changed = true
+      }
+      guard changed else { return nil }
       copy.kind = .list(list)
-    default: break
+    default:
+      return nil
     }
     return copy
   }
 
-  private static func splitting(_ inlines: [Inline], in source: SourceFile) -> [Inline] {
+  /// The inlines with comments split out of their text, or `nil` when none holds one.
+  private static func split(_ inlines: [Inline], in source: SourceFile) -> [Inline]? {
     guard inlines.contains(where: { if case .text(let t) = $0.kind { t.containsBytes("<!--") } else { false } }) else {
-      return inlines.map { nested($0, in: source) }
+      var out: [Inline]?
+      for i in inlines.indices {
+        guard let changed = nested(inlines[i], in: source) else { continue }
+        if out == nil { out = inlines }
+        out![i] = changed
+      }
+      return out
     }
     var out: [Inline] = []
     for inline in inlines {
       guard case .text(let text) = inline.kind, let open = text.rangeOfBytes("<!--"),
         let close = text.rangeOfBytes("-->", from: open.upperBound)
       else {
-        out.append(nested(inline, in: source))
+        out.append(nested(inline, in: source) ?? inline)
         continue
       }
       let before = String(text[..<open.lowerBound])
@@ -116,20 +148,31 @@ enum InlineComments {
       if !after.isEmpty {
         let start = at.map { $0.end.column + 1 }
         let range = start.map { SourceRange(line: line, column: $0, endLine: line, endColumn: $0 + after.count - 1) }
-        out.append(contentsOf: splitting([Inline(.text(after), range: range)], in: source))
+        let rest = [Inline(.text(after), range: range)]
+        out.append(contentsOf: split(rest, in: source) ?? rest)
       }
     }
     return out
   }
 
-  private static func nested(_ inline: Inline, in source: SourceFile) -> Inline {
+  /// An emphasis, strong, strikethrough or link with comments split out of its text, or `nil` when unchanged.
+  private static func nested(_ inline: Inline, in source: SourceFile) -> Inline? {
     var copy = inline
     switch inline.kind {
-    case .emphasis(let c): copy.kind = .emphasis(splitting(c, in: source))
-    case .strong(let c): copy.kind = .strong(splitting(c, in: source))
-    case .strikethrough(let c): copy.kind = .strikethrough(splitting(c, in: source))
-    case .link(let d, let t, let c): copy.kind = .link(destination: d, title: t, children: splitting(c, in: source))
-    default: break
+    case .emphasis(let c):
+      guard let split = split(c, in: source) else { return nil }
+      copy.kind = .emphasis(split)
+    case .strong(let c):
+      guard let split = split(c, in: source) else { return nil }
+      copy.kind = .strong(split)
+    case .strikethrough(let c):
+      guard let split = split(c, in: source) else { return nil }
+      copy.kind = .strikethrough(split)
+    case .link(let d, let t, let c):
+      guard let split = split(c, in: source) else { return nil }
+      copy.kind = .link(destination: d, title: t, children: split)
+    default:
+      return nil
     }
     return copy
   }

@@ -1,3 +1,4 @@
+import LecternCore
 import LecternMarkdown
 
 /// What a renderer needs to know about Marp's markup inside Markdown nodes, decided by the same rules
@@ -7,9 +8,17 @@ public enum MarpMarkup {
   public static func isComment(_ html: String) -> Bool {
     guard let (_, closed) = MarpComment.content(of: html) else { return false }
     guard closed else { return true }
-    // Only whitespace may follow the comment's end.
-    guard let end = html.range(of: "-->", options: .backwards) else { return true }
-    return html[end.upperBound...].allSatisfy { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+    // Only whitespace may follow the comment's last `-->` (over bytes: the text ends with `-->` once trailing
+    // spaces, tabs and line breaks are set aside).
+    let bytes = html.utf8
+    var end = bytes.endIndex
+    while end > bytes.startIndex {
+      let b = bytes[bytes.index(before: end)]
+      guard b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D else { break }
+      end = bytes.index(before: end)
+    }
+    if bytes[..<end].reversed().starts(with: [0x3E, 0x2D, 0x2D]) { return true }
+    return !html.containsBytes("-->")
   }
 
   /// `<!--fit-->` (any spacing).

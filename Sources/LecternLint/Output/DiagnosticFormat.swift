@@ -56,7 +56,10 @@ struct TextFormatter {
       }
       out += paint("\(d.path)\(position):", "1") + " \(severity): \(d.message) " + paint("[\(d.code)]", "2") + "\n"
       if let r = d.range, let line = source?.line(r.start.line) {
-        let text = String(line.map { $0 == "\t" ? " " : $0 })
+        // A tab is always a character of its own, so replacing its byte is replacing the character.
+        let text =
+          line.utf8.contains(0x09)
+          ? String(decoding: line.utf8.map { $0 == 0x09 ? 0x20 : $0 }, as: UTF8.self) : String(line)
         out += "  \(text)\n"
         let width = r.end.line == r.start.line ? max(1, r.end.column - r.start.column + 1) : 1
         out +=

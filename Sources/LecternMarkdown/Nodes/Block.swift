@@ -20,7 +20,8 @@ public struct Block: Sendable, Hashable {
     /// Raw HTML exactly as written (comments included).
     case htmlBlock(String)
     case thematicBreak
-    case table(Table)
+    /// Boxed: a table is far larger than the other cases, and every block (copied often) is as large as its largest case.
+    indirect case table(Table)
     case footnoteDefinition(label: String, blocks: [Block])
   }
 }

@@ -22,8 +22,10 @@ public struct Inline: Sendable, Hashable {
     case emphasis([Inline])
     case strong([Inline])
     case strikethrough([Inline])
-    case link(destination: String, title: String, children: [Inline])
-    case image(source: String, title: String, children: [Inline])
+    /// Links and images are boxed: their payload is the largest, and text (far more common) would otherwise be as
+    /// large as a link in every copy.
+    indirect case link(destination: String, title: String, children: [Inline])
+    indirect case image(source: String, title: String, children: [Inline])
     case footnoteReference(String)
   }
 

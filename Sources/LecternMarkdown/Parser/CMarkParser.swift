@@ -105,6 +105,9 @@ private struct Converter {
   let strikeType = lectern_node_type_strikethrough()
   /// Containers nested deeper than `MarkdownDocument.maximumDepth`, one per flattened region.
   var diagnostics: [Diagnostic] = []
+  /// The last table line checked for a backslash or backtick, and the answer: a row's cells share one line,
+  /// so the line is scanned once per row instead of once per cell.
+  private var escapesChecked: (line: Int, found: Bool) = (0, false)
 
   init(source: SourceFile, lineOffset: Int) {
     self.source = source
@@ -122,7 +125,7 @@ private struct Converter {
       if let node = next {
         let depth = stack[stack.count - 1].depth + (isContainer(node) ? 1 : 0)
         if let child = cmark_node_first_child(node) {
-          stack.append(Frame(node: node, depth: depth))
+          stack.append(opened(node, depth: depth, firstChild: child))
           next = child
           continue
         }
@@ -142,6 +145,29 @@ private struct Converter {
       releaseIfTopLevel(frame.node, stackDepth: stack.count)
     }
     return []
+  }
+
+  /// A frame for `node` with room for all its children in the array they will land in: counting siblings
+  /// in C is cheaper than growing a Swift array several times.
+  private func opened(_ node: OpaquePointer, depth: Int, firstChild: OpaquePointer) -> Frame {
+    var frame = Frame(node: node, depth: depth)
+    var count = 1
+    var sibling = cmark_node_next(firstChild)
+    while let s = sibling {
+      count += 1
+      sibling = cmark_node_next(s)
+    }
+    guard count > 1 else { return frame }
+    let type = cmark_node_get_type(node)
+    switch type {
+    case CMARK_NODE_DOCUMENT, CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_ITEM, CMARK_NODE_FOOTNOTE_DEFINITION:
+      frame.blocks.reserveCapacity(count)
+    case CMARK_NODE_LIST: frame.items.reserveCapacity(count)
+    case tableType: frame.rows.reserveCapacity(count)
+    case rowType: frame.cells.reserveCapacity(count)
+    default: frame.inlines.reserveCapacity(count)
+    }
+    return frame
   }
 
   /// A top-level block whose Swift value is built no longer needs its C nodes: freeing them now (the
@@ -230,7 +256,7 @@ private struct Converter {
 
   private func inlines(_ children: Frame) -> [Inline] { children.inlines }
 
-  private func build(_ node: OpaquePointer, children: Frame) -> Built? {
+  private mutating func build(_ node: OpaquePointer, children: Frame) -> Built? {
     let type = cmark_node_get_type(node)
     switch type {
     case CMARK_NODE_PARAGRAPH:
@@ -309,7 +335,7 @@ private struct Converter {
   }
 
   /// GFM table nodes: the table, its rows (header or body) and cells with verified positions.
-  private func buildTablePart(_ node: OpaquePointer, type: cmark_node_type, children: Frame) -> Built? {
+  private mutating func buildTablePart(_ node: OpaquePointer, type: cmark_node_type, children: Frame) -> Built? {
     switch type {
     case tableType:
       return .block(Block(.table(buildTable(node, children: children)), range: range(node)))
@@ -324,13 +350,20 @@ private struct Converter {
       let r = synthesized ? nil : range(node)
       var content = inlines(children)
       // Only a backslash or a backtick in the row can shift cmark-gfm's inline positions in a cell.
-      if let r, let line = source.line(r.start.line), line.utf8.contains(where: { $0 == 0x5C || $0 == 0x60 }) {
+      if let r, lineHasEscapes(r.start.line) {
         content = content.map { verified($0, in: r) }
       }
       return .cell(Table.Cell(inlines: content, range: r, isSynthesized: synthesized))
     default:
       return nil
     }
+  }
+
+  private mutating func lineHasEscapes(_ number: Int) -> Bool {
+    if escapesChecked.line == number { return escapesChecked.found }
+    let found = source.line(number, containsByte: 0x5C) || source.line(number, containsByte: 0x60)
+    escapesChecked = (number, found)
+    return found
   }
 
   private func typeString(_ node: OpaquePointer) -> String {

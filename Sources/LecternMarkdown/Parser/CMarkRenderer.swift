@@ -40,9 +40,15 @@ extension CMarkParser {
 /// Schemes that never survive into rendered links or images.
 public enum URLSafety {
   public static func isSafe(_ url: String, isImage: Bool) -> Bool {
-    // Browsers ignore control characters and whitespace inside a scheme: strip them before checking.
-    let compact = url.unicodeScalars.filter { $0.value > 0x20 && $0 != "\u{7F}" }
-    let lowered = String(String.UnicodeScalarView(compact)).lowercased()
+    // Browsers ignore control characters and whitespace inside a scheme: strip them before checking. Every
+    // check is on the first 18 characters, so an ASCII start is read over bytes (every link and image of a
+    // deck passes here); other text is lowercased as Unicode.
+    let lowered =
+      asciiStart(of: url)
+      ?? {
+        let compact = url.unicodeScalars.filter { $0.value > 0x20 && $0 != "\u{7F}" }
+        return String(String.UnicodeScalarView(compact)).lowercased()
+      }()
     for scheme in ["javascript:", "vbscript:", "file:"] where lowered.hasPrefix(scheme) { return false }
     if lowered.hasPrefix("data:") {
       guard isImage else { return false }
@@ -50,6 +56,20 @@ public enum URLSafety {
         .contains { lowered.hasPrefix($0) }
     }
     return true
+  }
+
+  /// The first 24 bytes of `url` without control characters, spaces and DEL, lowercased, when they are all
+  /// ASCII (the whole text when shorter); `nil` when a non-ASCII byte comes first.
+  static func asciiStart(of url: String) -> String? {
+    var start: [UInt8] = []
+    start.reserveCapacity(24)
+    for b in url.utf8 {
+      if b >= 0x80 { return nil }
+      if b <= 0x20 || b == 0x7F { continue }
+      start.append(b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b + 32 : b)
+      if start.count == 24 { break }
+    }
+    return String(decoding: start, as: UTF8.self)
   }
 }
 

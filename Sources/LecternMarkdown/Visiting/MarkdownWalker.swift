@@ -21,7 +21,8 @@ extension MarkdownWalker {
     case .blockQuote(let blocks): walk(blocks)
     case .list(let list): for item in list.items { walk(item.blocks) }
     case .table(let table):
-      for row in [table.header] + table.rows { for cell in row.cells { walk(cell.inlines) } }
+      for cell in table.header.cells { walk(cell.inlines) }
+      for row in table.rows { for cell in row.cells { walk(cell.inlines) } }
     case .footnoteDefinition(_, let blocks): walk(blocks)
     case .codeBlock, .htmlBlock, .thematicBreak: break
     }

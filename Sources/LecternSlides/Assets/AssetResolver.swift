@@ -38,7 +38,11 @@ public struct AssetResolver: Sendable {
   /// `localFile(for:)` as a normalised absolute path (no `URL` is made: linting thousands of files asks this for
   /// every picture).
   public func localPath(for url: String) -> String? {
-    let trimmed = url.trimmingCharacters(in: .whitespaces)
+    // Foundation's trimming and percent-decoding only when there is something to trim or decode.
+    let edges = (url.utf8.first, url.utf8.last)
+    let trimmed =
+      edges.0.map { $0 < 0x21 || $0 >= 0x80 } == true || edges.1.map { $0 < 0x21 || $0 >= 0x80 } == true
+      ? url.trimmingCharacters(in: .whitespaces) : url
     guard !trimmed.isEmpty, !trimmed.hasPrefix("#"), !trimmed.hasPrefix("//") else { return nil }
     if let colon = trimmed.firstIndex(of: ":"),
       trimmed[..<colon].allSatisfy({ $0.isLetter || $0 == "+" || $0 == "-" || $0 == "." }),
@@ -48,7 +52,7 @@ public struct AssetResolver: Sendable {
     }
     var path = trimmed
     if let cut = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = String(path[..<cut]) }
-    path = path.removingPercentEncoding ?? path
+    if path.utf8.contains(UInt8(ascii: "%")) { path = path.removingPercentEncoding ?? path }
     return PathText.resolve(path, against: deckPath)
   }
 

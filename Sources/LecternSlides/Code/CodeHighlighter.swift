@@ -1,4 +1,5 @@
 import Foundation
+import LecternCore
 import LecternMarkdown
 
 /// Syntax highlighting for fenced code: highlight.js as Debian installs it (`node-highlight.js`: the
@@ -34,7 +35,7 @@ public struct CodeHighlighter: Sendable {
     let files = Self.languageFiles(for: fences, directory: directory, extra: Self.extraLanguages)
     guard !files.isEmpty else { return .notNeeded }
     let corePath = (directory as NSString).appendingPathComponent("highlight.js")
-    guard let core = try? String(contentsOfFile: corePath, encoding: .utf8) else {
+    guard let core = Self.utf8Text(atPath: corePath) else {
       return .unavailable(
         "code is not highlighted: highlight.js is not installed (\(corePath)); install the Debian package node-highlight.js")
     }
@@ -46,7 +47,7 @@ public struct CodeHighlighter: Sendable {
       if let extra = Self.extraLanguages[file] {
         source = extra
       } else {
-        source = try? String(contentsOfFile: languagePath(file), encoding: .utf8)
+        source = Self.utf8Text(atPath: languagePath(file))
       }
       guard let source else { continue }
       js += "hljs.registerLanguage('\(file)', (function () { var module = { exports: {} };\n\(source)\n"
@@ -54,7 +55,14 @@ public struct CodeHighlighter: Sendable {
       registered.append(file)
     }
     js += Self.pageScript + "})();\n"
-    return .script(js.replacingOccurrences(of: "</script", with: "<\\/script"), languages: registered)
+    return .script(js.escapingEndTags("script"), languages: registered)
+  }
+
+  /// A file's text when it is valid UTF-8 (straight from its bytes: Foundation's decoding of the 120 KB core
+  /// cost more than rendering a hundred slides).
+  private static func utf8Text(atPath path: String) -> String? {
+    guard let data = FileManager.default.contents(atPath: path) else { return nil }
+    return String(validating: data, as: UTF8.self)
   }
 
   private func languagePath(_ file: String) -> String {

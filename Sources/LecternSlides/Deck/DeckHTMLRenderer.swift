@@ -106,10 +106,10 @@ public enum DeckHTMLRenderer {
       url: globals["url"], image: globals["image"], keywords: globals["keywords"], theme: theme.name, width: checked.size.width,
       height: checked.size.height, slideCount: deck.slides.count, progress: options.progressBar,
       viewerCSS: options.templates.asset("deck-viewer.css"),
-      viewerJS: options.templates.asset("deck-viewer.js").replacingOccurrences(of: "</script", with: "<\\/script"),
-      themeCSS: css.replacingOccurrences(of: "</style", with: "<\\/style"), highlightJS: highlightJS,
-      mathCSS: mathAssets?.css.replacingOccurrences(of: "</style", with: "<\\/style"),
-      mathJS: mathAssets?.js.replacingOccurrences(of: "</script", with: "<\\/script"), slides: slides.html,
+      viewerJS: options.templates.asset("deck-viewer.js").escapingEndTags("script"),
+      themeCSS: css.escapingEndTags("style"), highlightJS: highlightJS,
+      mathCSS: mathAssets?.css.escapingEndTags("style"),
+      mathJS: mathAssets?.js.escapingEndTags("script"), slides: slides.html,
       notes: slides.notes)
     let html = options.templates.render(page, template: "deck.html")
     let origin = SourceLocation(line: 0, column: 0)
@@ -251,7 +251,8 @@ public enum DeckHTMLRenderer {
     func mayHold(_ byte: Character) -> Bool {
       lines.map { deck.source.lines($0.0, through: $0.1, containByte: UInt8(ascii: byte.unicodeScalars.first!)) } ?? false
     }
-    let merge = (rewriter.math && mayHold("$")) || mayHold("{") || (!EmojiShortcodes.table.isEmpty && mayHold(":"))
+    // Joined text renders exactly as split text; only the rewriter (which reads the emoji list itself) can change it.
+    let merge = (rewriter.math && mayHold("$")) || mayHold("{") || (EmojiShortcodes.isInstalled && mayHold(":"))
     let blocks = merge ? slide.blocks.mergingAdjacentText() : slide.blocks
     var body = sourceLines ? SourceLines.render(blocks, with: renderer) : renderer.render(blocks)
     if body.containsBytes("class=\"lectern-metric\"") || body.containsBytes("class=\"lectern-benchmark\"") {
@@ -293,8 +294,17 @@ public enum DeckHTMLRenderer {
         out += "<p>" + paragraph.map { HTMLEscaping.escape(String($0)) }.joined(separator: "<br>") + "</p>"
         paragraph.removeAll()
       }
-      for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-        if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { flush() } else { paragraph.append(line) }
+      // Lines over bytes; a text with a carriage return by characters (there `\r\n` is one character, which
+      // a byte split would cut).
+      if text.utf8.contains(0x0D) {
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+          if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { flush() } else { paragraph.append(line) }
+        }
+      } else {
+        let bytes = text.utf8
+        for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+          if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { flush() } else { paragraph.append(Substring(line)) }
+        }
       }
       flush()
     }

@@ -1,12 +1,16 @@
 import Foundation
+import LecternCore
 
 /// Emoji shortcodes as Marp writes them (`:rocket:` → 🚀): the names GitHub's gemoji uses, read from the
 /// list Debian's `node-emoji` package installs. Without the package, shortcodes stay as written.
 enum EmojiShortcodes {
   static let debianPath = "/usr/share/nodejs/node-emoji/lib/emoji.json"
 
-  /// Name → emoji, read once per process.
+  /// Name → emoji, read once per process (and only when some text may hold a shortcode).
   static let table: [String: String] = load(debianPath)
+
+  /// Whether the list is installed: a `stat`, not a read. Joining text nodes for shortcodes is pointless without it.
+  static let isInstalled = FileManager.default.fileExists(atPath: debianPath)
 
   static func load(_ path: String) -> [String: String] {
     guard let data = FileManager.default.contents(atPath: path),
@@ -17,12 +21,7 @@ enum EmojiShortcodes {
 
   /// Whether `text` may hold a shortcode (two colons): a cheap check before scanning.
   static func mayContain(_ text: String) -> Bool {
-    var colons = 0
-    for b in text.utf8 where b == UInt8(ascii: ":") {
-      colons += 1
-      if colons == 2 { return true }
-    }
-    return false
+    text.containsByte(UInt8(ascii: ":"), atLeast: 2)
   }
 
   /// `text` with each known `:name:` replaced by its emoji; a shortcode glued to a letter or digit

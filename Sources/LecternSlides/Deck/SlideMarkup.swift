@@ -148,7 +148,11 @@ struct SlideMarkup {
 
   /// A directive value inside a `style` attribute: no way out of the declaration.
   private func cssValue(_ v: String) -> String {
-    String(v.filter { $0 != ";" && $0 != "{" && $0 != "}" && $0 != "<" && $0 != ">" && $0 != "\n" })
+    // Most values hold none of these bytes: kept as they are without a character walk.
+    guard v.utf8.contains(where: { $0 == 0x3B || $0 == 0x7B || $0 == 0x7D || $0 == 0x3C || $0 == 0x3E || $0 == 0x0A }) else {
+      return v
+    }
+    return String(v.filter { $0 != ";" && $0 != "{" && $0 != "}" && $0 != "<" && $0 != ">" && $0 != "\n" })
   }
 
   private func cssURL(_ u: String) -> String {

@@ -47,12 +47,14 @@ struct RawMath {
   func repairing(_ inlines: [Inline], range: SourceRange?) -> [Inline]? {
     guard let range, let raw = text(range) else { return nil }
     let written = (TeXMath.inlineSpans(in: raw) ?? []).filter(\.isMath)
-    guard raw.contains("\\") || written.contains(where: { $0.text.contains("*") }) else { return nil }
+    guard raw.utf8.contains(UInt8(ascii: "\\")) || written.contains(where: { $0.text.utf8.contains(UInt8(ascii: "*")) }) else {
+      return nil
+    }
     let merged = Self.joiningEmphasisInsideMath(inlines, written: written)
     var changed = merged.count != inlines.count
     var remaining = written[...]
     let repaired = merged.map { inline -> Inline in
-      guard case .text(let cooked) = inline.kind, cooked.contains("$") else { return inline }
+      guard case .text(let cooked) = inline.kind, cooked.utf8.contains(UInt8(ascii: "$")) else { return inline }
       let text = Self.restoring(cooked, from: &remaining)
       changed = changed || text != cooked
       var copy = inline
@@ -70,7 +72,7 @@ struct RawMath {
       var found: (index: Int, range: Range<Substring.Index>)?
       for k in remaining.indices {
         let delimiter = remaining[k].display ? "$$" : "$"
-        if let r = rest.range(of: delimiter + unescaped(remaining[k].text) + delimiter) {
+        if let r = rest.rangeOfBytes(delimiter + unescaped(remaining[k].text) + delimiter) {
           found = (k, r)
           break
         }
@@ -78,22 +80,24 @@ struct RawMath {
       guard let found else { break }
       let span = remaining[found.index]
       let delimiter = span.display ? "$$" : "$"
-      out += rest[..<found.range.lowerBound].replacingOccurrences(of: "$", with: "\\$")
+      out += rest[..<found.range.lowerBound].replacingBytes("$", with: "\\$")
       out += delimiter + span.text + delimiter
       rest = rest[found.range.upperBound...]
       remaining = remaining[(found.index + 1)...]
     }
-    return out + rest.replacingOccurrences(of: "$", with: "\\$")
+    return out + rest.replacingBytes("$", with: "\\$")
   }
 
   /// Runs of text and emphasis that cmark made out of a written formula holding `*`, joined back into one text.
   static func joiningEmphasisInsideMath(_ inlines: [Inline], written: [TeXMath.Span]) -> [Inline] {
-    let needles = written.filter { $0.text.contains("*") }.map { "$" + unescaped($0.text) + "$" }
+    let needles = written.filter { $0.text.utf8.contains(UInt8(ascii: "*")) }.map { "$" + unescaped($0.text) + "$" }
     guard !needles.isEmpty else { return inlines }
     var out: [Inline] = []
     var i = 0
     while i < inlines.count {
-      if case .text(let first) = inlines[i].kind, first.contains("$"), let run = joinedRun(inlines, from: i, needles) {
+      if case .text(let first) = inlines[i].kind, first.utf8.contains(UInt8(ascii: "$")),
+        let run = joinedRun(inlines, from: i, needles)
+      {
         out.append(Inline(.text(run.text), range: inlines[i].range))
         i = run.end + 1
         continue
@@ -115,7 +119,7 @@ struct RawMath {
       case .strong(let c): guard let inner = starred(c) else { return nil }; text += "**" + inner + "**"
       default: return nil
       }
-      if needles.contains(where: { text.contains($0) && !first.contains($0) }) { return (j, text) }
+      if needles.contains(where: { text.containsBytes($0) && !first.containsBytes($0) }) { return (j, text) }
     }
     return nil
   }

@@ -55,15 +55,28 @@ public struct Theme: Sendable, Hashable {
     return sizes.last { $0.name == name } ?? [SlideSize.wide, .standard].first { $0.name == name }
   }
 
-  private static func comments(in css: String) -> [Substring] {
-    var found: [Substring] = []
-    var rest = Substring(css)
-    while let open = rest.range(of: "/*") {
-      guard let close = rest[open.upperBound...].range(of: "*/") else { break }
-      found.append(rest[open.upperBound..<close.lowerBound])
-      rest = rest[close.upperBound...]
+  /// The text of each closed `/* … */` comment, found over the bytes.
+  private static func comments(in css: String) -> [String] {
+    var css = css
+    return css.withUTF8 { b in
+      var found: [String] = []
+      var i = 0
+      while let open = find(b, 0x2F, 0x2A, from: i), let close = find(b, 0x2A, 0x2F, from: open + 2) {
+        found.append(String(decoding: UnsafeBufferPointer(rebasing: b[(open + 2)..<close]), as: UTF8.self))
+        i = close + 2
+      }
+      return found
     }
-    return found
+  }
+
+  /// The offset of the first `first` byte followed by `second` at or after `start`.
+  private static func find(_ b: UnsafeBufferPointer<UInt8>, _ first: UInt8, _ second: UInt8, from start: Int) -> Int? {
+    var i = start
+    while i + 1 < b.count {
+      if b[i] == first, b[i + 1] == second { return i }
+      i += 1
+    }
+    return nil
   }
 
   private static func pixels(_ s: String) -> Int? {
@@ -74,12 +87,12 @@ public struct Theme: Sendable, Hashable {
   /// `text` with every closed `/* … */` comment removed (an unclosed one stays), without a regex:
   /// compiling one costs more than reading all built-in themes.
   private static func withoutComments(_ text: String) -> String {
-    guard text.contains("/*") else { return text }
+    guard text.containsBytes("/*") else { return text }
     var out = ""
     var rest = Substring(text)
-    while let open = rest.range(of: "/*") {
+    while let open = rest.rangeOfBytes("/*") {
       out += rest[..<open.lowerBound]
-      guard let close = rest[open.upperBound...].range(of: "*/") else { return out + rest }
+      guard let close = rest.rangeOfBytes("*/", from: open.upperBound) else { return out + rest }
       rest = rest[close.upperBound...]
     }
     return out + rest
@@ -87,28 +100,53 @@ public struct Theme: Sendable, Hashable {
 
   /// Width and height of the first top-level rule whose selector is exactly `section`.
   private static func sectionSize(in css: String) -> SlideSize? {
-    var rest = Substring(css)
-    while let open = rest.firstIndex(of: "{") {
-      let selector = rest[..<open].split(separator: "}").last.map { String($0) } ?? String(rest[..<open])
-      let cleaned = withoutComments(selector).trimmed
-      guard let close = rest[open...].firstIndex(of: "}") else { break }
-      if cleaned == "section" {
-        var width: Int?
-        var height: Int?
-        for declaration in rest[rest.index(after: open)..<close].split(separator: ";") {
-          let parts = declaration.split(separator: ":", maxSplits: 1).map { String($0).trimmed }
-          guard parts.count == 2 else { continue }
-          if parts[0] == "width" { width = pixels(parts[1]) }
-          if parts[0] == "height" { height = pixels(parts[1]) }
+    var css = css
+    return css.withUTF8 { b -> SlideSize? in
+      var position = 0
+      while let open = b[position...].firstIndex(of: UInt8(ascii: "{")) {
+        guard let close = b[open...].firstIndex(of: UInt8(ascii: "}")) else { break }
+        // Only a selector holding the letters `section` can be `section` once comments and spaces are gone:
+        // the bytes are checked before any text is made (a theme has hundreds of rules).
+        if Self.holdsSection(UnsafeBufferPointer(rebasing: b[position..<open])),
+          Self.selector(String(decoding: UnsafeBufferPointer(rebasing: b[position..<open]), as: UTF8.self)) == "section"
+        {
+          var width: Int?
+          var height: Int?
+          let body = String(decoding: UnsafeBufferPointer(rebasing: b[(open + 1)..<close]), as: UTF8.self)
+          for declaration in body.split(separator: ";") {
+            let parts = declaration.split(separator: ":", maxSplits: 1).map { String($0).trimmed }
+            guard parts.count == 2 else { continue }
+            if parts[0] == "width" { width = pixels(parts[1]) }
+            if parts[0] == "height" { height = pixels(parts[1]) }
+          }
+          if let width, let height { return SlideSize(name: "theme", width: width, height: height) }
         }
-        if let width, let height { return SlideSize(name: "theme", width: width, height: height) }
+        position = close + 1
       }
-      rest = rest[rest.index(after: close)...]
+      return nil
     }
-    return nil
+  }
+
+  private static let sectionWord = Array("section".utf8)
+
+  /// Whether `bytes` hold the letters `section`.
+  private static func holdsSection(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let word = sectionWord
+    guard bytes.count >= word.count else { return false }
+    var i = 0
+    while let s = bytes[i...].firstIndex(of: word[0]), s + word.count <= bytes.count {
+      if bytes[s..<(s + word.count)].elementsEqual(word) { return true }
+      i = s + 1
+    }
+    return false
+  }
+
+  /// A rule's selector: the text since the last `}` before its `{`, without comments, trimmed.
+  private static func selector(_ head: String) -> String {
+    let selector = head.split(separator: "}").last.map { String($0) } ?? head
+    return withoutComments(selector).trimmed
   }
 }
-
 /// The themes a build can use: Lectern's built-in ones (also under Marp's names) and theme files.
 public struct ThemeSet: Sendable {
   private var themes: [String: Theme] = [:]
@@ -121,10 +159,20 @@ public struct ThemeSet: Sendable {
   public static let fallbackName = "lectern"
 
   public init() {
-    for name in ThemeSet.builtInNames {
-      if let css = TemplateCatalog.text("theme-\(name).css") { add(Theme(css: css, path: nil)) }
-    }
+    themes = ThemeSet.builtIn
   }
+
+  /// The built-in themes, read once per process (a lint run or a build may make several sets).
+  private static let builtIn: [String: Theme] = {
+    var themes: [String: Theme] = [:]
+    for name in ThemeSet.builtInNames {
+      if let css = TemplateCatalog.text("theme-\(name).css") {
+        let theme = Theme(css: css, path: nil)
+        themes[theme.name] = theme
+      }
+    }
+    return themes
+  }()
 
   public mutating func add(_ theme: Theme) {
     themes[theme.name] = theme
@@ -152,6 +200,8 @@ public struct ThemeSet: Sendable {
 
   private func flatten(_ theme: Theme, seen: inout Set<String>, problems: inout [String]) -> String {
     seen.insert(theme.name)
+    // No `@import` line: every line is kept as written, each followed by a line break.
+    guard theme.css.containsBytes("@import") else { return theme.css + "\n" }
     var out = ""
     for line in theme.css.split(separator: "\n", omittingEmptySubsequences: false) {
       let trimmed = line.trimmed

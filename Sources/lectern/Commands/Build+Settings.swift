@@ -44,7 +44,7 @@ extension Lectern.Build {
     if let db = metrics.store.db { arguments += ["--db", db] }
     if let data = metrics.data { arguments += ["--data", data] }
     if let length = window.window { arguments += ["--window", length] }
-    var serve = try Lectern.Serve.parse(arguments)
+    let serve = try Lectern.Serve.parse(arguments)
     try serve.run()
   }
 }

@@ -7,6 +7,7 @@ import LecternPipeline
 extension Lectern {
   struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "build",
       abstract: "Build Marp-style decks into self-contained HTML slides, PDF or editable PowerPoint.",
       discussion: """
         Each deck becomes one HTML file with its CSS and viewer inline; it works from file:// and offline. \

@@ -6,6 +6,7 @@ import LecternExtract
 extension Lectern {
   struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "extract",
       abstract: "Print a deck, postmortem or document as typed JSON.",
       discussion: """
         A file whose front matter says 'marp: true' is read as a Marp deck (slides, directives, notes, \

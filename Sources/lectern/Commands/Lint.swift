@@ -8,6 +8,7 @@ import LecternLint
 extension Lectern {
   struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "lint",
       abstract: "Find broken tables and deck defects; fix what can be fixed.",
       discussion: """
         Lints Markdown files, directories (every *.md inside, recursively), globs and '-' (standard input). \

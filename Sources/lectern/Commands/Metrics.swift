@@ -16,6 +16,7 @@ import LecternTemplates
 extension Lectern {
   struct Metrics: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "metrics",
       abstract: "Ingest deployments, changes and incidents; compute the four DORA metrics.",
       subcommands: [Ingest.self, Import.self, Show.self])
   }
@@ -24,6 +25,7 @@ extension Lectern {
 extension Lectern.Metrics {
   struct Ingest: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "ingest",
       abstract: "Add records from CSV, JSON Lines or JSON files (or a git repository) to the store.",
       discussion: """
         The record kind comes from the file name (deployments.csv, incidents.jsonl, …) or --kind. Everything \
@@ -152,6 +154,7 @@ extension Lectern.Metrics {
 
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "show",
       abstract: "Print the four DORA metrics for a window, with tiers and the counts behind them.",
       discussion: """
         No data is printed as 'no data' with its reason, never as 0. Records left out of a metric (other \

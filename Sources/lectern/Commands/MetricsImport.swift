@@ -8,6 +8,7 @@ import LecternRecords
 extension Lectern.Metrics {
   struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "import",
       abstract: "Add deployments and incidents from GitHub, GitLab, PagerDuty and Opsgenie API responses saved as JSON.",
       discussion: """
         Each file is a saved API response: an array, a page object, pages one after another (gh api --paginate) \

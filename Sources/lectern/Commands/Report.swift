@@ -16,6 +16,7 @@ import LecternTemplates
 extension Lectern {
   struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "report",
       abstract: "Render postmortems as reports with live DORA metrics, start a new one, or export their action items.",
       subcommands: [Render.self, New.self, Actions.self],
       defaultSubcommand: Render.self)
@@ -212,6 +213,7 @@ extension Lectern.Report {
 
   struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "new",
       abstract: "Write a new postmortem skeleton pre-filled from an incident record in the metrics store.",
       discussion: ExitStatus.help)
 

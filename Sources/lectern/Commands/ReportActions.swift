@@ -9,6 +9,7 @@ extension ActionExportFormat: ExpressibleByArgument {}
 extension Lectern.Report {
   struct Actions: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "actions",
       abstract: "Export the action items of postmortems as CSV, JSON or GitHub-issue-ready Markdown.",
       discussion: """
         Files and folders are read as postmortems (a folder: every Markdown file in it that reads as one). \

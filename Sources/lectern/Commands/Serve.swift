@@ -19,6 +19,7 @@ import LecternTemplates
 extension Lectern {
   struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "serve",
       abstract: "Serve the decks and postmortems under a folder, rendered on request, reloading on every change.",
       discussion: """
         Open the printed address for an index. A change to a deck, a theme, an image, a template or the \

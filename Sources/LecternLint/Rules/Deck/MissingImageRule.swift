@@ -17,6 +17,10 @@ struct MissingImageRule: LintRule {
 
   init(options: RuleOptions) {}
 
+  private func shared(_ url: String, in folder: String, target: LintTarget) -> AssetResolver.Outcome? {
+    target.shared?.imageOutcomes.withLock { $0[folder + "\u{0}" + url] }
+  }
+
   func check(_ target: LintTarget, into findings: inout [Finding]) {
     guard let directory = target.directory ?? URL(string: "file://" + FileManager.default.currentDirectoryPath) else { return }
     var images: [(String, SourceRange?)]
@@ -24,28 +28,22 @@ struct MissingImageRule: LintRule {
       images = deck.slides.flatMap { s in s.backgrounds.map { ($0.url, $0.range) } + s.images.map { ($0.url, $0.range) } }
       images.sort { ($0.1?.start ?? SourceLocation(line: 0, column: 0)) < ($1.1?.start ?? SourceLocation(line: 0, column: 0)) }
     } else {
-      var collector = ImageWalker()
-      collector.walk(target.blocks)
-      images = collector.images
+      images = target.inventory.images.map { ($0.source, $0.range) }
     }
     // The same resolver `build` uses: one producer of `missing-image`, one wording.
     let resolver = AssetResolver(deckDirectory: directory, outputDirectory: nil, embed: false, allowLocalFiles: true)
-    // A deck shows the same picture on many slides: each distinct URL is resolved (and its file looked up) once.
+    // Slides, and the decks of one folder, show the same pictures: each distinct URL is resolved (and its file looked
+    // up) once per deck, and once per folder in a run.
     var outcomes: [String: AssetResolver.Outcome] = [:]
     for (url, range) in images {
       guard let range else { continue }
-      let outcome = outcomes[url] ?? resolver.resolve(url)
-      outcomes[url] = outcome
+      let outcome = outcomes[url] ?? shared(url, in: directory.path, target: target) ?? resolver.resolve(url)
+      if outcomes[url] == nil {
+        outcomes[url] = outcome
+        target.shared?.imageOutcomes.withLock { $0[directory.path + "\u{0}" + url] = outcome }
+      }
       guard case .problem(_, let message) = outcome else { continue }
       findings.append(Finding(message, at: range))
     }
-  }
-}
-
-private struct ImageWalker: MarkdownWalker {
-  var images: [(String, SourceRange?)] = []
-  mutating func visit(_ inline: Inline) -> Bool {
-    if case .image(let source, _, _) = inline.kind { images.append((source, inline.range)) }
-    return true
   }
 }

@@ -18,9 +18,7 @@ struct CodeFenceLanguageRule: LintRule {
   init(options: RuleOptions) {}
 
   func check(_ target: LintTarget, into findings: inout [Finding]) {
-    var walker = Walker()
-    walker.walk(target.blocks)
-    for range in walker.unlabelled {
+    for range in target.inventory.unlabelledFences {
       guard let text = target.source.line(range.start.line) else { continue }
       let column = text.prefix(while: { $0 == " " || $0 == ">" }).count + 1
       let fence = text.dropFirst(column - 1).prefix(while: { $0 == "`" || $0 == "~" })
@@ -29,17 +27,5 @@ struct CodeFenceLanguageRule: LintRule {
           "code fence '\(fence)' has no language; expected e.g. '\(fence)swift' or '\(fence)text'",
           at: target.range(line: range.start.line, column: column, length: fence.count)))
     }
-  }
-
-  private struct Walker: MarkdownWalker {
-    var unlabelled: [SourceRange] = []
-    mutating func visit(_ block: Block) -> Bool {
-      if case .codeBlock(let code) = block.kind {
-        if code.isFenced, code.info.trimmed.isEmpty, let r = block.range { unlabelled.append(r) }
-        return false
-      }
-      return true
-    }
-    mutating func visit(_ inline: Inline) -> Bool { false }
   }
 }

@@ -20,10 +20,13 @@ struct HeadingIncrementRule: LintRule {
   init(options: RuleOptions) {}
 
   func check(_ target: LintTarget, into findings: inout [Finding]) {
-    let groups = target.deck.map { $0.slides.map(\.blocks) } ?? [target.blocks]
-    for blocks in groups {
+    // In a deck each slide starts afresh; a document is one run of headings.
+    let groups =
+      target.deck.map { $0.slides.map { Headings.all(in: $0.blocks) } }
+      ?? [target.inventory.headings.map { ($0.level, $0.range) }]
+    for headings in groups {
       var previous: Int?
-      for case (let level, let range?) in Headings.all(in: blocks) {
+      for case (let level, let range?) in headings {
         if let previous, level > previous + 1 {
           findings.append(
             Finding(
@@ -41,21 +44,14 @@ enum Headings {
   static func all(in blocks: [Block]) -> [(level: Int, range: SourceRange?)] {
     var walker = Walker()
     walker.walk(blocks)
-    return walker.found.map { ($0.level, $0.range) }
-  }
-
-  /// Headings with their plain text.
-  static func withText(in blocks: [Block]) -> [(level: Int, text: String, range: SourceRange?)] {
-    var walker = Walker()
-    walker.walk(blocks)
     return walker.found
   }
 
   private struct Walker: MarkdownWalker {
-    var found: [(level: Int, text: String, range: SourceRange?)] = []
+    var found: [(level: Int, range: SourceRange?)] = []
     mutating func visit(_ block: Block) -> Bool {
       if case .heading(let h) = block.kind {
-        found.append((h.level, h.inlines.plainText.trimmed, block.range))
+        found.append((h.level, block.range))
         return false
       }
       return true

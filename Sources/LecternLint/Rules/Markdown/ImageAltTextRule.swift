@@ -21,10 +21,9 @@ struct ImageAltTextRule: LintRule {
   init(options: RuleOptions) {}
 
   func check(_ target: LintTarget, into findings: inout [Finding]) {
-    var walker = Walker()
-    walker.walk(target.blocks)
-    for (alt, url, range) in walker.images {
-      guard let range else { continue }
+    for image in target.inventory.images where !image.isNested {
+      guard let range = image.range else { continue }
+      let (alt, url) = (image.alt, image.source)
       var missing = alt.trimmed.isEmpty
       if target.deck != nil {
         switch MarpMarkup.Image(alt: alt, url: url) {
@@ -37,17 +36,6 @@ struct ImageAltTextRule: LintRule {
         Finding(
           "image '\(url)' has no alt text; expected a description in '![…](\(url))'",
           at: SourceRange(start: range.start, end: range.start)))
-    }
-  }
-
-  private struct Walker: MarkdownWalker {
-    var images: [(String, String, SourceRange?)] = []
-    mutating func visit(_ inline: Inline) -> Bool {
-      if case .image(let source, _, let children) = inline.kind {
-        images.append((children.plainText, source, inline.range))
-        return false
-      }
-      return true
     }
   }
 }

@@ -21,20 +21,20 @@ struct LinkTargetRule: LintRule {
   init(options: RuleOptions) {}
 
   func check(_ target: LintTarget, into findings: inout [Finding]) {
-    var walker = Walker()
-    walker.walk(target.blocks)
-    guard !walker.links.isEmpty else { return }
+    let links = target.inventory.links
+    guard !links.isEmpty else { return }
     var anchors = Set<String>()
     var counts: [String: Int] = [:]
-    for heading in Headings.withText(in: target.blocks) {
+    for heading in target.inventory.headings {
       let slug = Self.slug(heading.text)
       let n = counts[slug, default: 0]
       anchors.insert(n == 0 ? slug : "\(slug)-\(n)")
       counts[slug] = n + 1
     }
     if let deck = target.deck { for n in 1...max(deck.slides.count, 1) { anchors.insert("\(n)") } }
-    for (destination, range) in walker.links {
-      guard let range else { continue }
+    for link in links {
+      guard let range = link.range else { continue }
+      let destination = link.destination
       if destination.hasPrefix("#") {
         let fragment = String(destination.dropFirst())
         let decoded = fragment.removingPercentEncoding ?? fragment
@@ -98,13 +98,5 @@ struct LinkTargetRule: LintRule {
       return false  // a scheme: https:, mailto:, data: …
     }
     return true
-  }
-
-  private struct Walker: MarkdownWalker {
-    var links: [(String, SourceRange?)] = []
-    mutating func visit(_ inline: Inline) -> Bool {
-      if case .link(let destination, _, _) = inline.kind { links.append((destination, inline.range)) }
-      return true
-    }
   }
 }

@@ -18,7 +18,7 @@ struct SingleTopHeadingRule: LintRule {
   init(options: RuleOptions) {}
 
   func check(_ target: LintTarget, into findings: inout [Finding]) {
-    let tops = Headings.withText(in: target.blocks).filter { $0.level == 1 }
+    let tops = target.inventory.headings.filter { $0.level == 1 }
     guard let first = tops.first else { return }
     for heading in tops.dropFirst() {
       guard let range = heading.range else { continue }

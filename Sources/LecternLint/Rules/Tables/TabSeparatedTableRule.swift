@@ -56,8 +56,8 @@ struct TabSeparatedTableRule: LintRule {
 
   /// The tab-separated cells of a prose line, or `nil` when the line is not one.
   private func cells(_ target: LintTarget, _ line: Int) -> [String]? {
-    guard !target.isOpaqueLine[line - 1], !target.isTableLine[line - 1], let text = target.source.line(line),
-      let first = text.first, first != "\t", first != " ", text.utf8.contains(0x09)
+    guard !target.isOpaqueLine[line - 1], !target.isTableLine[line - 1], target.source.line(line, containsByte: 0x09),
+      let text = target.source.line(line), let first = text.first, first != "\t", first != " "
     else { return nil }
     let fields = text.split(separator: "\t", omittingEmptySubsequences: true).map { String($0).trimmed }.filter { !$0.isEmpty }
     return fields.count >= 2 ? fields : nil

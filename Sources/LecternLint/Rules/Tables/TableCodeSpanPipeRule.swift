@@ -48,7 +48,8 @@ struct TableCodeSpanPipeRule: LintRule {
   /// below has as many cells as the header would have with those pipes escaped.
   static func headerSplitByCodeSpan(_ target: LintTarget, _ line: Int) -> Bool {
     guard !target.isOpaqueLine[line - 1], !target.isTableLine[line - 1], !target.isTableLine[line],
-      let text = target.source.line(line), text.utf8.contains(0x60), let next = target.source.line(line + 1)
+      target.source.line(line, containsByte: 0x60), target.source.line(line, containsByte: 0x7C),
+      let text = target.source.line(line), let next = target.source.line(line + 1)
     else { return false }
     let header = PipeRowSyntax(text)
     let delimiter = PipeRowSyntax(next)

@@ -56,8 +56,8 @@ struct TableNotParsedRule: LintRule {
 
   /// A prose line with pipes (not code, not HTML, not part of a parsed table).
   private func isCandidate(_ target: LintTarget, _ line: Int) -> Bool {
-    guard !target.isOpaqueLine[line - 1], !target.isTableLine[line - 1], let text = target.source.line(line),
-      text.utf8.contains(0x7C)
+    guard !target.isOpaqueLine[line - 1], !target.isTableLine[line - 1], target.source.line(line, containsByte: 0x7C),
+      let text = target.source.line(line)
     else { return false }
     return PipeRowSyntax(text).isPipeRow
   }

@@ -29,8 +29,10 @@ struct MojibakeRule: LintRule {
     for line in 1...max(target.source.lineCount, 1) {
       // A garbled sequence starts with a Latin-1/Windows letter that stands for a UTF-8 lead byte:
       // U+00C2–U+00F4 or a Turkish letter, all encoded with 0xC3, 0xC4 or 0xC5. Other lines are clean.
-      guard !target.source.isASCII(line: line), !target.isOpaqueLine[line - 1], let text = target.source.line(line),
-        text.utf8.contains(where: { $0 == 0xC3 || $0 == 0xC4 || $0 == 0xC5 })
+      guard !target.source.isASCII(line: line), !target.isOpaqueLine[line - 1],
+        target.source.line(line, containsByte: 0xC3) || target.source.line(line, containsByte: 0xC4)
+          || target.source.line(line, containsByte: 0xC5),
+        let text = target.source.line(line)
       else {
         continue
       }

@@ -20,7 +20,15 @@ public struct PipeRowSyntax: Sendable, Hashable {
 
   /// Splits a raw line. Leading spaces and block-quote markers (`>`) are skipped.
   public init(_ line: Substring) {
-    let bytes = Array(line.utf8)
+    // The line's own UTF-8 storage when it has one (a native string always does): no copy per row.
+    if let parsed = line.utf8.withContiguousStorageIfAvailable({ PipeRowSyntax(bytes: $0) }) {
+      self = parsed
+    } else {
+      self = Array(line.utf8).withUnsafeBufferPointer { PipeRowSyntax(bytes: $0) }
+    }
+  }
+
+  private init(bytes: UnsafeBufferPointer<UInt8>) {
     var start = 0
     // Container prefix: spaces and `>` markers.
     while start < bytes.count {
@@ -38,6 +46,7 @@ public struct PipeRowSyntax: Sendable, Hashable {
 
     // Unescaped pipe positions.
     var pipes: [Int] = []
+    pipes.reserveCapacity(8)
     var i = start
     while i < end {
       if bytes[i] == 0x5C, i + 1 < end {
@@ -55,6 +64,7 @@ public struct PipeRowSyntax: Sendable, Hashable {
     boundaries.append(contentsOf: pipes)
     if !hasTrailingPipe { boundaries.append(end) }
     var cells: [Cell] = []
+    cells.reserveCapacity(max(boundaries.count - 1, 0))
     if boundaries.count >= 2 {
       for k in 0..<(boundaries.count - 1) {
         let lo = boundaries[k] + 1
@@ -64,16 +74,17 @@ public struct PipeRowSyntax: Sendable, Hashable {
         var b = hi
         while a < b, bytes[a] == 0x20 || bytes[a] == 0x09 { a += 1 }
         while b > a, bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09 { b -= 1 }
-        cells.append(Cell(text: String(decoding: bytes[a..<b], as: UTF8.self), range: lo..<hi))
+        cells.append(Cell(text: String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self), range: lo..<hi))
       }
     }
     self.cells = cells
 
-    pipesInCodeSpans = Self.pipesInCodeSpans(bytes, pipes: pipes, from: start, to: end)
+    pipesInCodeSpans =
+      bytes[start..<end].contains(0x60) ? Self.pipesInCodeSpans(bytes, pipes: pipes, from: start, to: end) : []
   }
 
   /// The pipes inside code spans (a run of N backticks closed by the next run of exactly N).
-  static func pipesInCodeSpans(_ bytes: [UInt8], pipes: [Int], from start: Int, to end: Int) -> [Int] {
+  static func pipesInCodeSpans(_ bytes: UnsafeBufferPointer<UInt8>, pipes: [Int], from start: Int, to end: Int) -> [Int] {
     var inCode: [Int] = []
     var j = start
     while j < end {
