@@ -4,6 +4,7 @@
 #   make fuzz   each libFuzzer target (Fuzz/) for FUZZ_SECONDS (default 600); fails on any crash (docs/fuzzing.md)
 #   make bench  speed against the cmark-gfm CLI (extract) and rumdl (lint) on generated decks (needs ../shared/bench)
 #   make install  one statically linked lectern in $(PREFIX)/bin (no Swift toolchain needed to run it)
+#   make check-install  that binary run from an empty folder with an empty environment (no Swift)
 #   make deb      a .deb of that binary, depending on Debian's cmark-gfm and SQLite libraries
 
 SHELL := /bin/bash
@@ -15,7 +16,7 @@ OUT ?= out
 PREFIX ?= /usr/local
 VERSION := 0.1.0
 
-.PHONY: deps build release install deb demo test format lint-format bench fuzz ci clean
+.PHONY: deps build release install check-install deb demo test format lint-format bench fuzz ci clean
 
 # Installs the system packages Lectern builds and tests with, when any is missing.
 deps:
@@ -33,12 +34,23 @@ build: deps
 # The Swift runtime and Foundation linked in statically: faster start (no 20 shared libraries to load) and a
 # binary that runs where Swift is not installed. cmark-gfm and SQLite stay Debian's shared libraries.
 release: deps
-	$(SWIFT) build -c release --static-swift-stdlib
+	$(SWIFT) build -c release --static-swift-stdlib --product lectern
 
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 .build/release/lectern $(DESTDIR)$(PREFIX)/bin/lectern
 	@echo "installed $(DESTDIR)$(PREFIX)/bin/lectern"
+
+# The installed binary run the way a machine without Swift runs it: copied to an empty folder, started with an
+# empty environment, no /opt/swift among the libraries it loads.
+check-install: release
+	@set -e; dir=$$(mktemp -d); trap 'rm -rf "$$dir"' EXIT; \
+	$(MAKE) --no-print-directory install PREFIX="$$dir/usr" >/dev/null; \
+	if ldd "$$dir/usr/bin/lectern" | grep -q /opt/swift; then echo "check-install: links Swift's shared libraries"; exit 1; fi; \
+	printf -- '---\nmarp: true\n---\n\n# Installed\n' > "$$dir/deck.md"; \
+	cd "$$dir" && env -i PATH=/usr/bin:/bin ./usr/bin/lectern build deck.md -o deck.html --no-layout && \
+	env -i PATH=/usr/bin:/bin ./usr/bin/lectern lint deck.md && grep -q '<section' deck.html && \
+	echo "check-install: $$(./usr/bin/lectern --version) runs without the Swift toolchain ($$(ldd usr/bin/lectern | grep -c '=>') shared libraries, none from /opt/swift)"
 
 deb: release
 	rm -rf .build/deb && mkdir -p .build/deb/DEBIAN .build/deb/usr/bin
@@ -95,6 +107,7 @@ test: deps lint-format
 
 bench: deps release
 	@command -v rumdl >/dev/null || python3 -m pip install -q rumdl
+	@command -v pandoc >/dev/null || ($(SUDO) apt-get install -y -qq pandoc || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq pandoc) || true)
 	python3 bench/extract_bench.py
 	python3 bench/lint_bench.py
 	python3 bench/metrics_bench.py

@@ -3,8 +3,9 @@
 
 Decks come from ../shared/bench/gen_deck.py (loaded as a module, default size, seeds 1..N, 10% of
 tables broken). rumdl runs with --no-cache so both tools do the full work every run. Prints the
-best and median wall time of each, lectern's peak RSS, and the ratio lectern/rumdl (below 1.0: lectern
-is faster).
+best and median wall time and the median CPU time of each (runs alternate between the tools), peak RSS, and
+the ratios lectern/rumdl (below 1.0: lectern is faster). rumdl is timed as its own binary, not through a pyenv
+shim.
 
 Environment: LECTERN (the binary, default .build/release/lectern), LECTERN_BASELINE (a second binary
 timed in the same run, e.g. a build of main), BENCH_DECKS (default 2000, or a list "500,1000,2000" for
@@ -31,16 +32,27 @@ def generate(folder, decks):
             f.write("".join(lines))
 
 
-def timed(cmd, cwd):
-    """Best and median wall time over RUNS, and the largest peak RSS (MB) of the process."""
-    times, peak = [], 0
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        child = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        _, _, usage = os.wait4(child.pid, 0)
-        times.append(time.perf_counter() - start)
-        peak = max(peak, usage.ru_maxrss / 1024)
-    return min(times), statistics.median(times), peak
+def timed1(cmd, cwd):
+    """One run: wall time, peak RSS (MB), CPU time."""
+    start = time.perf_counter()
+    child = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(child.pid, 0)
+    return time.perf_counter() - start, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+
+
+def summary(runs):
+    """Best wall, median wall, largest peak RSS, median CPU of single runs."""
+    walls = [r[0] for r in runs]
+    return min(walls), statistics.median(walls), max(r[1] for r in runs), statistics.median(r[2] for r in runs)
+
+
+def real_binary(path):
+    """pyenv installs a shell shim that starts pyenv before the tool: time the tool itself, as a user's PATH would."""
+    try:
+        real = subprocess.run(["pyenv", "which", os.path.basename(path)], capture_output=True, text=True).stdout.strip()
+    except OSError:
+        return path
+    return real if real and os.path.exists(real) else path
 
 
 def main():
@@ -49,6 +61,7 @@ def main():
     rumdl = shutil.which("rumdl")
     if not rumdl:
         sys.exit("bench: rumdl not found (pip install rumdl)")
+    rumdl = real_binary(rumdl)
     if not os.path.exists(LECTERN):
         sys.exit("bench: build first: swift build -c release")
     version = subprocess.run([rumdl, "--version"], capture_output=True, text=True).stdout.strip()
@@ -57,15 +70,21 @@ def main():
         try:
             generate(folder, decks)
             size = sum(os.path.getsize(os.path.join(folder, f)) for f in os.listdir(folder))
-            lectern = timed([LECTERN, "lint", ".", "--color", "never"], folder)
-            base = timed([BASELINE, "lint", ".", "--color", "never"], folder) if BASELINE else None
-            other = timed([rumdl, "check", "--no-cache", "."], folder)
-            print(f"{decks} decks, {size / 1e6:.1f} MB, {os.cpu_count()} cores, best/median of {RUNS}")
-            print(f"  lectern lint        {lectern[0]:.3f} s / {lectern[1]:.3f} s   peak RSS {lectern[2]:.0f} MB")
+            # Alternated, so both tools see the same machine: one run of each in turn.
+            lectern_runs, other_runs, base_runs = [], [], []
+            for _ in range(RUNS):
+                lectern_runs.append(timed1([LECTERN, "lint", ".", "--color", "never"], folder))
+                other_runs.append(timed1([rumdl, "check", "--no-cache", "."], folder))
+                if BASELINE:
+                    base_runs.append(timed1([BASELINE, "lint", ".", "--color", "never"], folder))
+            lectern, other = summary(lectern_runs), summary(other_runs)
+            base = summary(base_runs) if BASELINE else None
+            print(f"{decks} decks, {size / 1e6:.1f} MB, {os.cpu_count()} cores, best/median of {RUNS} alternated runs")
+            print(f"  lectern lint        {lectern[0]:.3f} s / {lectern[1]:.3f} s   CPU {lectern[3]:.2f} s   peak RSS {lectern[2]:.0f} MB")
             if base:
-                print(f"  baseline lint       {base[0]:.3f} s / {base[1]:.3f} s   peak RSS {base[2]:.0f} MB  ({BASELINE})")
-            print(f"  rumdl check         {other[0]:.3f} s / {other[1]:.3f} s   peak RSS {other[2]:.0f} MB  ({version})")
-            print(f"  ratio lectern/rumdl {lectern[0] / other[0]:.2f} (best)  {lectern[1] / other[1]:.2f} (median)")
+                print(f"  baseline lint       {base[0]:.3f} s / {base[1]:.3f} s   CPU {base[3]:.2f} s   peak RSS {base[2]:.0f} MB  ({BASELINE})")
+            print(f"  rumdl check         {other[0]:.3f} s / {other[1]:.3f} s   CPU {other[3]:.2f} s   peak RSS {other[2]:.0f} MB  ({version}, {rumdl})")
+            print(f"  ratio lectern/rumdl {lectern[0] / other[0]:.2f} (best)  {lectern[1] / other[1]:.2f} (median)  {lectern[3] / other[3]:.2f} (CPU)")
             if base:
                 print(f"  ratio baseline/rumdl {base[0] / other[0]:.2f} (best)  {base[1] / other[1]:.2f} (median)")
         finally:
