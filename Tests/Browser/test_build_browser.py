@@ -515,9 +515,19 @@ class TransitionTests(BrowserTestCase):
                 " getComputedStyle(document.documentElement).getPropertyValue('--lectern-transition-duration')]")
             self.assertEqual(state, ["cover", "1500ms"])
             from selenium.webdriver.support.ui import WebDriverWait
-            names = WebDriverWait(driver, 5).until(lambda d: d.execute_script(
-                "return document.getAnimations().map(a => a.animationName).filter(Boolean)"))
-            self.assertIn("lectern-t-from-right", names)
+            # The transition's animations do not all start in the same frame (on a loaded machine the fade was
+            # seen alone first): wait for the cover animation itself, and fail if it never runs.
+            seen = set()
+
+            def cover_running(d):
+                seen.update(d.execute_script(
+                    "return document.getAnimations().map(a => a.animationName).filter(Boolean)"))
+                return "lectern-t-from-right" in seen
+
+            try:
+                WebDriverWait(driver, 10, poll_frequency=0.02).until(cover_running)
+            except Exception:
+                self.fail(f"the cover transition's animation never ran; animations seen: {sorted(seen)}")
             WebDriverWait(driver, 5).until(lambda d: d.execute_script(
                 "return !document.documentElement.dataset.lecternTransition"))
             self.assertTrue(driver.current_url.endswith("#2"))

@@ -136,9 +136,9 @@ public final class OutputSink: @unchecked Sendable {
       throw OutputError.cannotWrite(path: path, reason: failure)
     }
     // A replaced file keeps its permissions (a fixed deck stays as readable as it was).
-    if let mode = try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] {
-      try? FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: tempURL.path)
-    }
+    // (stat/chmod, not FileManager's attribute dictionary: its `Any` values cost a tenth of a small build.)
+    var existing = stat()
+    if stat(path, &existing) == 0 { _ = chmod(tempURL.path, existing.st_mode & 0o7777) }
     if rename(tempURL.path, path) != 0 {
       let reason = String(cString: strerror(errno))
       try? FileManager.default.removeItem(at: tempURL)
