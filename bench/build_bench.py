@@ -25,7 +25,7 @@ def timed(cmd, runs=RUNS):
 
 
 def main():
-    for tool, hint in ((GEN, "../shared/bench/gen_deck.py"), (LECTERN, "swift build -c release")):
+    for tool, hint in ((GEN, "../shared/bench/gen_deck.py"), (LECTERN, "make release")):
         if not os.path.exists(tool):
             sys.exit(f"bench: {tool} not found ({hint})")
     cmark = shutil.which("cmark-gfm")

@@ -34,7 +34,7 @@ def main():
     if not cmark:
         sys.exit("bench: cmark-gfm CLI not found (apt-get install cmark-gfm)")
     if not os.path.exists(LECTERN):
-        sys.exit("bench: build first: swift build -c release")
+        sys.exit("bench: build first: make release")
     scratch = tempfile.mkdtemp(prefix="lectern-bench-")
     exts = ["-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tagfilter", "-e", "tasklist"]
     print(f"{'slides':>7} {'bytes':>10} {'cmark-gfm html':>15} {'cmark-gfm xml':>14} {'lectern':>9} {'ratio/html':>10} {'ratio/xml':>9} {'lectern MB':>10}")

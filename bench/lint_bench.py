@@ -63,7 +63,7 @@ def main():
         sys.exit("bench: rumdl not found (pip install rumdl)")
     rumdl = real_binary(rumdl)
     if not os.path.exists(LECTERN):
-        sys.exit("bench: build first: swift build -c release")
+        sys.exit("bench: build first: make release")
     version = subprocess.run([rumdl, "--version"], capture_output=True, text=True).stdout.strip()
     for decks in SIZES:
         folder = tempfile.mkdtemp(prefix="lectern-lint-bench-")

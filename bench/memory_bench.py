@@ -27,7 +27,7 @@ def measured(cmd, out):
 
 
 def main():
-    for tool, hint in ((GEN, "../shared/bench/gen_deck.py"), (LECTERN, "swift build -c release"), ("/usr/bin/time", "apt-get install time")):
+    for tool, hint in ((GEN, "../shared/bench/gen_deck.py"), (LECTERN, "make release"), ("/usr/bin/time", "apt-get install time")):
         if not os.path.exists(tool):
             sys.exit(f"bench: {tool} not found ({hint})")
     cmark = shutil.which("cmark-gfm")

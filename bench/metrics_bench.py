@@ -61,7 +61,7 @@ def bench_store(label, db, files, records, scratch):
 
 def main():
     if not os.path.exists(LECTERN):
-        sys.exit("bench: build first: swift build -c release")
+        sys.exit("bench: build first: make release")
     scratch = tempfile.mkdtemp(prefix="lectern-metrics-bench-")
     try:
         data = os.path.join(scratch, "data")

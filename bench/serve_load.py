@@ -63,7 +63,7 @@ async def asyncio_load(port):
 
 def main():
     if not os.path.exists(LECTERN):
-        sys.exit("serve_load: build first: swift build -c release")
+        sys.exit("serve_load: build first: make release")
     port = free_port()
     server = subprocess.Popen([LECTERN, "serve", os.path.join(ROOT, "decks"), "--port", str(port), "--data",
                                os.path.join(ROOT, "decks", "data"), "--as-of", "2026-11-29T00:00:00Z", "--window", "90d"],

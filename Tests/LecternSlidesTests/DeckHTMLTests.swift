@@ -217,6 +217,19 @@ private func count(_ needle: String, in haystack: String) -> Int {
     }
   }
 
+  @Test func theSectionSizeComesFromARuleSelectingExactlySection() {
+    func size(_ css: String) -> SlideSize? { Theme(css: "/* @theme t */\n" + css, path: nil).sectionSize }
+    let wide = SlideSize(name: "theme", width: 1600, height: 900)
+    #expect(size("section h1 { width: 10px; height: 10px; }\nsection { width: 1600px; height: 900px; }") == wide)
+    #expect(size("section, h1 { width: 10px; height: 10px; }") == nil, "a list naming section is not section")
+    #expect(size("h1 {}\n/* a */ section /* b */ { width: 1600px; height: 900px }") == wide, "comments around it")
+    #expect(size("/* section */ h1 { width: 1600px; height: 900px }") == nil, "section inside a comment")
+    #expect(size("h1 {}\r\n\tsection\r\n{ width: 1600px; height: 900px }") == wide, "CRLF and tabs are spaces")
+    #expect(size("@media print { section { width: 1600px; height: 900px } }") == nil, "only a top-level rule")
+    #expect(size("sections { width: 1600px; height: 900px }") == nil)
+    #expect(size("section { width: 50%; height: 900px }") == nil, "pixels only")
+  }
+
   @Test func unknownThemeFallsBackWithAWarningWhereItIsNamed() {
     let built = build("---\nmarp: true\ntheme: academic\n---\n# x\n")
     #expect(built.themeName == "lectern")

@@ -37,4 +37,14 @@ public enum ProcessTeardown {
   public static func keepUntilExit(_ value: Any) {
     _ = Unmanaged.passRetained(Holder(value))
   }
+
+  private static let oneShot = Locked(false)
+
+  /// Declares this process a one-shot command: what it parses lives until it exits, so parsers may leave
+  /// their intermediate trees to the OS too (clang's `-disable-free` likewise). Servers, the language
+  /// server, lint over many files and tests never call it.
+  public static func declareOneShot() { oneShot.withLock { $0 = true } }
+
+  /// Whether ``declareOneShot()`` was called.
+  public static var isOneShot: Bool { oneShot.snapshot }
 }

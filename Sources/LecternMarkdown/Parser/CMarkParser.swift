@@ -41,17 +41,77 @@ enum CMarkParser {
     return inlinePhase.withLock { cmark_parser_finish(parser) }
   }
 
-  static func parse(_ source: SourceFile, firstLine: Int) -> (blocks: [Block], diagnostics: [Diagnostic]) {
+  static func parse(
+    _ source: SourceFile, firstLine: Int, parallelFrom: Int = parallelFrom,
+    workers: Int = ProcessInfo.processInfo.activeProcessorCount, keepTree: Bool? = nil
+  ) -> (blocks: [Block], diagnostics: [Diagnostic]) {
     let startOffset = firstLine <= source.lineStarts.count ? source.lineStarts[firstLine - 1] : source.bytes.count
     let parsed = source.bytes.withUnsafeBufferPointer { buffer in
       parseDocument(UnsafeBufferPointer(rebasing: buffer[min(startOffset, buffer.count)...]))
     }
     guard let document = parsed else { return ([], []) }
     defer { cmark_node_free(document) }
-    var converter = Converter(source: source, lineOffset: firstLine - 1)
-    let blocks = converter.convert(document)
-    return (blocks, converter.diagnostics)
+    var top: [OpaquePointer] = []
+    var node = cmark_node_first_child(document)
+    while let n = node {
+      top.append(n)
+      node = cmark_node_next(n)
+    }
+    guard workers > 1, top.count >= parallelFrom, keepTree ?? keepsTree(source.bytes.count) else {
+      var converter = Converter(source: source, lineOffset: firstLine - 1)
+      let blocks = converter.convert(document)
+      return (blocks, converter.diagnostics)
+    }
+    return convertInParallel(top, document: document, source: source, firstLine: firstLine, workers: workers)
   }
+
+  /// Top-level blocks from which a document's conversion is shared among the cores (a deck of a few
+  /// hundred slides; below that, starting the threads costs more than they save).
+  static let parallelFrom = 1_000
+
+  /// Whether a document of `bytes` may keep its C nodes until the process exits: in a one-shot command
+  /// (``ProcessTeardown/declareOneShot()``), up to 16 MB of Markdown. Freeing them is a tenth of extracting
+  /// a long deck and, from several threads, contends for the allocator's lock (measured: no faster than one
+  /// converter freeing as it goes); kept, the converters share the cores and the C tree is left to the OS.
+  /// A bigger document is converted by one converter that frees each block as it goes, so its peak memory
+  /// is the larger of the two trees, not their sum.
+  static func keepsTree(_ bytes: Int) -> Bool { ProcessTeardown.isOneShot && bytes <= 16 << 20 }
+
+  /// Converts runs of top-level blocks on all cores and joins them in order. Each top-level node is
+  /// unlinked from the document first (one thread, before the others start), so that no thread follows a
+  /// sibling pointer into another's run; none frees a node (see ``keepsTree(_:)``). The blocks and
+  /// diagnostics are the same, in the same order, as one converter's over the whole document.
+  private static func convertInParallel(
+    _ top: [OpaquePointer], document: OpaquePointer, source: SourceFile, firstLine: Int, workers: Int
+  ) -> (blocks: [Block], diagnostics: [Diagnostic]) {
+    for node in top { cmark_node_unlink(node) }
+    let runs = min(workers * 4, top.count)
+    let per = (top.count + runs - 1) / runs
+    let chunks = stride(from: 0, to: top.count, by: per).map {
+      DetachedNodes(nodes: top[$0..<min($0 + per, top.count)], document: document)
+    }
+    let parts = (try? chunks.concurrentMap { chunk -> ([Block], [Diagnostic]) in
+      var converter = Converter(source: source, lineOffset: firstLine - 1)
+      converter.releases = false
+      let blocks = converter.convert(chunk.document, topLevel: chunk.nodes)
+      return (blocks, converter.diagnostics)
+    }) ?? []
+    var blocks: [Block] = []
+    blocks.reserveCapacity(top.count)
+    var diagnostics: [Diagnostic] = []
+    for (b, d) in parts {
+      blocks.append(contentsOf: b)
+      diagnostics.append(contentsOf: d)
+    }
+    return (blocks, diagnostics)
+  }
+}
+
+/// A run of top-level nodes unlinked from their document: only the thread converting them reads them, and
+/// the document is only read for its type.
+private struct DetachedNodes: @unchecked Sendable {
+  let nodes: ArraySlice<OpaquePointer>
+  let document: OpaquePointer
 }
 
 /// Holds a thread's parser; deliberately never frees it (see `CMarkParser.threadParser`).
@@ -108,6 +168,9 @@ private struct Converter {
   /// The last table line checked for a backslash or backtick, and the answer: a row's cells share one line,
   /// so the line is scanned once per row instead of once per cell.
   private var escapesChecked: (line: Int, found: Bool) = (0, false)
+  /// Whether a top-level node's C subtree is freed once converted (not when the tree is kept, see
+  /// ``CMarkParser/keepsTree(_:)``).
+  var releases = true
 
   init(source: SourceFile, lineOffset: Int) {
     self.source = source
@@ -119,8 +182,24 @@ private struct Converter {
   /// are replaced by their contents, so no later walk over the Swift tree (or its destruction) can
   /// exhaust a stack.
   mutating func convert(_ document: OpaquePointer) -> [Block] {
-    var stack: [Frame] = [Frame(node: document, depth: 0)]
+    convert(document, topLevel: nil)
+  }
+
+  /// With `topLevel`, converts those nodes (unlinked from `document`, in that order) as the document's
+  /// children; without, the document's own children.
+  mutating func convert(_ document: OpaquePointer, topLevel: ArraySlice<OpaquePointer>?) -> [Block] {
+    var root = Frame(node: document, depth: 0)
+    var topIndex = topLevel?.startIndex ?? 0
+    if let topLevel { root.blocks.reserveCapacity(topLevel.count) }
+    var stack: [Frame] = [root]
     var next = cmark_node_first_child(document)
+    if let topLevel { next = topLevel.first }
+    /// The node after `node`: its sibling, or at the top level the next of `topLevel` when given.
+    func following(_ node: OpaquePointer, atTop: Bool) -> OpaquePointer? {
+      guard atTop, let topLevel else { return cmark_node_next(node) }
+      topIndex += 1
+      return topIndex < topLevel.endIndex ? topLevel[topIndex] : nil
+    }
     while !stack.isEmpty {
       if let node = next {
         let depth = stack[stack.count - 1].depth + (isContainer(node) ? 1 : 0)
@@ -131,7 +210,7 @@ private struct Converter {
         }
         // A leaf (or an empty container): build it now.
         if let built = bounded(node, children: Frame(node: node, depth: depth)) { stack[stack.count - 1].add(built) }
-        next = cmark_node_next(node)
+        next = following(node, atTop: stack.count == 1)
         releaseIfTopLevel(node, stackDepth: stack.count)
         continue
       }
@@ -141,7 +220,7 @@ private struct Converter {
         return frame.blocks
       }
       if let built = bounded(frame.node, children: frame) { stack[stack.count - 1].add(built) }
-      next = cmark_node_next(frame.node)
+      next = following(frame.node, atTop: stack.count == 1)
       releaseIfTopLevel(frame.node, stackDepth: stack.count)
     }
     return []
@@ -174,7 +253,7 @@ private struct Converter {
   /// document keeps the rest) means the C tree shrinks while the Swift tree grows, so a big document's
   /// peak is about the larger of the two, not their sum.
   private func releaseIfTopLevel(_ node: OpaquePointer, stackDepth: Int) {
-    if stackDepth == 1 { cmark_node_free(node) }
+    if stackDepth == 1, releases { cmark_node_free(node) }
   }
 
   private func isContainer(_ node: OpaquePointer) -> Bool {

@@ -107,17 +107,22 @@ public struct Theme: Sendable, Hashable {
         guard let close = b[open...].firstIndex(of: UInt8(ascii: "}")) else { break }
         // Only a selector holding the letters `section` can be `section` once comments and spaces are gone:
         // the bytes are checked before any text is made (a theme has hundreds of rules).
-        if Self.holdsSection(UnsafeBufferPointer(rebasing: b[position..<open])),
-          Self.selector(String(decoding: UnsafeBufferPointer(rebasing: b[position..<open]), as: UTF8.self)) == "section"
-        {
+        if Self.selectsSection(UnsafeBufferPointer(rebasing: b[position..<open])) {
           var width: Int?
           var height: Int?
-          let body = String(decoding: UnsafeBufferPointer(rebasing: b[(open + 1)..<close]), as: UTF8.self)
-          for declaration in body.split(separator: ";") {
-            let parts = declaration.split(separator: ":", maxSplits: 1).map { String($0).trimmed }
-            guard parts.count == 2 else { continue }
-            if parts[0] == "width" { width = pixels(parts[1]) }
-            if parts[0] == "height" { height = pixels(parts[1]) }
+          // Declarations over bytes: a theme's `section` rule sets dozens of custom properties.
+          var start = open + 1
+          while start < close {
+            let end = b[start..<close].firstIndex(of: UInt8(ascii: ";")) ?? close
+            if let colon = b[start..<end].firstIndex(of: UInt8(ascii: ":")) {
+              let name = trimmedSpaces(b, start..<colon)
+              let value = trimmedSpaces(b, (colon + 1)..<end)
+              if !value.isEmpty, name.elementsEqual(Self.widthWord) || name.elementsEqual(Self.heightWord) {
+                let pixels = pixels(String(decoding: value, as: UTF8.self))
+                if name.count == Self.widthWord.count { width = pixels } else { height = pixels }
+              }
+            }
+            start = end + 1
           }
           if let width, let height { return SlideSize(name: "theme", width: width, height: height) }
         }
@@ -128,6 +133,19 @@ public struct Theme: Sendable, Hashable {
   }
 
   private static let sectionWord = Array("section".utf8)
+  private static let widthWord = Array("width".utf8)
+  private static let heightWord = Array("height".utf8)
+
+  private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+
+  /// `range` of `b` without spaces, tabs and line breaks at either end.
+  private static func trimmedSpaces(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Slice<UnsafeBufferPointer<UInt8>> {
+    var lo = range.lowerBound
+    var hi = range.upperBound
+    while lo < hi, isSpace(b[lo]) { lo += 1 }
+    while hi > lo, isSpace(b[hi - 1]) { hi -= 1 }
+    return b[lo..<hi]
+  }
 
   /// Whether `bytes` hold the letters `section`.
   private static func holdsSection(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -139,6 +157,21 @@ public struct Theme: Sendable, Hashable {
       i = s + 1
     }
     return false
+  }
+
+  /// Whether a rule's head (the bytes before its `{`) selects exactly `section`: its last `}`-separated part,
+  /// without comments and trimmed, is `section`. Over bytes unless that part holds a comment (themes have
+  /// hundreds of rules naming `section`, and every built-in theme is read on every run).
+  private static func selectsSection(_ head: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard holdsSection(head) else { return false }
+    var end = head.count
+    while end > 0, head[end - 1] == UInt8(ascii: "}") { end -= 1 }
+    let start = head[..<end].lastIndex(of: UInt8(ascii: "}")).map { $0 + 1 } ?? 0
+    let part = UnsafeBufferPointer(rebasing: head[start..<end])
+    guard find(part, 0x2F, 0x2A, from: 0) == nil else {
+      return selector(String(decoding: head, as: UTF8.self)) == "section"
+    }
+    return trimmedSpaces(part, 0..<part.count).elementsEqual(sectionWord)
   }
 
   /// A rule's selector: the text since the last `}` before its `{`, without comments, trimmed.

@@ -129,6 +129,7 @@ extension Lectern {
             + "(no 'marp: true' or Marp directive): " + skipped.joined(separator: ", "))
       }
       var settings = settings(config: config)
+      if settings.oneShot { ProcessTeardown.declareOneShot() }
       // A watched build stays quick and starts watching at once: the layout is measured by one-shot builds and lint.
       settings.layout = !noLayout && !(watch || config.watch == true)
       let numbers = DocumentNumbers(defaults: try metrics.defaults(window: window, config: config))

@@ -50,6 +50,7 @@ extension Lectern {
     }
 
     func run() throws {
+      ProcessTeardown.declareOneShot()
       let source = try SourceFile.load(path: file)
       let sink = try OutputSink(path: output)
       let extraction = Extraction(
