@@ -20,7 +20,9 @@ import Testing
       case 4: text += String(repeating: "> ", count: MarkdownDocument.maximumDepth + 2) + "deep \(i)\n\n"
       case 5: text += "```swift\nlet x = \(i)\n```\n\n"
       case 6: text += "<!-- note \(i) -->\n\n<div>\nblock \(i)\n</div>\n\n"
-      case 7: text += "Text with a link [here](https://example.com/\(i) \"t\") and ![img](p\(i).png) and a note[^\(i)].\n\n[^\(i)]: Footnote \(i).\n\n"
+      case 7:
+        text += "Text with a link [here](https://example.com/\(i) \"t\") and ![img](p\(i).png) and a note[^\(i)].\n\n"
+        text += "[^\(i)]: Footnote \(i).\n\n"
       default: text += "***\n\n1) ordered\n2) list \(i)\n\n"
       }
     }

@@ -90,12 +90,14 @@ enum CMarkParser {
     let chunks = stride(from: 0, to: top.count, by: per).map {
       DetachedNodes(nodes: top[$0..<min($0 + per, top.count)], document: document)
     }
-    let parts = (try? chunks.concurrentMap { chunk -> ([Block], [Diagnostic]) in
+    @Sendable func convert(_ chunk: DetachedNodes) -> ([Block], [Diagnostic]) {
       var converter = Converter(source: source, lineOffset: firstLine - 1)
       converter.releases = false
       let blocks = converter.convert(chunk.document, topLevel: chunk.nodes)
       return (blocks, converter.diagnostics)
-    }) ?? []
+    }
+    // (`concurrentMap` only rethrows what a transform throws, and this one throws nothing.)
+    let parts = (try? chunks.concurrentMap(convert)) ?? [convert(DetachedNodes(nodes: top[...], document: document))]
     var blocks: [Block] = []
     blocks.reserveCapacity(top.count)
     var diagnostics: [Diagnostic] = []
