@@ -66,7 +66,7 @@ enum InlineComments {
   /// `blocks` with each inline `<!-- … -->` cmark-gfm left inside text split out as an HTML inline. Only the
   /// blocks that hold one are rebuilt; the rest are returned as they are.
   static func splitting(_ blocks: [Block], in source: SourceFile) -> [Block] {
-    guard source.text.utf8.contains(0x3C) else { return blocks }
+    guard source.text.containsByte(0x3C) else { return blocks }
     return split(blocks, in: source) ?? blocks
   }
 

@@ -58,7 +58,7 @@ struct TextFormatter {
       if let r = d.range, let line = source?.line(r.start.line) {
         // A tab is always a character of its own, so replacing its byte is replacing the character.
         let text =
-          line.utf8.contains(0x09)
+          line.containsByte(0x09)
           ? String(decoding: line.utf8.map { $0 == 0x09 ? 0x20 : $0 }, as: UTF8.self) : String(line)
         out += "  \(text)\n"
         let width = r.end.line == r.start.line ? max(1, r.end.column - r.start.column + 1) : 1

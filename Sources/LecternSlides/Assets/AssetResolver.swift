@@ -52,7 +52,7 @@ public struct AssetResolver: Sendable {
     }
     var path = trimmed
     if let cut = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = String(path[..<cut]) }
-    if path.utf8.contains(UInt8(ascii: "%")) { path = path.removingPercentEncoding ?? path }
+    if path.containsByte(UInt8(ascii: "%")) { path = path.removingPercentEncoding ?? path }
     return PathText.resolve(path, against: deckPath)
   }
 

@@ -296,7 +296,7 @@ public enum DeckHTMLRenderer {
       }
       // Lines over bytes; a text with a carriage return by characters (there `\r\n` is one character, which
       // a byte split would cut).
-      if text.utf8.contains(0x0D) {
+      if text.containsByte(0x0D) {
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
           if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { flush() } else { paragraph.append(line) }
         }

@@ -47,14 +47,14 @@ struct RawMath {
   func repairing(_ inlines: [Inline], range: SourceRange?) -> [Inline]? {
     guard let range, let raw = text(range) else { return nil }
     let written = (TeXMath.inlineSpans(in: raw) ?? []).filter(\.isMath)
-    guard raw.utf8.contains(UInt8(ascii: "\\")) || written.contains(where: { $0.text.utf8.contains(UInt8(ascii: "*")) }) else {
+    guard raw.containsByte(UInt8(ascii: "\\")) || written.contains(where: { $0.text.containsByte(UInt8(ascii: "*")) }) else {
       return nil
     }
     let merged = Self.joiningEmphasisInsideMath(inlines, written: written)
     var changed = merged.count != inlines.count
     var remaining = written[...]
     let repaired = merged.map { inline -> Inline in
-      guard case .text(let cooked) = inline.kind, cooked.utf8.contains(UInt8(ascii: "$")) else { return inline }
+      guard case .text(let cooked) = inline.kind, cooked.containsByte(UInt8(ascii: "$")) else { return inline }
       let text = Self.restoring(cooked, from: &remaining)
       changed = changed || text != cooked
       var copy = inline
@@ -90,12 +90,12 @@ struct RawMath {
 
   /// Runs of text and emphasis that cmark made out of a written formula holding `*`, joined back into one text.
   static func joiningEmphasisInsideMath(_ inlines: [Inline], written: [TeXMath.Span]) -> [Inline] {
-    let needles = written.filter { $0.text.utf8.contains(UInt8(ascii: "*")) }.map { "$" + unescaped($0.text) + "$" }
+    let needles = written.filter { $0.text.containsByte(UInt8(ascii: "*")) }.map { "$" + unescaped($0.text) + "$" }
     guard !needles.isEmpty else { return inlines }
     var out: [Inline] = []
     var i = 0
     while i < inlines.count {
-      if case .text(let first) = inlines[i].kind, first.utf8.contains(UInt8(ascii: "$")),
+      if case .text(let first) = inlines[i].kind, first.containsByte(UInt8(ascii: "$")),
         let run = joinedRun(inlines, from: i, needles)
       {
         out.append(Inline(.text(run.text), range: inlines[i].range))

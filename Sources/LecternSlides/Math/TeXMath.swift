@@ -21,7 +21,7 @@ public enum TeXMath {
   /// closing one, and the closing `$` not followed by a digit (so "$5 and $10" stays text). `\$` is a dollar,
   /// also inside a formula. `$$…$$` within a line is a display formula, as in Marp and GitHub.
   public static func inlineSpans(in text: String) -> [Span]? {
-    guard text.utf8.contains(UInt8(ascii: "$")) else { return nil }
+    guard text.containsByte(UInt8(ascii: "$")) else { return nil }
     let chars = Array(text)
     var parts: [Span] = []
     var plain = ""

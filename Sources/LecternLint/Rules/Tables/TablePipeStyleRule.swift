@@ -33,7 +33,7 @@ struct TablePipeStyleRule: LintRule {
       var styles: [(Int, PipeRowSyntax)] = [(headerLine, header)]
       if let delimiter = target.source.line(headerLine + 1) { styles.append((headerLine + 1, PipeRowSyntax(delimiter))) }
       for (r, row) in table.rows.enumerated() {
-        if let l = row.range?.start.line, row.sourceLine.utf8.contains(0x7C) { styles.append((l, target.rawRows[t][r + 1])) }
+        if let l = row.range?.start.line, row.sourceLine.containsByte(0x7C) { styles.append((l, target.rawRows[t][r + 1])) }
       }
       let odd = styles.filter {
         ($0.1.hasLeadingPipe != header.hasLeadingPipe || $0.1.hasTrailingPipe != header.hasTrailingPipe)

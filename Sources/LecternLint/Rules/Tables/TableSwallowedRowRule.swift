@@ -22,7 +22,7 @@ struct TableSwallowedRowRule: LintRule {
     for (t, table) in target.tables.enumerated() {
       guard
         let index = table.rows.indices.first(where: {
-          !target.rawRows[t][$0 + 1].isPipeRow && !table.rows[$0].sourceLine.utf8.contains(0x7C)
+          !target.rawRows[t][$0 + 1].isPipeRow && !table.rows[$0].sourceLine.containsByte(0x7C)
         }),
         let line = table.rows[index].range?.start.line
       else { continue }
