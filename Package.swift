@@ -202,7 +202,7 @@ let package = Package(
     ),
     .testTarget(
       name: "LecternCLITests",
-      dependencies: ["lectern", "LecternCore", "LecternTestSupport", "Yams"],
+      dependencies: ["lectern", "LecternCore", "LecternExtract", "LecternTestSupport", "Yams"],
       exclude: ["Snapshots"]
     ),
   ]

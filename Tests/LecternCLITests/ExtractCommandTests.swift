@@ -1,4 +1,6 @@
 import Foundation
+import LecternCore
+import LecternExtract
 import LecternTestSupport
 import Testing
 
@@ -113,5 +115,33 @@ struct PolicyDocumentExtractTests {
     let slas = try #require(json["responseSLAs"] as? [[String: Any]])
     #expect(slas.count == 3)
     #expect(slas.first?["responseSeconds"] as? Int == 1800)
+  }
+}
+
+/// `lectern extract` is a one-shot command: a long deck's C tree is converted on all cores and left to the OS
+/// (`ProcessTeardown.declareOneShot`). The same file extracted in this test process, which frees every tree and
+/// converts with one converter, must give the same bytes.
+@Suite struct OneShotExtractTests {
+  @Test func aLongDeckExtractsAsTheLibraryExtractsIt() throws {
+    var deck = "---\nmarp: true\ntheme: gaia\n---\n\n"
+    for i in 0..<400 {
+      deck += "# Slide \(i) — ü\n\n<!-- _class: lead -->\n\n"
+      deck += "Text with **bold**, `code` and a [link](https://example.com/\(i)).\n\n"
+      deck += "| Metric | Value |\n|:--|--:|\n| Deployment frequency | \(i) per day |\n\n"
+      deck += "- one\n- two\n\n<!-- a note \(i) -->\n\n---\n\n"
+    }
+    let dir = TestPaths.temporaryDirectory()
+    let file = dir.appendingPathComponent("long.md")
+    try deck.write(to: file, atomically: true, encoding: .utf8)
+    let result = try LecternBinary.run(["extract", file.path], in: dir)
+    #expect(result.status == 0)
+    let source = try SourceFile.load(path: file.path)
+    let library = try withLargeStack { () -> [UInt8] in
+      let bytes = Locked<[UInt8]>([])
+      _ = Extraction().run(source) { chunk in bytes.withLock { $0.append(contentsOf: chunk) } }
+      return bytes.snapshot
+    }
+    #expect(library.count > 100_000, "a long deck: thousands of top-level blocks")
+    #expect(Array(result.stdoutData) == library)
   }
 }
