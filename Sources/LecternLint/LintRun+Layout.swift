@@ -16,14 +16,13 @@ extension LintRun {
 
   /// Builds every deck among `files` in memory and measures them in one browser: path → findings. Decks that
   /// could not be measured are listed with the reason (they are linted without the measurement).
-  func measureLayouts(_ files: [String], chromium: Chromium) throws -> (
+  func measureLayouts(_ files: [String], stdin: SourceFile? = nil, chromium: Chromium) throws -> (
     findings: [String: [LayoutFinding]], notes: [String: String]
   ) {
     let jobs = try files.concurrentMap { path -> (String, LayoutRun.Job)? in
-      // Standard input can be read only once: it is linted, not measured.
-      guard path != "-", let source = try? SourceFile.load(path: path), DocumentKind.detect(source) == .deck else {
-        return nil
-      }
+      // Standard input was read once before (its images resolve from the current folder).
+      let loaded = path == "-" ? stdin : try? SourceFile.load(path: path)
+      guard let source = loaded, DocumentKind.detect(source) == .deck else { return nil }
       return (path, LayoutRun.Job(deck: Deck(source: source)))
     }.compactMap { $0 }
     let results = try LayoutRun.findings(jobs.map(\.1), chromium: chromium)

@@ -47,9 +47,10 @@ public struct LintRun: Sendable {
   public func lint(_ files: [String]) throws -> [FileResult] {
     let configs = ConfigCache()
     let shared = LintRunCache()
-    let (layouts, notes) = try layoutFindings(files)
+    let stdin = Self.standardInput(files)
+    let (layouts, notes) = try layoutFindings(files, stdin: stdin)
     return try files.concurrentMap { [layouts, notes] path in
-      var result = lintOne(path, configs: configs, shared: shared, layout: layouts[path])
+      var result = lintOne(path, configs: configs, shared: shared, layout: layouts[path], stdin: stdin)
       if let note = notes[path] { result.notes.append(note) }
       return result
     }
@@ -61,26 +62,39 @@ public struct LintRun: Sendable {
   public func lint(_ files: [String], deliver: (FileResult) -> Void) throws {
     let configs = ConfigCache()
     let shared = LintRunCache()
-    let (layouts, notes) = try layoutFindings(files)
+    let stdin = Self.standardInput(files)
+    let (layouts, notes) = try layoutFindings(files, stdin: stdin)
     files.concurrentForEach(
       { path in
-        var result = lintOne(path, configs: configs, shared: shared, layout: layouts[path])
+        var result = lintOne(path, configs: configs, shared: shared, layout: layouts[path], stdin: stdin)
         if let note = notes[path] { result.notes.append(note) }
         return result
       }, deliverInOrder: deliver)
   }
 
-  /// Each deck's measured layout findings and notes, or nothing when the layout rules are off.
-  private func layoutFindings(_ files: [String]) throws -> ([String: [LayoutFinding]], [String: String]) {
-    let layoutOff = explicitConfig.map { Self.layoutRuleIDs.isSubset(of: $0.disabled) } ?? false
-    guard let layoutBrowser, !fix, !layoutOff, Self.wantsLayout(only: only) else { return ([:], [:]) }
-    return try measureLayouts(files, chromium: layoutBrowser)
+  /// Standard input, read once when `-` is among `files`: it can be read only once, and both the layout
+  /// measurement and the lint need it.
+  private static func standardInput(_ files: [String]) -> Result<SourceFile, Error>? {
+    files.contains("-") ? Result { try SourceFile.load(path: "-") } : nil
   }
 
-  private func lintOne(_ path: String, configs: ConfigCache, shared: LintRunCache, layout: [LayoutFinding]?) -> FileResult {
+  /// Each deck's measured layout findings and notes, or nothing when the layout rules are off.
+  private func layoutFindings(
+    _ files: [String], stdin: Result<SourceFile, Error>?
+  ) throws -> ([String: [LayoutFinding]], [String: String]) {
+    let layoutOff = explicitConfig.map { Self.layoutRuleIDs.isSubset(of: $0.disabled) } ?? false
+    guard let layoutBrowser, !fix, !layoutOff, Self.wantsLayout(only: only) else { return ([:], [:]) }
+    return try measureLayouts(files, stdin: try? stdin?.get(), chromium: layoutBrowser)
+  }
+
+  private func lintOne(
+    _ path: String, configs: ConfigCache, shared: LintRunCache, layout: [LayoutFinding]?,
+    stdin: Result<SourceFile, Error>?
+  ) -> FileResult {
     var result = FileResult()
     do {
-      let source = try SourceFile.load(path: path)
+      let source: SourceFile
+      if path == "-", let stdin { source = try stdin.get() } else { source = try SourceFile.load(path: path) }
       var linter = Linter(configuration: try explicitConfig ?? configs.configuration(for: path), only: only)
       linter.shared = shared
       if fix {

@@ -55,6 +55,18 @@ import Testing
     #expect(!quiet.stderr.contains("slide-overflow"))
   }
 
+  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium"), "needs Debian's chromium"))
+  func standardInputIsMeasuredAsAFileIs() throws {
+    // Read once, then both measured and linted: the overflow is found and the ordinary rules still run.
+    let deck = Self.overflowing + "\n| a | b |\n|---|---|\n| 1 |\n"
+    let lint = try LecternBinary.run(["lint", "-", "--color", "never"], stdin: Data(deck.utf8))
+    #expect(lint.status == 1, "\(lint.stderr)")
+    let overflow = lint.stdout.split(separator: "\n").filter { $0.hasSuffix("[slide-overflow]") }
+    #expect(overflow.count == 1 && overflow[0].hasPrefix("<stdin>:"), "\(lint.stdout)")
+    #expect(lint.stdout.contains("row has 1 cell"), "\(lint.stdout)")
+    #expect(!lint.stderr.contains("layout not measured"), "\(lint.stderr)")
+  }
+
   @Test func lintOfMoreThanAHundredFilesSkipsTheLayoutRulesUnlessAsked() throws {
     let dir = TestPaths.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
