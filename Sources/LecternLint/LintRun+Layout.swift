@@ -19,19 +19,30 @@ extension LintRun {
   func measureLayouts(_ files: [String], stdin: SourceFile? = nil, chromium: Chromium) throws -> (
     findings: [String: [LayoutFinding]], notes: [String: String]
   ) {
-    let jobs = try files.concurrentMap { path -> (String, LayoutRun.Job)? in
+    let sources = try files.concurrentMap { path -> (String, SourceFile)? in
       // Standard input was read once before (its images resolve from the current folder).
       let loaded = path == "-" ? stdin : try? SourceFile.load(path: path)
-      guard let source = loaded, DocumentKind.detect(source) == .deck else { return nil }
-      return (path, LayoutRun.Job(deck: Deck(source: source)))
+      return loaded.map { (path, $0) }
+    }.compactMap { $0 }
+    return try measure(sources, chromium: chromium)
+  }
+
+  /// Measures the decks among `sources` (key, text) in one browser: key → findings, and key → why a deck could
+  /// not be measured.
+  func measure(_ sources: [(String, SourceFile)], chromium: Chromium) throws -> (
+    findings: [String: [LayoutFinding]], notes: [String: String]
+  ) {
+    let jobs = try sources.concurrentMap { key, source -> (String, LayoutRun.Job)? in
+      DocumentKind.detect(source) == .deck ? (key, LayoutRun.Job(deck: Deck(source: source))) : nil
     }.compactMap { $0 }
     let results = try LayoutRun.findings(jobs.map(\.1), chromium: chromium)
     var findings: [String: [LayoutFinding]] = [:]
     var notes: [String: String] = [:]
-    for ((path, _), result) in zip(jobs, results) {
+    let paths = Dictionary(sources.map { ($0.0, $0.1.path) }) { a, _ in a }
+    for ((key, _), result) in zip(jobs, results) {
       switch result {
-      case .success(let found): findings[path] = found
-      case .failure(let error): notes[path] = "\(path): note: layout not measured: \(error)"
+      case .success(let found): findings[key] = found
+      case .failure(let error): notes[key] = "\(paths[key] ?? key): note: layout not measured: \(error)"
       }
     }
     return (findings, notes)

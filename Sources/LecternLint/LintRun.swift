@@ -14,7 +14,7 @@ public struct LintRun: Sendable {
   /// When set, each worker formats its own file's findings (streaming output formats).
   public var perFileFormat: DiagnosticFormat?
   public var color: Bool
-  /// The browser to measure decks' layout in (`nil`: not measured; never under `fix`).
+  /// The browser to measure decks' layout in (`nil`: not measured; under `fix`, the fixed text is measured).
   public var layoutBrowser: Chromium? = nil
 
   public init(
@@ -48,6 +48,9 @@ public struct LintRun: Sendable {
     let configs = ConfigCache()
     let shared = LintRunCache()
     let stdin = Self.standardInput(files)
+    if let browser = fixLayoutBrowser {
+      return try fixThenMeasure(files, configs: configs, shared: shared, stdin: stdin, chromium: browser)
+    }
     let (layouts, notes) = try layoutFindings(files, stdin: stdin)
     return try files.concurrentMap { [layouts, notes] path in
       var result = lintOne(path, configs: configs, shared: shared, layout: layouts[path], stdin: stdin)
@@ -63,6 +66,10 @@ public struct LintRun: Sendable {
     let configs = ConfigCache()
     let shared = LintRunCache()
     let stdin = Self.standardInput(files)
+    if let browser = fixLayoutBrowser {
+      try fixThenMeasure(files, configs: configs, shared: shared, stdin: stdin, chromium: browser).forEach(deliver)
+      return
+    }
     let (layouts, notes) = try layoutFindings(files, stdin: stdin)
     files.concurrentForEach(
       { path in
@@ -78,18 +85,58 @@ public struct LintRun: Sendable {
     files.contains("-") ? Result { try SourceFile.load(path: "-") } : nil
   }
 
-  /// Each deck's measured layout findings and notes, or nothing when the layout rules are off.
+  /// The browser to measure in when the layout rules are on for this run.
+  private var measuringBrowser: Chromium? {
+    let layoutOff = explicitConfig.map { Self.layoutRuleIDs.isSubset(of: $0.disabled) } ?? false
+    guard let layoutBrowser, !layoutOff, Self.wantsLayout(only: only) else { return nil }
+    return layoutBrowser
+  }
+
+  /// Under `--fix` the measurement waits for the fixes: the text measured is the one the findings are about.
+  private var fixLayoutBrowser: Chromium? { fix ? measuringBrowser : nil }
+
+  /// Each deck's measured layout findings and notes, or nothing when the layout rules are off (or wait for `--fix`).
   private func layoutFindings(
     _ files: [String], stdin: Result<SourceFile, Error>?
   ) throws -> ([String: [LayoutFinding]], [String: String]) {
-    let layoutOff = explicitConfig.map { Self.layoutRuleIDs.isSubset(of: $0.disabled) } ?? false
-    guard let layoutBrowser, !fix, !layoutOff, Self.wantsLayout(only: only) else { return ([:], [:]) }
-    return try measureLayouts(files, stdin: try? stdin?.get(), chromium: layoutBrowser)
+    guard !fix, let browser = measuringBrowser else { return ([:], [:]) }
+    return try measureLayouts(files, stdin: try? stdin?.get(), chromium: browser)
+  }
+
+  /// `--fix` with the layout rules on: every file fixed first (nothing formatted yet), then the decks measured
+  /// as they now are (the fixed text; with `--diff`, the file as it is, which the findings then describe) in one
+  /// browser, and their layout findings put in place of the estimates made without a measurement. Keeps every
+  /// result until all are measured (the layout rules run on at most 100 files unless `--layout` is given).
+  private func fixThenMeasure(
+    _ files: [String], configs: ConfigCache, shared: LintRunCache, stdin: Result<SourceFile, Error>?, chromium: Chromium
+  ) throws -> [FileResult] {
+    var results = try files.concurrentMap { path in
+      lintOne(path, configs: configs, shared: shared, layout: nil, stdin: stdin, formats: false)
+    }
+    let measured = try measure(results.enumerated().compactMap { i, r in r.source.map { (String(i), $0) } }, chromium: chromium)
+    for i in results.indices {
+      if let note = measured.notes[String(i)] { results[i].notes.append(note) }
+      if let findings = measured.findings[String(i)], let source = results[i].source, results[i].error == nil,
+        let configuration = try? explicitConfig ?? configs.configuration(for: files[i])
+      {
+        let layoutRules = only.isEmpty ? Self.layoutRuleIDs : only.intersection(Self.layoutRuleIDs)
+        var linter = Linter(configuration: configuration, only: layoutRules)
+        linter.shared = shared
+        let found = linter.lint(source, layout: findings)
+        results[i].diagnostics = Linter.inSourceOrder(
+          results[i].diagnostics.filter { !Self.layoutRuleIDs.contains($0.code.rawValue) } + found)
+      }
+      if let perFileFormat, results[i].error == nil {
+        results[i].formatted = perFileFormat.format(results[i].diagnostics, source: results[i].source, color: color)
+        results[i].source = nil
+      }
+    }
+    return results
   }
 
   private func lintOne(
     _ path: String, configs: ConfigCache, shared: LintRunCache, layout: [LayoutFinding]?,
-    stdin: Result<SourceFile, Error>?
+    stdin: Result<SourceFile, Error>?, formats: Bool = true
   ) -> FileResult {
     var result = FileResult()
     do {
@@ -103,7 +150,7 @@ public struct LintRun: Sendable {
         result.source = source
         result.diagnostics = linter.lint(source, layout: layout)
       }
-      if let perFileFormat {
+      if let perFileFormat, formats {
         result.formatted = perFileFormat.format(result.diagnostics, source: result.source, color: color)
         // Formatted: the text is no longer needed (it is the largest part of a result).
         result.source = nil

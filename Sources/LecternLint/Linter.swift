@@ -61,11 +61,15 @@ public struct Linter: Sendable {
         diagnostics.append(Diagnostic(severity, f.message, path: target.path, range: f.range, code: code, fix: f.fix))
       }
     }
-    diagnostics.sort {
+    return Self.inSourceOrder(diagnostics)
+  }
+
+  /// Diagnostics by position (unplaced first), then by code: the order every output lists them in.
+  public static func inSourceOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    diagnostics.sorted {
       let a = $0.range?.start ?? SourceLocation(line: 0, column: 0)
       let b = $1.range?.start ?? SourceLocation(line: 0, column: 0)
       return a != b ? a < b : $0.code < $1.code
     }
-    return diagnostics
   }
 }

@@ -7,6 +7,12 @@ import Testing
   static let overflowing =
     "---\nmarp: true\n---\n\n# Long\n\n" + (1...16).map { "- item \($0)" }.joined(separator: "\n") + "\n"
 
+  /// A finding line of the measured layout: the slide overflows, or (when a table is what runs past the
+  /// bottom) the table is too large.
+  static func isLayoutFinding(_ line: Substring) -> Bool {
+    line.hasSuffix("[slide-overflow]") || line.hasSuffix("[table-too-large]")
+  }
+
   private func decks() throws -> URL {
     let dir = TestPaths.temporaryDirectory()
     for name in ["a.md", "b.md"] {
@@ -61,10 +67,39 @@ import Testing
     let deck = Self.overflowing + "\n| a | b |\n|---|---|\n| 1 |\n"
     let lint = try LecternBinary.run(["lint", "-", "--color", "never"], stdin: Data(deck.utf8))
     #expect(lint.status == 1, "\(lint.stderr)")
-    let overflow = lint.stdout.split(separator: "\n").filter { $0.hasSuffix("[slide-overflow]") }
+    let overflow = lint.stdout.split(separator: "\n").filter { Self.isLayoutFinding($0) }
     #expect(overflow.count == 1 && overflow[0].hasPrefix("<stdin>:"), "\(lint.stdout)")
     #expect(lint.stdout.contains("row has 1 cell"), "\(lint.stdout)")
     #expect(!lint.stderr.contains("layout not measured"), "\(lint.stderr)")
+  }
+
+  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium"), "needs Debian's chromium"))
+  func fixMeasuresTheFixedText() throws {
+    // A prose line glued above a table: --fix inserts a blank line, so everything below moves down one line.
+    let glued =
+      "---\nmarp: true\n---\n\n# Long\n\nIntro\n| a | b |\n|---|---|\n| 1 | 2 |\n\n"
+      + (1...16).map { "- item \($0)" }.joined(separator: "\n") + "\n"
+    let dir = TestPaths.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    func overflowLines(_ output: String) -> [String] {
+      output.split(separator: "\n").filter { Self.isLayoutFinding($0) }.map {
+        String($0.split(separator: ":").dropFirst().prefix(2).joined(separator: ":"))
+      }
+    }
+    let deck = dir.appendingPathComponent("deck.md")
+    try glued.write(to: deck, atomically: true, encoding: .utf8)
+    let before = overflowLines(try LecternBinary.run(["lint", deck.path, "--color", "never"]).stdout)
+    #expect(before.count == 1, "the unfixed deck overflows")
+
+    let diff = try LecternBinary.run(["lint", deck.path, "--fix", "--diff", "--color", "never"])
+    #expect(overflowLines(diff.stdout) == before, "with --diff the findings describe the file as it is: \(diff.stdout)")
+
+    let fixed = try LecternBinary.run(["lint", deck.path, "--fix", "--color", "never"])
+    #expect(fixed.status == 1, "the overflow remains: \(fixed.stderr)")
+    #expect(try String(contentsOf: deck, encoding: .utf8).contains("Intro\n\n| a | b |"))
+    let after = overflowLines(try LecternBinary.run(["lint", deck.path, "--color", "never"]).stdout)
+    #expect(after.count == 1 && after != before, "the fix moved the list down")
+    #expect(overflowLines(fixed.stdout) == after, "--fix reports the overflow where it is in the fixed file: \(fixed.stdout)")
   }
 
   @Test func lintOfMoreThanAHundredFilesSkipsTheLayoutRulesUnlessAsked() throws {

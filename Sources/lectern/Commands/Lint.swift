@@ -111,7 +111,7 @@ extension Lectern {
 
     /// The browser for the layout rules, or `nil` (said once on standard error when none is found).
     private func layoutBrowser(fileCount: Int) -> Chromium? {
-      guard !noLayout, !fix, LintRun.wantsLayout(only: Set(rules)) else { return nil }
+      guard !noLayout, LintRun.wantsLayout(only: Set(rules)) else { return nil }
       if fileCount > Self.layoutFileLimit && !forceLayout {
         printError(
           "note: layout rules (slide-overflow, text-too-small, low-contrast) skipped for \(fileCount) files, more than "
@@ -148,6 +148,7 @@ private struct LintSummary: Sendable {
 
   /// Writes one file's output (in input order) and counts it.
   mutating func take(_ r: LintRun.FileResult, keep: Bool, failOn: Severity) {
+    r.notes.forEach(printError)
     if let message = r.error {
       printError(message)
       failed = true
