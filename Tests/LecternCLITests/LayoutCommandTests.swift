@@ -75,9 +75,10 @@ import Testing
 
   @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium"), "needs Debian's chromium"))
   func fixMeasuresTheFixedText() throws {
-    // A prose line glued above a table: --fix inserts a blank line, so everything below moves down one line.
+    // Slide 1: a prose line glued above a table; --fix inserts a blank line, so slide 2's overflowing list
+    // moves down one line.
     let glued =
-      "---\nmarp: true\n---\n\n# Long\n\nIntro\n| a | b |\n|---|---|\n| 1 | 2 |\n\n"
+      "---\nmarp: true\n---\n\n# Short\n\nIntro\n| a | b |\n|---|---|\n| 1 | 2 |\n\n---\n\n# Long\n\n"
       + (1...16).map { "- item \($0)" }.joined(separator: "\n") + "\n"
     let dir = TestPaths.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
@@ -91,14 +92,16 @@ import Testing
     let before = overflowLines(try LecternBinary.run(["lint", deck.path, "--color", "never"]).stdout)
     #expect(before.count == 1, "the unfixed deck overflows")
 
+    // --diff prints only the patch (and leaves the file as it is).
     let diff = try LecternBinary.run(["lint", deck.path, "--fix", "--diff", "--color", "never"])
-    #expect(overflowLines(diff.stdout) == before, "with --diff the findings describe the file as it is: \(diff.stdout)")
+    #expect(diff.stdout.contains("+\n") && !diff.stdout.contains("[slide-overflow]"), "\(diff.stdout)")
+    #expect(try String(contentsOf: deck, encoding: .utf8) == glued)
 
     let fixed = try LecternBinary.run(["lint", deck.path, "--fix", "--color", "never"])
     #expect(fixed.status == 1, "the overflow remains: \(fixed.stderr)")
     #expect(try String(contentsOf: deck, encoding: .utf8).contains("Intro\n\n| a | b |"))
     let after = overflowLines(try LecternBinary.run(["lint", deck.path, "--color", "never"]).stdout)
-    #expect(after.count == 1 && after != before, "the fix moved the list down")
+    #expect(after.count == 1 && after != before, "the fix moved slide 2 down: \(before) → \(after)")
     #expect(overflowLines(fixed.stdout) == after, "--fix reports the overflow where it is in the fixed file: \(fixed.stdout)")
   }
 
