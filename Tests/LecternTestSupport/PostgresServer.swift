@@ -33,8 +33,13 @@ public final class PostgresServer: @unchecked Sendable {
     "postgresql://postgres@127.0.0.1:\(port)/postgres?sslmode=disable" + (schema.map { "&schema=\($0)" } ?? "")
   }
 
-  /// Creates a cluster and starts it; throws with the server's log when it does not come up.
-  public static func start() throws -> PostgresServer {
+  /// The certificate authority that signed a TLS server's certificate (`start(tls: true)`), for `sslrootcert`.
+  public var certificateAuthority: URL { folder.appendingPathComponent("tls/ca.crt") }
+
+  /// Creates a cluster and starts it; throws with the server's log when it does not come up. With `tls`, the
+  /// server has a certificate for `localhost` signed by a certificate authority of its own
+  /// (``certificateAuthority``) and accepts TCP connections over TLS only.
+  public static func start(tls: Bool = false) throws -> PostgresServer {
     guard let binaries else { throw Failure(message: unavailableReason ?? "") }
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-pg-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder.appendingPathComponent("socket"), withIntermediateDirectories: true)
@@ -43,12 +48,13 @@ public final class PostgresServer: @unchecked Sendable {
     try run(
       binaries.appendingPathComponent("initdb").path,
       ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"], asPostgres: true)
+    let tlsOptions = tls ? try makeCertificates(folder: folder, data: data) : ""
     var lastError: Error?
     for _ in 0..<3 {
       let port = try freePort()
       let options =
         "-p \(port) -k \(folder.appendingPathComponent("socket").path) -c listen_addresses=127.0.0.1 "
-        + "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=50"
+        + "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=50" + tlsOptions
       do {
         try run(
           binaries.appendingPathComponent("pg_ctl").path,
@@ -63,6 +69,42 @@ public final class PostgresServer: @unchecked Sendable {
     let log = (try? String(contentsOf: folder.appendingPathComponent("server.log"), encoding: .utf8)) ?? ""
     try? FileManager.default.removeItem(at: folder)
     throw Failure(message: "postgres did not start: \(lastError.map { "\($0)" } ?? "")\n\(log)")
+  }
+
+  /// A certificate authority and a server certificate for `localhost` (made with the `openssl` command), and a
+  /// `pg_hba.conf` that refuses TCP connections without TLS; returns the server options that turn TLS on.
+  private static func makeCertificates(folder: URL, data: String) throws -> String {
+    let dir = folder.appendingPathComponent("tls")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    func path(_ name: String) -> String { dir.appendingPathComponent(name).path }
+    try "subjectAltName=DNS:localhost\n".write(toFile: path("server.ext"), atomically: true, encoding: .utf8)
+    let openssl = "/usr/bin/openssl"
+    try run(
+      openssl,
+      [
+        "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=Lectern test CA",
+        "-keyout", path("ca.key"), "-out", path("ca.crt"),
+      ])
+    try run(
+      openssl,
+      [
+        "req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-keyout", path("server.key"),
+        "-out", path("server.csr"),
+      ])
+    try run(
+      openssl,
+      [
+        "x509", "-req", "-in", path("server.csr"), "-CA", path("ca.crt"), "-CAkey", path("ca.key"), "-CAcreateserial",
+        "-days", "2", "-extfile", path("server.ext"), "-out", path("server.crt"),
+      ])
+    try """
+    local all all trust
+    hostssl all all 127.0.0.1/32 trust
+    hostnossl all all 127.0.0.1/32 reject
+    """.write(toFile: data + "/pg_hba.conf", atomically: true, encoding: .utf8)
+    if getuid() == 0 { try run("/bin/chown", ["-R", "postgres:postgres", dir.path, data + "/pg_hba.conf"]) }
+    try run("/bin/chmod", ["600", path("server.key")])
+    return " -c ssl=on -c ssl_cert_file=\(path("server.crt")) -c ssl_key_file=\(path("server.key"))"
   }
 
   private init(port: Int, folder: URL, binaries: URL, watchdog: Process) {
