@@ -1,5 +1,6 @@
 import Foundation
 import LecternCore
+import LecternDORA
 import LecternTestSupport
 import Testing
 
