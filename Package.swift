@@ -137,7 +137,9 @@ let package = Package(
     ),
     .testTarget(
       name: "LecternTemplatesTests",
-      dependencies: ["LecternTemplates", "LecternTestSupport", .product(name: "Mustache", package: "swift-mustache")]
+      dependencies: [
+        "LecternTemplates", "LecternCore", "LecternTestSupport", .product(name: "Mustache", package: "swift-mustache"),
+      ]
     ),
     .testTarget(
       name: "LecternMarkdownTests",
@@ -192,6 +194,10 @@ let package = Package(
         .product(name: "PostgresNIO", package: "postgres-nio"),
       ],
       exclude: ["Import/Fixtures"]
+    ),
+    .testTarget(
+      name: "LecternPipelineTests",
+      dependencies: ["LecternPipeline", "LecternSlides", "LecternDeck", "LecternCore", "LecternTestSupport"]
     ),
     .testTarget(
       name: "LecternServeTests",

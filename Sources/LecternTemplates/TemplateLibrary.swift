@@ -82,12 +82,16 @@ public struct TemplateLibrary: Sendable {
     template(named: name)?.render(object) ?? ""
   }
 
+  /// Parsed under the lock, so threads asking at once (a build and its warm-up, several decks) parse a
+  /// template once and the later ones wait for it.
   private func template(named name: String) -> MustacheTemplate? {
-    if let known = parsed.withLock({ $0[name] }) { return known }
-    // The built-in templates are tested to parse; one that does not is a build defect.
-    guard let text = texts[name], let template = try? MustacheTemplate(string: text) else { return nil }
-    parsed.withLock { $0[name] = template }
-    return template
+    parsed.withLock { parsed in
+      if let known = parsed[name] { return known }
+      // The built-in templates are tested to parse; one that does not is a build defect.
+      guard let text = texts[name], let template = try? MustacheTemplate(string: text) else { return nil }
+      parsed[name] = template
+      return template
+    }
   }
 
   /// A static file of the set (CSS, JS).

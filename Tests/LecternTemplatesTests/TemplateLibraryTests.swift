@@ -1,4 +1,5 @@
 import Foundation
+import LecternCore
 import LecternTemplates
 import LecternTestSupport
 import Mustache
@@ -31,5 +32,18 @@ import Testing
       guard case TemplateLibrary.LoadError.invalid(let path, _) = error else { return false }
       return path == file.path
     }
+  }
+}
+
+@Suite struct TemplateLibraryConcurrencyTests {
+  /// Threads asking for a template at once share one parse (it happens under the library's lock) and all
+  /// render the same text.
+  @Test func templatesAskedForAtOnceRenderAlike() throws {
+    let library = TemplateLibrary()
+    let pages = try (0..<8).concurrentMap { _ in
+      library.render(["title": "Deck"], template: "deck.html")
+    }
+    #expect(Set(pages).count == 1)
+    #expect(pages[0].contains("<!DOCTYPE html>"))
   }
 }

@@ -4,6 +4,7 @@ import LecternCore
 import LecternDORA
 import LecternLive
 import LecternMetrics
+import LecternPipeline
 import LecternRecords
 import LecternTemplates
 
@@ -62,6 +63,9 @@ enum ErrorReporter {
 
 extension Lectern {
   static func main() {
+    // A `build` starts its deck-independent first-render work on another core before the arguments are
+    // parsed (`BuildWarmUp`); the command then finds it done.
+    if CommandLine.arguments.dropFirst().first == "build" { BuildWarmUp.start() }
     do {
       var command = try parseAsRoot()
       try command.run()
