@@ -24,7 +24,9 @@ import Testing
   /// gets the page it gets without a warm-up; waiting is idempotent and returns once the warm-up ended.
   @Test func aBuildDuringTheWarmUpGetsTheSamePage() throws {
     let text = "---\nmarp: true\ntheme: gaia\n---\n\n# One\n\n| a | b |\n|---|:-:|\n| 1 | 2 |\n\n---\n\n## Two <!-- fit -->\n"
-    let render: @Sendable () -> String = { DeckHTMLRenderer.render(Deck(source: SourceFile(path: "d.md", text: text)), options: DeckBuildOptions()).html }
+    let render: @Sendable () -> String = {
+      DeckHTMLRenderer.render(Deck(source: SourceFile(path: "d.md", text: text)), options: DeckBuildOptions()).html
+    }
     BuildWarmUp.start()
     let during = try (0..<4).concurrentMap { _ in render() }
     BuildWarmUp.start()

@@ -42,10 +42,15 @@ enum CMarkParser {
   }
 
   static func parse(
-    _ source: SourceFile, firstLine: Int, parallelFrom: Int = parallelFrom,
+    _ source: SourceFile, firstLine: Int, parallelFrom: Int = parallelFrom, partsFrom: Int = partsFrom,
     workers: Int = ProcessInfo.processInfo.activeProcessorCount, keepTree: Bool? = nil
   ) -> (blocks: [Block], diagnostics: [Diagnostic]) {
     let startOffset = firstLine <= source.lineStarts.count ? source.lineStarts[firstLine - 1] : source.bytes.count
+    if workers > 1, source.bytes.count - startOffset >= partsFrom, keepTree ?? keepsTree(source.bytes.count),
+      let parsed = parseInParts(source, firstLine: firstLine, workers: workers)
+    {
+      return parsed
+    }
     let parsed = source.bytes.withUnsafeBufferPointer { buffer in
       parseDocument(UnsafeBufferPointer(rebasing: buffer[min(startOffset, buffer.count)...]))
     }
@@ -63,6 +68,94 @@ enum CMarkParser {
       return (blocks, converter.diagnostics)
     }
     return convertInParallel(top, document: document, source: source, firstLine: firstLine, workers: workers)
+  }
+
+  /// Bytes of Markdown from which a document whose tree is kept (``keepsTree(_:)``) is cut at slide rules
+  /// and its parts parsed on all cores (``parseInParts(_:firstLine:workers:)``).
+  static let partsFrom = 64 << 10
+
+  /// Parses `source` in parts cut at slide rules (``SlideCuts``), several at once, each part by this thread's
+  /// parser and converted by its own converter; the blocks and diagnostics joined in order are those of one
+  /// parse of the whole. cmark-gfm's block phase runs in parallel; its inline phase holds ``inlinePhase``,
+  /// so one part's inlines overlap the others' block parsing and conversion.
+  ///
+  /// After parsing, each part but the last is checked to end with nothing open that the next part's first
+  /// line would have continued or closed differently: fenced code (closed by the rule, cmark ends it on the
+  /// rule's line; left open at the end of a part, on the line before) or an HTML block that ran over the
+  /// blank line. Any such part, and `nil` is returned: the caller parses the whole. The parts' C trees are
+  /// never freed (only a one-shot command parses in parts).
+  static func parseInParts(_ source: SourceFile, firstLine: Int, workers: Int) -> (
+    blocks: [Block], diagnostics: [Diagnostic]
+  )? {
+    let cuts = SlideCuts.find(in: source, from: firstLine)
+    guard !cuts.isEmpty else { return nil }
+    let start = source.lineStarts[firstLine - 1]
+    let size = source.bytes.count - start
+    let wanted = min(workers * 4, cuts.count + 1)
+    var parts: [Part] = [Part(firstLine: firstLine, start: start, end: source.bytes.count, lastLine: source.lineCount)]
+    for cut in cuts where cut.offset - parts[parts.count - 1].start >= size / wanted {
+      parts[parts.count - 1].end = cut.offset
+      parts[parts.count - 1].lastLine = cut.line - 1
+      parts.append(Part(firstLine: cut.line, start: cut.offset, end: source.bytes.count, lastLine: source.lineCount))
+    }
+    guard parts.count > 1 else { return nil }
+    let last = parts.count - 1
+    let cutParts = parts
+    @Sendable func parsePart(_ index: Int) -> ([Block], [Diagnostic])? {
+      let part = cutParts[index]
+      let parsed = source.bytes.withUnsafeBufferPointer {
+        parseDocument(UnsafeBufferPointer(rebasing: $0[part.start..<part.end]))
+      }
+      guard let document = parsed else { return nil }
+      if index < last, endsOpen(document, lastLine: part.lastLine - part.firstLine + 1) { return nil }
+      var converter = Converter(source: source, lineOffset: part.firstLine - 1)
+      converter.releases = false
+      return (converter.convert(document), converter.diagnostics)
+    }
+    guard let results = try? Array(0..<parts.count).concurrentMap(parsePart), results.allSatisfy({ $0 != nil }) else {
+      return nil
+    }
+    var blocks: [Block] = []
+    var diagnostics: [Diagnostic] = []
+    for case let (b, d)? in results {
+      blocks.append(contentsOf: b)
+      diagnostics.append(contentsOf: d)
+    }
+    return (blocks, diagnostics)
+  }
+
+  /// A part of a document: its lines `firstLine...lastLine`, bytes `start..<end`.
+  private struct Part: Sendable {
+    var firstLine: Int
+    var start: Int
+    var end: Int
+    var lastLine: Int
+  }
+
+  /// Whether a block still open at the end of a part (the chain of last children) is fenced code that ran to
+  /// the part's last line, or an HTML block whose last line is blank (one that runs over blank lines).
+  private static func endsOpen(_ document: OpaquePointer, lastLine: Int) -> Bool {
+    var node = cmark_node_last_child(document)
+    while let n = node {
+      switch cmark_node_get_type(n) {
+      case CMARK_NODE_CODE_BLOCK:
+        var length: Int32 = 0
+        var offset: Int32 = 0
+        var character: CChar = 0
+        if cmark_node_get_fenced(n, &length, &offset, &character) != 0, Int(cmark_node_get_end_line(n)) >= lastLine {
+          return true
+        }
+      case CMARK_NODE_HTML_BLOCK:
+        let literal = cmark_node_get_literal(n).map { String(cString: $0) } ?? ""
+        let lastText = literal.utf8.last == 0x0A ? literal.utf8.dropLast() : literal.utf8[...]
+        let tail = lastText.lastIndex(of: 0x0A).map { lastText[lastText.index(after: $0)...] } ?? lastText
+        if tail.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return true }
+      default:
+        break
+      }
+      node = cmark_node_last_child(n)
+    }
+    return false
   }
 
   /// Top-level blocks from which a document's conversion is shared among the cores (a deck of a few
