@@ -29,27 +29,32 @@ public struct SourceFile: Sendable {
     self.hadByteOrderMark = bom
     let bytes = Array(text.utf8)
     self.utf8 = bytes
+    (self.lineStarts, self.asciiLines) = bytes.withUnsafeBufferPointer(Self.lineIndex)
+  }
+
+  /// Where each line starts and whether it is pure ASCII: one pass, the bytes of a line OR-ed together.
+  private static func lineIndex(_ bytes: UnsafeBufferPointer<UInt8>) -> ([Int], [Bool]) {
     var starts = [0]
     var ascii: [Bool] = []
-    var lineIsASCII = true
-    var i = 0
     let n = bytes.count
     starts.reserveCapacity(n / 32 + 1)
+    ascii.reserveCapacity(n / 32 + 1)
+    var high: UInt8 = 0
+    var i = 0
     while i < n {
       let b = bytes[i]
-      if b == 0x0A || b == 0x0D {
+      if b <= 0x0D, b == 0x0A || b == 0x0D {
         if b == 0x0D, i + 1 < n, bytes[i + 1] == 0x0A { i += 1 }
-        ascii.append(lineIsASCII)
-        lineIsASCII = true
+        ascii.append(high < 0x80)
+        high = 0
         starts.append(i + 1)
-      } else if b >= 0x80 {
-        lineIsASCII = false
+      } else {
+        high |= b
       }
       i += 1
     }
-    ascii.append(lineIsASCII)
-    self.lineStarts = starts
-    self.asciiLines = ascii
+    ascii.append(high < 0x80)
+    return (starts, ascii)
   }
 
   /// The number of lines; a final line break does not start a new counted line of content,

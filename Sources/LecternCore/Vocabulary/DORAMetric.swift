@@ -21,27 +21,52 @@ public enum DORAMetric: String, Sendable, Hashable, CaseIterable {
   /// `Change fail percentage`, `lead time`, with any case, markup stars and a trailing period.
   public init?(name: String) {
     let s = DORAMetric.normalizedName(name)
-    switch s {
-    case "deployment frequency", "deploy frequency", "deployments frequency", "df", "deployment_frequency":
-      self = .deploymentFrequency
-    case "lead time for changes", "lead time", "change lead time", "lead time for change", "lt", "lead_time",
-      "lead time to change":
-      self = .leadTime
-    case "change failure rate", "change fail percentage", "change failure percentage", "change fail rate", "cfr",
-      "change_failure_rate", "failed deployment rate":
-      self = .changeFailureRate
-    case "time to restore service", "time to restore", "mean time to restore", "mttr", "mean time to recovery",
-      "time to recovery", "mean time to restore mttr", "mean time to restore service", "failed deployment recovery time",
-      "time_to_restore":
-      self = .timeToRestore
-    default:
-      if s.hasPrefix("mean time to restore") || s.hasPrefix("time to restore") { self = .timeToRestore; return }
-      if s.hasPrefix("deployment frequency") { self = .deploymentFrequency; return }
-      if s.hasPrefix("lead time") || s.hasPrefix("change lead time") { self = .leadTime; return }
-      if s.hasPrefix("change fail") { self = .changeFailureRate; return }
-      return nil
+    // Every first cell of every table is tried as a metric name: one hash lookup, not a case-by-case compare.
+    if let metric = DORAMetric.exactNames[s] {
+      self = metric
+      return
     }
+    if s.hasPrefix("mean time to restore") || s.hasPrefix("time to restore") { self = .timeToRestore; return }
+    if s.hasPrefix("deployment frequency") { self = .deploymentFrequency; return }
+    if s.hasPrefix("lead time") || s.hasPrefix("change lead time") { self = .leadTime; return }
+    if s.hasPrefix("change fail") { self = .changeFailureRate; return }
+    return nil
   }
+
+  /// The names read as a metric when written in full (normalised by ``normalizedName(_:)``); longer names
+  /// starting with a metric's name are read by prefix.
+  static let exactNames: [String: DORAMetric] = {
+    var names: [String: DORAMetric] = [:]
+    let lists: [(DORAMetric, [String])] = [
+      (
+        .deploymentFrequency, ["deployment frequency", "deploy frequency", "deployments frequency", "df", "deployment_frequency"]
+      ),
+      (
+        .leadTime,
+        [
+          "lead time for changes", "lead time", "change lead time", "lead time for change", "lt", "lead_time",
+          "lead time to change",
+        ]
+      ),
+      (
+        .changeFailureRate,
+        [
+          "change failure rate", "change fail percentage", "change failure percentage", "change fail rate", "cfr",
+          "change_failure_rate", "failed deployment rate",
+        ]
+      ),
+      (
+        .timeToRestore,
+        [
+          "time to restore service", "time to restore", "mean time to restore", "mttr", "mean time to recovery",
+          "time to recovery", "mean time to restore mttr", "mean time to restore service", "failed deployment recovery time",
+          "time_to_restore",
+        ]
+      ),
+    ]
+    for (metric, list) in lists { for name in list { names[name] = metric } }
+    return names
+  }()
 
   /// A name lowercased, without `*_`.:()`, its words (split at spaces, tabs and hyphens) joined by one space.
   /// ASCII names (nearly all: every cell of every table is tried as a metric name) are done over bytes; the

@@ -53,9 +53,16 @@ extension TierTable {
       s = s.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
     }
     guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last,
-      CharacterSet.whitespaces.contains(first) || CharacterSet.whitespaces.contains(last)
+      isWhitespace(first) || isWhitespace(last)
     else { return s }
     return s.trimmingCharacters(in: .whitespaces)
+  }
+
+  private static let whitespaces = CharacterSet.whitespaces
+
+  /// `CharacterSet.whitespaces` membership; ASCII answered without the set (space and tab are its only ASCII members).
+  private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.isASCII ? scalar == " " || scalar == "\t" : whitespaces.contains(scalar)
   }
 
   /// The bound a phrase sets, in the metric's unit (per day, hours, percent).
