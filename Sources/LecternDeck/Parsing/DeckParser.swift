@@ -32,11 +32,7 @@ private struct DeckParser {
   mutating func parse() -> Deck {
     let (frontMatter, bodyStart, frontDirectives) = readFrontMatter()
     let (document, blocks) = readMarkdown(from: bodyStart)
-    var collector = CommentCollector()
-    for (index, block) in blocks.enumerated() {
-      collector.blockIndex = index
-      collector.walk(block)
-    }
+    let collector = CommentCollector.collecting(blocks)
     let commentDirectives = classifyComments(collector.comments)
     var directives = frontDirectives
     var globals = ResolvedDirectives()
@@ -127,7 +123,28 @@ private struct DeckParser {
   }
 
   /// 3. Each comment's directives, parallel to `comments`; an empty list means a speaker note (or nothing).
+  /// A long deck's comments are read in runs on all cores, each run's reports kept in order and joined in
+  /// run order: the same list as one pass.
   private mutating func classifyComments(_ comments: [MarpComment]) -> [[Directive]] {
+    guard comments.count >= DeckParallelism.commentsFrom else { return classifyInOrder(comments[...]) }
+    let source = self.source
+    let parts = try? DeckParallelism.runs(of: comments.count).concurrentMap { run in
+      var parser = DeckParser(source: source)
+      let directives = parser.classifyInOrder(comments[run])
+      return (directives, parser.diagnostics, parser.unknownKeys)
+    }
+    guard let parts else { return classifyInOrder(comments[...]) }
+    var all: [[Directive]] = []
+    all.reserveCapacity(comments.count)
+    for (directives, diagnostics, unknown) in parts {
+      all.append(contentsOf: directives)
+      self.diagnostics.append(contentsOf: diagnostics)
+      unknownKeys.append(contentsOf: unknown)
+    }
+    return all
+  }
+
+  private mutating func classifyInOrder(_ comments: ArraySlice<MarpComment>) -> [[Directive]] {
     comments.map { comment in
       if !comment.isClosed, let r = comment.range {
         report(
@@ -165,7 +182,7 @@ private struct DeckParser {
         break
       }
       groups[groups.count - 1].blockIndices.append(index)
-      if !isHidden(block) { seenVisible = true }
+      if !seenVisible && !isHidden(block) { seenVisible = true }
     }
     return groups
   }
@@ -182,30 +199,47 @@ private struct DeckParser {
       if d.scope == .spot { spot.set(d.name, d.value) }
     }
     let index = SlideIndex(collector: collector, commentDirectives: commentDirectives)
+    // What each slide has of its own (blocks, comments, pictures, styles, range) needs no other slide: a long
+    // deck's slides are read on all cores. The directives that carry from slide to slide are then resolved in
+    // order.
+    let parser = self
+    @Sendable func contents(_ number: Int) -> SlideContents {
+      let group = groups[number]
+      let slideBlocks = group.blockIndices.map { blocks[$0] }
+      var scoped: [StyleElement] = []
+      var global: [StyleElement] = []
+      for block in slideBlocks {
+        guard case .htmlBlock(let html) = block.kind, let style = StyleElement.parse(html, range: block.range) else { continue }
+        if style.isScoped { scoped.append(style) } else { global.append(style) }
+      }
+      return SlideContents(
+        blocks: slideBlocks, comments: index.comments(of: group.blockIndices, blocks: blocks),
+        pictures: index.images(of: group.blockIndices), scoped: scoped, global: global,
+        range: parser.slideRange(
+          separator: group.separator, blocks: slideBlocks, next: parser.nextStart(groups, after: number, blocks: blocks)))
+    }
+    let all =
+      groups.count >= DeckParallelism.slidesFrom
+      ? ((try? DeckParallelism.runs(of: groups.count).concurrentMap { $0.map(contents) }.flatMap { $0 })
+        ?? groups.indices.map(contents))
+      : groups.indices.map(contents)
     var slides: [Slide] = []
+    slides.reserveCapacity(groups.count)
     var globalStyles: [StyleElement] = []
     for (number, group) in groups.enumerated() {
-      let slideBlocks = group.blockIndices.map { blocks[$0] }
-      let comments = index.comments(of: group.blockIndices, blocks: blocks)
-      for d in comments.directives {
+      let part = all[number]
+      for d in part.comments.directives {
         if d.scope == .local { local.set(d.name, d.value) }
         if d.scope == .spot { spot.set(d.name, d.value) }
       }
-      let (backgrounds, images) = index.images(of: group.blockIndices)
-      var scoped: [StyleElement] = []
-      for block in slideBlocks {
-        guard case .htmlBlock(let html) = block.kind, let style = StyleElement.parse(html, range: block.range) else { continue }
-        if style.isScoped { scoped.append(style) } else { globalStyles.append(style) }
-      }
+      globalStyles.append(contentsOf: part.global)
       let resolved = globals.merging(local).merging(spot)
       spot = ResolvedDirectives()
-      let range = slideRange(
-        separator: group.separator, blocks: slideBlocks, next: nextStart(groups, after: number, blocks: blocks))
       slides.append(
         Slide(
-          number: number + 1, range: range, openedBy: group.opening, blocks: slideBlocks, directives: resolved,
-          writtenDirectives: comments.directives, notes: comments.notes, backgrounds: backgrounds, images: images,
-          fitHeadings: comments.fits, scopedStyles: scoped))
+          number: number + 1, range: part.range, openedBy: group.opening, blocks: part.blocks, directives: resolved,
+          writtenDirectives: part.comments.directives, notes: part.comments.notes, backgrounds: part.pictures.backgrounds,
+          images: part.pictures.images, fitHeadings: part.comments.fits, scopedStyles: part.scoped))
     }
     return (slides, globalStyles)
   }
@@ -385,5 +419,32 @@ private struct SlideIndex {
       }
     }
     return (backgrounds, inline)
+  }
+}
+
+/// What one slide has of its own, read before the directives that carry over from earlier slides.
+private struct SlideContents: Sendable {
+  var blocks: [Block]
+  var comments: (directives: [Directive], notes: [SpeakerNote], fits: [FitHeading])
+  var pictures: (backgrounds: [Background], images: [SlideImage])
+  var scoped: [StyleElement]
+  var global: [StyleElement]
+  var range: SourceRange?
+}
+
+/// When a deck's own reading (after cmark-gfm) is shared among the cores, and how it is cut into runs.
+enum DeckParallelism {
+  /// Slides from which they are read on all cores (a few hundred; below that the threads cost more).
+  static let slidesFrom = 256
+  /// Comments from which they are read on all cores.
+  static let commentsFrom = 256
+  /// Top-level blocks from which comments and pictures are collected on all cores.
+  static let blocksFrom = 512
+
+  /// `0..<count` cut into about four runs per core, in order.
+  static func runs(of count: Int) -> [Range<Int>] {
+    let runs = max(1, min(count, ProcessInfo.processInfo.activeProcessorCount * 4))
+    let per = (count + runs - 1) / runs
+    return stride(from: 0, to: count, by: per).map { $0..<min($0 + per, count) }
   }
 }

@@ -179,7 +179,30 @@ enum InlineComments {
 }
 
 /// Collects Marp comments in source order, nested ones included.
-struct CommentCollector: MarkdownWalker {
+struct CommentCollector: MarkdownWalker, Sendable {
+  /// The comments and images of `blocks` (top-level), in order; a long deck's blocks are walked in runs on
+  /// all cores and the runs joined in order.
+  static func collecting(_ blocks: [Block]) -> CommentCollector {
+    @Sendable func walk(_ run: Range<Int>) -> CommentCollector {
+      var collector = CommentCollector()
+      for index in run {
+        collector.blockIndex = index
+        collector.walk(blocks[index])
+      }
+      return collector
+    }
+    guard blocks.count >= DeckParallelism.blocksFrom,
+      let runs = try? DeckParallelism.runs(of: blocks.count).concurrentMap(walk)
+    else { return walk(blocks.indices) }
+    var all = CommentCollector()
+    for run in runs {
+      all.comments.append(contentsOf: run.comments)
+      all.images.append(contentsOf: run.images)
+    }
+    all.blockIndex = blocks.count - 1
+    return all
+  }
+
   var comments: [MarpComment] = []
   var blockIndex = 0
   private var inHeading = false

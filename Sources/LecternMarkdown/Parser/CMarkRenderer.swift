@@ -15,9 +15,7 @@ enum CMarkRenderer {
     for block in blocks { builder.append(block, to: document) }
     // Raw HTML that the policy lets through is already in the tree as HTML nodes; the rest became text.
     let options = CMARK_OPT_DEFAULT | CMARK_OPT_UNSAFE
-    let extensions = CMarkParser.renderExtensions()
-    defer { cmark_llist_free(cmark_get_default_mem_allocator(), extensions) }
-    guard let rendered = cmark_render_html(document, options, extensions) else { return "" }
+    guard let rendered = cmark_render_html(document, options, CMarkParser.renderExtensions.list) else { return "" }
     defer { free(rendered) }
     return String(cString: rendered)
   }
@@ -26,14 +24,22 @@ enum CMarkRenderer {
 extension CMarkParser {
   static let ensureRegistered: Void = { cmark_gfm_core_extensions_ensure_registered() }()
 
-  static func renderExtensions() -> UnsafeMutablePointer<cmark_llist>? {
+  /// The extensions every render passes to cmark-gfm: made once per process and never freed (the renderer
+  /// only reads the list), instead of a list built and freed for each slide.
+  static let renderExtensions: ExtensionList = {
+    _ = ensureRegistered
     var list: UnsafeMutablePointer<cmark_llist>? = nil
     for name in ["table", "strikethrough", "autolink", "tagfilter", "tasklist"] {
       if let ext = cmark_find_syntax_extension(name) {
         list = cmark_llist_append(cmark_get_default_mem_allocator(), list, UnsafeMutableRawPointer(ext))
       }
     }
-    return list
+    return ExtensionList(list: list)
+  }()
+
+  /// A cmark-gfm list of syntax extensions that nothing writes to after it is made.
+  struct ExtensionList: @unchecked Sendable {
+    let list: UnsafeMutablePointer<cmark_llist>?
   }
 }
 

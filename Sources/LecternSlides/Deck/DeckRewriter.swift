@@ -75,6 +75,8 @@ struct DeckRewriter: HTMLRewriting {
         return .html(imageTag(image, source: source, title: title))
       }
     case .text(let text):
+      // Placeholders need `{{`, shortcodes `:`, math and escaped dollars `$`: most text has none of them.
+      guard text.utf8.contains(where: { $0 == 0x7B || $0 == 0x3A || $0 == 0x24 }) else { return nil }
       let hasPlaceholder = Placeholders.mayContain(text)
       let hasShortcode = EmojiShortcodes.mayContain(text) && !EmojiShortcodes.table.isEmpty
       let spans = math ? TeXMath.inlineSpans(in: text) : nil
