@@ -116,6 +116,11 @@ let package = Package(
         "LecternCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         // .lectern/metrics.yml (teams, production aliases, inferred causes).
         "Yams",
+      ],
+      // Lectern's definition of cmark-gfm's `cmark_manage_extensions_special_characters` must be in the dynamic
+      // symbol table for the library's calls to reach it (see LecternMarkdown's InlineCharacters).
+      linkerSettings: [
+        .unsafeFlags(["-Xlinker", "--export-dynamic-symbol=cmark_manage_extensions_special_characters"])
       ]
     ),
     .target(name: "LecternTestSupport", dependencies: ["LecternCore"], path: "Tests/LecternTestSupport"),

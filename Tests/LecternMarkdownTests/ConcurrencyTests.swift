@@ -19,4 +19,12 @@ import Testing
     #expect(results.count == 4000)
     #expect(results.filter { !$0 }.isEmpty)
   }
+
+  /// The library's call reaches Lectern's definition (ELF symbol interposition), so the extensions' characters
+  /// stay on and parses no longer take turns in their inline phase: the test above then runs them at once.
+  @Test func theExtensionsCharactersStayOnAfterAParse() {
+    _ = MarkdownDocument(parsing: .inline("a ~~b~~\n"))
+    #expect(InlineCharacters.library != nil)
+    #expect(InlineCharacters.staysOn)
+  }
 }

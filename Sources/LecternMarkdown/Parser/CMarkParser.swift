@@ -16,7 +16,8 @@ enum CMarkParser {
   /// `cmark_parser_finish`) and that freeing a parser clears. Two parses on two threads therefore
   /// break each other (`~~strike~~` read as text, `www.` links missed: 116 of 4,000 parallel parses
   /// in `ConcurrencyTests` before this). So the inline phase holds this lock; block parsing
-  /// (`feed`) and the Swift conversion run in parallel. Each thread keeps one parser for reuse
+  /// (`feed`) and the Swift conversion run in parallel. Once ``InlineCharacters`` keeps the characters on
+  /// (checked on the first parse), inline phases run in parallel too. Each thread keeps one parser for reuse
   /// (`finish` resets it and keeps its extensions) and never frees it.
   static let inlinePhase = NSLock()
 
@@ -38,6 +39,7 @@ enum CMarkParser {
     if let base = bytes.baseAddress, !bytes.isEmpty {
       base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { cmark_parser_feed(parser, $0, bytes.count) }
     }
+    if InlineCharacters.staysOn { return cmark_parser_finish(parser) }
     return inlinePhase.withLock { cmark_parser_finish(parser) }
   }
 
@@ -76,8 +78,8 @@ enum CMarkParser {
 
   /// Parses `source` in parts cut at slide rules (``SlideCuts``), several at once, each part by this thread's
   /// parser and converted by its own converter; the blocks and diagnostics joined in order are those of one
-  /// parse of the whole. cmark-gfm's block phase runs in parallel; its inline phase holds ``inlinePhase``,
-  /// so one part's inlines overlap the others' block parsing and conversion.
+  /// parse of the whole. cmark-gfm's block and inline phases run in parallel (where ``InlineCharacters``
+  /// keeps the extensions' characters on; elsewhere the inline phase holds ``inlinePhase``).
   ///
   /// After parsing, each part but the last is checked to end with nothing open that the next part's first
   /// line would have continued or closed differently: fenced code (closed by the rule, cmark ends it on the
