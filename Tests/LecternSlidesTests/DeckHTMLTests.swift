@@ -79,6 +79,15 @@ private func count(_ needle: String, in haystack: String) -> Int {
     #expect(slide(built.html, 4).contains("data-marpit-pagination=\"2\" data-marpit-pagination-total=\"2\""))
   }
 
+  /// A background URL is a CSS string in the page: its quotes and backslashes are escaped byte by byte (a quote
+  /// stays a quote to a CSS tokenizer even with a combining mark after it), and filter values keep their words.
+  @Test func backgroundURLsAreEscapedAsCSSStrings() {
+    let built = build("---\nmarp: true\n---\n![bg blur:4px](<a\"\u{301}b\\\\c.png>)\n\n# T\n")
+    let markup = slide(built.html, 1)
+    #expect(markup.contains("background-image:url(&quot;a\\&quot;\u{301}b\\\\c.png&quot;);"), "\(markup)")
+    #expect(markup.contains("filter:blur(4px)"))
+  }
+
   @Test func splitBackgroundNarrowsTheContentToTheOtherSide() {
     let built = build("---\nmarp: true\n---\n![bg left:60% sepia](office.png)\n\n# Right side\n")
     let markup = slide(built.html, 1)
@@ -418,5 +427,17 @@ struct SeedDeckBuildTests {
       }
     }
     #expect(page.child(named: "nothing") == nil)
+  }
+}
+
+@Suite struct SpeakerNotesHTMLTests {
+  /// Notes become paragraphs at blank lines, their lines joined by `<br>`, text escaped; a one-line note (the
+  /// quick path) and a blank one give what the line-by-line path gives; CRLF and CR end lines as LF does.
+  @Test func notesBecomeEscapedParagraphs() {
+    #expect(DeckHTMLRenderer.notesHTML(["Say <b> & go"]) == "<p>Say &lt;b&gt; &amp; go</p>")
+    #expect(DeckHTMLRenderer.notesHTML(["  \t"]) == "")
+    #expect(DeckHTMLRenderer.notesHTML(["one\ntwo\n\nthree"]) == "<p>one<br>two</p><p>three</p>")
+    #expect(DeckHTMLRenderer.notesHTML(["one\r\ntwo\r\n\r\nthree\rfour"]) == "<p>one<br>two</p><p>three<br>four</p>")
+    #expect(DeckHTMLRenderer.notesHTML(["a", "b\n"]) == "<p>a</p><p>b</p>")
   }
 }

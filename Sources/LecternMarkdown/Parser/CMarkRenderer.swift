@@ -98,14 +98,14 @@ private struct TreeBuilder {
   /// decided before). Raw HTML rather than custom nodes, because table cells may not hold custom inlines.
   private func verbatim(_ html: String, block: Bool) -> OpaquePointer {
     let n = node(block ? CMARK_NODE_HTML_BLOCK : CMARK_NODE_HTML_INLINE)
-    cmark_node_set_literal(n, html)
+    set(n, html, cmark_node_set_literal)
     return n
   }
 
   private func custom(_ type: cmark_node_type, enter: String, exit: String) -> OpaquePointer {
     let n = node(type)
-    cmark_node_set_on_enter(n, enter)
-    cmark_node_set_on_exit(n, exit)
+    set(n, enter, cmark_node_set_on_enter)
+    set(n, exit, cmark_node_set_on_exit)
     return n
   }
 
@@ -158,18 +158,18 @@ private struct TreeBuilder {
       attach(n, to: parent)
     case .codeBlock(let code):
       let n = node(CMARK_NODE_CODE_BLOCK)
-      cmark_node_set_fence_info(n, code.info)
-      cmark_node_set_literal(n, code.code)
+      set(n, code.info, cmark_node_set_fence_info)
+      set(n, code.code, cmark_node_set_literal)
       attach(n, to: parent)
     case .htmlBlock(let html):
       if let allowed = rawHTML.passing(html) {
         let n = node(CMARK_NODE_HTML_BLOCK)
-        cmark_node_set_literal(n, allowed)
+        set(n, allowed, cmark_node_set_literal)
         attach(n, to: parent)
       } else {
         let p = node(CMARK_NODE_PARAGRAPH)
         let t = node(CMARK_NODE_TEXT)
-        cmark_node_set_literal(t, String(html.reversed().drop(while: { $0 == "\n" }).reversed()))
+        set(t, String(html.reversed().drop(while: { $0 == "\n" }).reversed()), cmark_node_set_literal)
         attach(t, to: p)
         attach(p, to: parent)
       }
@@ -234,7 +234,7 @@ private struct TreeBuilder {
 
   private func text(_ s: String) -> OpaquePointer {
     let t = node(CMARK_NODE_TEXT)
-    cmark_node_set_literal(t, s)
+    set(t, s, cmark_node_set_literal)
     return t
   }
 
@@ -263,12 +263,12 @@ private struct TreeBuilder {
       attach(node(CMARK_NODE_LINEBREAK), to: parent)
     case .code(let s):
       let n = node(CMARK_NODE_CODE)
-      cmark_node_set_literal(n, s)
+      set(n, s, cmark_node_set_literal)
       attach(n, to: parent)
     case .html(let s):
       if let allowed = rawHTML.passing(s) {
         let n = node(CMARK_NODE_HTML_INLINE)
-        cmark_node_set_literal(n, allowed)
+        set(n, allowed, cmark_node_set_literal)
         attach(n, to: parent)
       } else {
         attach(text(s), to: parent)
@@ -288,14 +288,14 @@ private struct TreeBuilder {
       attach(n, to: parent)
     case .link(let destination, let title, let c):
       let n = node(CMARK_NODE_LINK)
-      cmark_node_set_url(n, URLSafety.isSafe(destination, isImage: false) ? destination : "")
-      cmark_node_set_title(n, title)
+      set(n, URLSafety.isSafe(destination, isImage: false) ? destination : "", cmark_node_set_url)
+      set(n, title, cmark_node_set_title)
       append(c, to: n)
       attach(n, to: parent)
     case .image(let source, let title, let c):
       let n = node(CMARK_NODE_IMAGE)
-      cmark_node_set_url(n, URLSafety.isSafe(source, isImage: true) ? source : "")
-      cmark_node_set_title(n, title)
+      set(n, URLSafety.isSafe(source, isImage: true) ? source : "", cmark_node_set_url)
+      set(n, title, cmark_node_set_title)
       append(c, to: n)
       attach(n, to: parent)
     case .footnoteReference(let label):
@@ -305,4 +305,10 @@ private struct TreeBuilder {
       attach(verbatim(html, block: false), to: parent)
     }
   }
+}
+
+/// Sets a node's string through `setter` without a copy: a native Swift string is already NUL-terminated UTF-8,
+/// where passing a `String` as `char *` builds a new array for every call.
+private func set(_ node: OpaquePointer?, _ value: String, _ setter: (OpaquePointer?, UnsafePointer<CChar>?) -> Int32) {
+  _ = value.withCString { setter(node, $0) }
 }

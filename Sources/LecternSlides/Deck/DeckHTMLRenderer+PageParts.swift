@@ -7,7 +7,10 @@ extension DeckHTMLRenderer {
   /// or when highlight.js is not installed (then `warn` hears why, once).
   static func highlightScript(_ deck: Deck, _ highlighter: CodeHighlighter?, warn: (String) -> Void) -> String? {
     guard let highlighter else { return nil }
-    switch highlighter.script(for: deck.slides.flatMap(\.blocks).fenceLanguages()) {
+    // Slide by slide: the deck's blocks are not copied into one array for this.
+    var languages: Set<String> = []
+    for slide in deck.slides { languages.formUnion(slide.blocks.fenceLanguages()) }
+    switch highlighter.script(for: languages) {
     case .notNeeded: return nil
     case .script(let js, _): return js
     case .unavailable(let message):

@@ -294,17 +294,15 @@ public enum DeckHTMLRenderer {
         out += "<p>" + paragraph.map { HTMLEscaping.escape(String($0)) }.joined(separator: "<br>") + "</p>"
         paragraph.removeAll()
       }
-      // Lines over bytes; a text with a carriage return by characters (there `\r\n` is one character, which
-      // a byte split would cut).
-      if text.containsByte(0x0D) {
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-          if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { flush() } else { paragraph.append(line) }
-        }
-      } else {
-        let bytes = text.utf8
-        for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
-          if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { flush() } else { paragraph.append(Substring(line)) }
-        }
+      // One line (most notes): one paragraph unless blank.
+      if !text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
+        if !text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { out += "<p>" + HTMLEscaping.escape(text) + "</p>" }
+        continue
+      }
+      // Lines over bytes; `\r\n` and a lone `\r` end a line as `\n` does.
+      let lines = text.containsByte(0x0D) ? text.replacingBytes("\r\n", with: "\n").replacingBytes("\r", with: "\n") : text
+      for line in lines.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { flush() } else { paragraph.append(Substring(line)) }
       }
       flush()
     }

@@ -226,6 +226,8 @@ extension Block {
 
 extension Array where Element == Inline {
   func mergingAdjacentText() -> [Inline] {
+    // Most inlines have nothing to merge: they are returned as they are, without a rebuild.
+    guard hasAdjacentText else { return self }
     var out: [Inline] = []
     out.reserveCapacity(count)
     for inline in self {
@@ -245,5 +247,26 @@ extension Array where Element == Inline {
       out.append(inline)
     }
     return out
+  }
+
+  /// Whether two text inlines sit side by side here or inside any emphasis, strikethrough or link.
+  var hasAdjacentText: Bool {
+    var previousIsText = false
+    for inline in self {
+      switch inline.kind {
+      case .text:
+        if previousIsText { return true }
+        previousIsText = true
+        continue
+      case .emphasis(let children), .strong(let children), .strikethrough(let children):
+        if children.hasAdjacentText { return true }
+      case .link(_, _, let children):
+        if children.hasAdjacentText { return true }
+      default:
+        break
+      }
+      previousIsText = false
+    }
+    return false
   }
 }

@@ -78,7 +78,7 @@ struct SlideMarkup {
     if bg.width != nil || bg.height != nil { style += "background-size:\(bg.width ?? "auto") \(bg.height ?? "auto");" }
     if !bg.filters.isEmpty {
       style +=
-        "filter:" + bg.filters.map { "\($0.name)(\($0.value.replacingOccurrences(of: ",", with: " ")))" }.joined(separator: " ")
+        "filter:" + bg.filters.map { "\($0.name)(\($0.value.replacingBytes(",", with: " ")))" }.joined(separator: " ")
         + ";"
     }
     let caption = bg.alt.isEmpty ? "" : "<figcaption>\(HTMLEscaping.escape(bg.alt))</figcaption>"
@@ -155,9 +155,11 @@ struct SlideMarkup {
     return String(v.filter { $0 != ";" && $0 != "{" && $0 != "}" && $0 != "<" && $0 != ">" && $0 != "\n" })
   }
 
+  /// A URL inside `url("…")`: backslashes and quotes escaped, line breaks (`\n`, `\r`) dropped, over bytes (a
+  /// quote is escaped even when a combining mark follows it, as a CSS tokenizer reads code points).
   private func cssURL(_ u: String) -> String {
-    u.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-      .replacingOccurrences(of: "\n", with: "")
+    u.replacingBytes("\\", with: "\\\\").replacingBytes("\"", with: "\\\"").replacingBytes("\n", with: "")
+      .replacingBytes("\r", with: "")
   }
 }
 

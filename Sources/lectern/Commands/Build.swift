@@ -135,7 +135,7 @@ extension Lectern {
       let numbers = DocumentNumbers(defaults: try metrics.defaults(window: window, config: config))
       let builder = try DeckBuilder(settings: settings, numbers: numbers)
       let outcomes = builder.build(plan)
-      for outcome in outcomes { outcome.messages.forEach(printError) }
+      for outcome in outcomes { printErrors(outcome.messages) }
       if watch || config.watch == true {
         FileWatcherSignals.restoreDefaults()
         try builder.watch(plan, after: outcomes, report: printError)
