@@ -116,6 +116,9 @@ private func count(_ needle: String, in haystack: String) -> Int {
     let markup = slide(build("---\nmarp: true\n---\n# <!--fit--> Big *idea*\n").html, 1)
     #expect(markup.contains(#"<h1 data-lectern-fit=""><span data-lectern-fit-content="">Big <em>idea</em></span></h1>"#))
     #expect(!markup.contains("&lt;!--"))
+    // The marker's spaces go on both sides; spaces inside the text and a combining mark after one stay.
+    let trailing = slide(build("---\nmarp: true\n---\n# Big  idea \u{301}  <!--fit-->\n").html, 1)
+    #expect(trailing.contains("<span data-lectern-fit-content=\"\">Big  idea \u{301}</span>"), "\(trailing)")
   }
 
   @Test func directivesAndNotesNeverShowOnTheSlide() {

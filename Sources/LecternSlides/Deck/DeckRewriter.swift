@@ -149,7 +149,7 @@ struct DeckRewriter: HTMLRewriting {
       if t.isEmpty { list.removeFirst() } else { list[0].kind = .text(t) }
     }
     if case .text(let s)? = list.last?.kind {
-      let t = String(s.reversed().drop(while: { $0 == " " }).reversed())
+      let t = s.lastIndex(where: { $0 != " " }).map { String(s[...$0]) } ?? ""
       if t.isEmpty { list.removeLast() } else { list[list.count - 1].kind = .text(t) }
     }
     return list
