@@ -117,10 +117,15 @@ let package = Package(
         // .lectern/metrics.yml (teams, production aliases, inferred causes).
         "Yams",
       ],
-      // Lectern's definition of cmark-gfm's `cmark_manage_extensions_special_characters` must be in the dynamic
-      // symbol table for the library's calls to reach it (see LecternMarkdown's InlineCharacters).
+      // Swift's static-stdlib link exports every symbol of the executable (51,000) to the dynamic symbol table, and
+      // the loader then checks that table for every symbol the shared libraries bind at start (1.5 ms of each run);
+      // only Lectern's definition of cmark-gfm's `cmark_manage_extensions_special_characters` must be there, for
+      // the library's calls to reach it (see LecternMarkdown's InlineCharacters).
       linkerSettings: [
-        .unsafeFlags(["-Xlinker", "--export-dynamic-symbol=cmark_manage_extensions_special_characters"])
+        .unsafeFlags([
+          "-Xlinker", "--no-export-dynamic",
+          "-Xlinker", "--export-dynamic-symbol=cmark_manage_extensions_special_characters",
+        ])
       ]
     ),
     .target(name: "LecternTestSupport", dependencies: ["LecternCore"], path: "Tests/LecternTestSupport"),
