@@ -103,19 +103,27 @@ public final class OutputSink: @unchecked Sendable {
   }
 
   public func write(_ bytes: ArraySlice<UInt8>) {
-    guard failure == nil, !bytes.isEmpty else { return }
-    bytes.withUnsafeBufferPointer { buffer in
-      var offset = 0
-      let fd = handle.fileDescriptor
-      while offset < buffer.count {
-        let written = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-        if written < 0 {
-          if errno == EINTR { continue }
-          failure = String(cString: strerror(errno))
-          return
-        }
-        offset += written
+    bytes.withUnsafeBufferPointer { write($0) }
+  }
+
+  /// Writes the text's UTF-8 bytes as they are stored (no copy of a native string).
+  public func write(_ text: String) {
+    var text = text
+    text.withUTF8 { write($0) }
+  }
+
+  public func write(_ buffer: UnsafeBufferPointer<UInt8>) {
+    guard failure == nil, let base = buffer.baseAddress, !buffer.isEmpty else { return }
+    var offset = 0
+    let fd = handle.fileDescriptor
+    while offset < buffer.count {
+      let written = Foundation.write(fd, base + offset, buffer.count - offset)
+      if written < 0 {
+        if errno == EINTR { continue }
+        failure = String(cString: strerror(errno))
+        return
       }
+      offset += written
     }
   }
 
@@ -150,7 +158,7 @@ public final class OutputSink: @unchecked Sendable {
   /// place for a device or FIFO; refused as `overwrite` says.
   public static func write(_ text: String, to path: String?, overwrite: Overwrite = .exceptInputs) throws {
     let sink = try OutputSink(path: path, overwrite: overwrite)
-    sink.write(Array(text.utf8)[...])
+    sink.write(text)
     try sink.commit()
   }
 

@@ -228,6 +228,33 @@ extension StringProtocol {
     }
   }
 
+  /// How many times the UTF-8 bytes of `needle` occur in this text, without overlaps (a byte search, as
+  /// `containsBytes`).
+  public func countBytes(_ needle: String) -> Int {
+    var needle = needle
+    var hay = String(self)
+    return needle.withUTF8 { n -> Int in
+      hay.withUTF8 { h -> Int in
+        guard let base = h.baseAddress, let needleBase = n.baseAddress, let first = n.first, h.count >= n.count else {
+          return 0
+        }
+        var count = 0
+        var offset = 0
+        let last = h.count - n.count
+        while offset <= last, let hit = memchr(base + offset, Int32(first), last - offset + 1) {
+          let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+          if memcmp(base + at, needleBase, n.count) == 0 {
+            count += 1
+            offset = at + n.count
+          } else {
+            offset = at + 1
+          }
+        }
+        return count
+      }
+    }
+  }
+
   /// Whether byte `b` occurs at least `count` times (`memchr` over contiguous text; most text is).
   public func containsByte(_ b: UInt8, atLeast count: Int = 1) -> Bool {
     guard count > 0 else { return true }

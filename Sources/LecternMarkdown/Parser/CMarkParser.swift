@@ -111,7 +111,7 @@ enum CMarkParser {
       guard let document = parsed else { return nil }
       if index < last, endsOpen(document, lastLine: part.lastLine - part.firstLine + 1) { return nil }
       var converter = Converter(source: source, lineOffset: part.firstLine - 1)
-      converter.releases = false
+      converter.releases = true
       return (converter.convert(document), converter.diagnostics)
     }
     guard let results = try? Array(0..<parts.count).concurrentMap(parsePart), results.allSatisfy({ $0 != nil }) else {

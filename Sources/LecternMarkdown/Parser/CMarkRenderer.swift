@@ -2,7 +2,8 @@ import CCmarkGFM
 import Foundation
 import LecternCore
 
-/// Renders Swift Markdown values to HTML through cmark-gfm's own HTML renderer.
+/// Renders Swift Markdown values to HTML through cmark-gfm's own HTML renderer: the reference that
+/// ``HTMLWriter`` (which renders without a cmark tree) is tested against, byte for byte.
 ///
 /// The Swift tree is rebuilt as a cmark tree (tables through the table extension's own node
 /// constructors and setters) and freed after rendering.

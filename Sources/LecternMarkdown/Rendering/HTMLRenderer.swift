@@ -1,6 +1,7 @@
 import LecternCore
 
-/// Renders Markdown blocks (any subtree: a slide, a section, one table) as HTML with cmark-gfm.
+/// Renders Markdown blocks (any subtree: a slide, a section, one table) as the HTML cmark-gfm's renderer writes
+/// for them (``HTMLWriter``).
 ///
 /// Raw HTML follows `rawHTML` (escaped by default; under `.allow` through ``HTMLSanitizer``);
 /// `javascript:`, `vbscript:`, `file:` and non-image `data:` URLs are removed from Markdown links and
@@ -25,7 +26,7 @@ public struct HTMLRenderer: Sendable {
   }
 
   public func render(_ blocks: [Block]) -> String {
-    CMarkRenderer.html(blocks, rawHTML: rawHTML, rewriter: rewriter)
+    HTMLWriter.html(blocks, rawHTML: rawHTML, rewriter: rewriter)
   }
 
   /// Renders inline content, without a wrapping paragraph.

@@ -111,7 +111,7 @@ public enum DeckHTMLRenderer {
       mathCSS: mathAssets?.css.escapingEndTags("style"),
       mathJS: mathAssets?.js.escapingEndTags("script"), slides: slides.html,
       notes: slides.notes)
-    let html = options.templates.render(page, template: "deck.html")
+    let html = pageHTML(page, templates: options.templates)
     let origin = SourceLocation(line: 0, column: 0)
     diagnostics.sort { ($0.range?.start ?? origin) < ($1.range?.start ?? origin) }
     return BuiltDeck(
