@@ -48,44 +48,55 @@ extension DeckHTMLRenderer {
     return "no metrics store: \(shown) placeholder\(shown == 1 ? "" : "s") show 'no data'; pass --data DIR or --db FILE"
   }
 
-  /// The page from its template. The slides and notes are most of a page: the template is rendered around
-  /// two markers and they are copied in once, into a string of the page's size (rendered in place, the
-  /// template engine would copy them again at every growth of its output). Should a marker not be found
-  /// exactly once (text of the page holding it), the page is rendered with them in place.
+  /// The page from its template. The slides, notes, stylesheets and scripts are most of a page: the template
+  /// is rendered with a marker in place of each, and the page is then joined from the pieces in one string of
+  /// its final size (rendered in place, the template engine copies them at every growth of its output). Should a
+  /// marker not be found exactly once (text of the page holding it), the page is rendered with them in place.
   static func pageHTML(_ page: DeckPage, templates: TemplateLibrary) -> String {
-    let slidesMarker = "\u{0}lectern-slides\u{0}"
-    let notesMarker = "\u{0}lectern-notes\u{0}"
     var frame = page
-    frame.slides = slidesMarker
-    frame.notes = notesMarker
+    var parts: [(marker: String, text: String)] = []
+    func mark(_ value: inout String) {
+      let marker = "\u{0}lectern-part-\(parts.count)\u{0}"
+      parts.append((marker, value))
+      value = marker
+    }
+    func mark(_ value: inout String?) {
+      guard var text = value else { return }
+      mark(&text)
+      value = text
+    }
+    mark(&frame.viewerCSS)
+    mark(&frame.viewerJS)
+    mark(&frame.themeCSS)
+    mark(&frame.highlightJS)
+    mark(&frame.mathCSS)
+    mark(&frame.mathJS)
+    mark(&frame.slides)
+    mark(&frame.notes)
     var rendered = templates.render(frame, template: "deck.html")
-    guard rendered.countBytes(slidesMarker) == 1, rendered.countBytes(notesMarker) == 1 else {
-      return templates.render(page, template: "deck.html")
-    }
-    var slides = page.slides
-    var notes = page.notes
-    let joined = rendered.withUTF8 { f -> String? in
-      guard let s = f.firstOffset(of: slidesMarker), let n = f.firstOffset(of: notesMarker), s < n else { return nil }
-      let slidesEnd = s + slidesMarker.utf8.count
-      let notesEnd = n + notesMarker.utf8.count
-      return slides.withUTF8 { slidesBytes in
-        notes.withUTF8 { notesBytes in
-          let pieces = [
-            UnsafeBufferPointer(rebasing: f[..<s]), slidesBytes, UnsafeBufferPointer(rebasing: f[slidesEnd..<n]),
-            notesBytes, UnsafeBufferPointer(rebasing: f[notesEnd...]),
-          ]
-          return String(unsafeUninitializedCapacity: pieces.reduce(0) { $0 + $1.count }) { out in
-            var at = 0
-            for piece in pieces where !piece.isEmpty {
-              _ = UnsafeMutableBufferPointer(rebasing: out[at..<(at + piece.count)]).initialize(from: piece)
-              at += piece.count
-            }
-            return at
-          }
-        }
+    let once = parts.allSatisfy { rendered.countBytes($0.marker) == 1 }
+    let found = rendered.withUTF8 { f -> [(offset: Int, part: Int)]? in
+      var found: [(offset: Int, part: Int)] = []
+      for (index, part) in parts.enumerated() {
+        guard once, let at = f.firstOffset(of: part.marker) else { return nil }
+        found.append((at, index))
       }
+      return found.sorted { $0.offset < $1.offset }
     }
-    return joined ?? templates.render(page, template: "deck.html")
+    guard let found else { return templates.render(page, template: "deck.html") }
+    // Joined from strings, not bytes: appending valid strings needs no second check of the UTF-8.
+    var html = ""
+    html.reserveCapacity(rendered.utf8.count + parts.reduce(0) { $0 + $1.text.utf8.count })
+    let utf8 = rendered.utf8
+    var copied = utf8.startIndex
+    for (offset, index) in found {
+      let at = utf8.index(utf8.startIndex, offsetBy: offset)
+      html += rendered[copied..<at]
+      html += parts[index].text
+      copied = utf8.index(at, offsetBy: parts[index].marker.utf8.count)
+    }
+    html += rendered[copied...]
+    return html
   }
 }
 

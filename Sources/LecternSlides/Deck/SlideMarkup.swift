@@ -29,7 +29,10 @@ struct SlideMarkup {
   private func layers(body: String) -> String {
     let w = size.width
     let h = size.height
-    var out = "<svg data-marpit-svg=\"\" viewBox=\"0 0 \(w) \(h)\" role=\"group\" aria-label=\"Slide \(slide.number)\">"
+    var out = ""
+    // The body is most of the slide: room for it and the layers' markup, so it is copied once.
+    out.reserveCapacity(body.utf8.count + 1_024 + (header?.utf8.count ?? 0) + (footer?.utf8.count ?? 0))
+    out += "<svg data-marpit-svg=\"\" viewBox=\"0 0 \(w) \(h)\" role=\"group\" aria-label=\"Slide \(slide.number)\">"
     let backgrounds = slide.backgrounds
     let split = backgrounds.first(where: { $0.split != nil })
     let splitPercent = split.map { percent($0.splitSize) } ?? 0
@@ -69,7 +72,8 @@ struct SlideMarkup {
       out +=
         "<foreignObject width=\"\(w)\" height=\"\(h)\"><section\(attributes(extra: [("data-marpit-advanced-background", "pseudo")], extraStyle: [], id: false))></section></foreignObject>"
     }
-    return out + "</svg>"
+    out += "</svg>"
+    return out
   }
 
   private func figure(_ bg: Background) -> String {
