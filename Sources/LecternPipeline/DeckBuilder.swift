@@ -98,7 +98,8 @@ public struct DeckBuilder: Sendable {
   public func buildOne(_ job: BuildJob) -> Outcome {
     var outcome = Outcome()
     do {
-      var deck = Deck(source: try SourceFile.load(path: job.input))
+      // The warm-up may have read this deck while the arguments were parsed.
+      var deck = try BuildWarmUp.deck(at: job.input) ?? Deck(source: SourceFile.load(path: job.input))
       if !settings.metadata.isEmpty { deck.globalDirectives = deck.globalDirectives.overriding(settings.metadata) }
       let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
       let deckDirectory = job.input == "-" ? here : URL(fileURLWithPath: job.input).deletingLastPathComponent()

@@ -2,6 +2,7 @@ import Foundation
 import LecternCore
 import LecternDeck
 import LecternSlides
+import LecternTestSupport
 import Testing
 
 @testable import LecternPipeline
@@ -35,5 +36,51 @@ import Testing
     let after = render()
     #expect(during.allSatisfy { $0 == after })
     #expect(after.contains("One</h1>"))
+  }
+
+  /// The deck read early is the one file the command line names: a second Markdown argument (such as an
+  /// option's value), a folder, a missing file or an option makes the build read the deck itself.
+  @Test func theEarlyDeckIsTheOneMarkdownFileNamed() throws {
+    let folder = TestPaths.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let deck = folder.appendingPathComponent("talk.md").path
+    let other = folder.appendingPathComponent("notes.markdown").path
+    try "# Talk\n".write(toFile: deck, atomically: true, encoding: .utf8)
+    try "# Notes\n".write(toFile: other, atomically: true, encoding: .utf8)
+    try FileManager.default.createDirectory(
+      atPath: folder.appendingPathComponent("dir.md").path, withIntermediateDirectories: true)
+
+    #expect(BuildWarmUp.deckPath(in: [deck]) == deck)
+    #expect(BuildWarmUp.deckPath(in: ["--title", "T", deck, "-o", "out.html"]) == deck)
+    #expect(BuildWarmUp.deckPath(in: [deck, deck]) == deck)
+    #expect(BuildWarmUp.deckPath(in: [other]) == other)
+    #expect(BuildWarmUp.deckPath(in: [deck, "-o", other]) == nil)
+    #expect(BuildWarmUp.deckPath(in: [folder.appendingPathComponent("dir.md").path]) == nil)
+    #expect(BuildWarmUp.deckPath(in: [folder.appendingPathComponent("missing.md").path]) == nil)
+    #expect(BuildWarmUp.deckPath(in: ["--input=" + deck]) == nil)
+    #expect(BuildWarmUp.deckPath(in: []) == nil)
+  }
+
+  /// The deck read early is the deck the build would read, handed out once and only for its own path; a
+  /// file that cannot be read gives `nil`, so the build reads it and reports the error itself.
+  @Test func anEarlyDeckIsTakenOnceForItsPath() throws {
+    let folder = TestPaths.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("talk.md").path
+    try "---\nmarp: true\n---\n\n# One\n\n---\n\n# Two\n".write(toFile: path, atomically: true, encoding: .utf8)
+
+    let early = EarlyDeck(path: path)
+    #expect(early.take(path: path + "x") == nil)
+    let taker = Thread { _ = early.read() }
+    taker.start()
+    let taken = try #require(early.take(path: path))
+    let page = { (deck: Deck) in DeckHTMLRenderer.render(deck, options: DeckBuildOptions()).html }
+    #expect(page(taken) == page(Deck(source: try SourceFile.load(path: path))))
+    #expect(taken.slides.count == 2)
+    #expect(early.take(path: path) == nil)
+
+    let missing = EarlyDeck(path: folder.appendingPathComponent("gone.md").path)
+    #expect(missing.read() == 0)
+    #expect(missing.take(path: missing.path) == nil)
   }
 }

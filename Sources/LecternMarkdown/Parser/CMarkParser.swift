@@ -43,12 +43,15 @@ enum CMarkParser {
     return inlinePhase.withLock { cmark_parser_finish(parser) }
   }
 
+  /// Parses `source` from `firstLine`: in parts (``parseInParts(_:firstLine:workers:)``) or converted in
+  /// parallel (``convertInParallel``) when it is long enough, else whole on this thread. `keepTree`, when
+  /// given, overrides ``partsAllowed(_:)`` and ``keepsTree(_:)`` (tests force either path at any size).
   static func parse(
     _ source: SourceFile, firstLine: Int, parallelFrom: Int = parallelFrom, partsFrom: Int = partsFrom,
     workers: Int = ProcessInfo.processInfo.activeProcessorCount, keepTree: Bool? = nil
   ) -> (blocks: [Block], diagnostics: [Diagnostic]) {
     let startOffset = firstLine <= source.lineStarts.count ? source.lineStarts[firstLine - 1] : source.bytes.count
-    if workers > 1, source.bytes.count - startOffset >= partsFrom, keepTree ?? keepsTree(source.bytes.count),
+    if workers > 1, source.bytes.count - startOffset >= partsFrom, keepTree ?? partsAllowed(source.bytes.count),
       let parsed = parseInParts(source, firstLine: firstLine, workers: workers)
     {
       return parsed
@@ -72,9 +75,14 @@ enum CMarkParser {
     return convertInParallel(top, document: document, source: source, firstLine: firstLine, workers: workers)
   }
 
-  /// Bytes of Markdown from which a document whose tree is kept (``keepsTree(_:)``) is cut at slide rules
-  /// and its parts parsed on all cores (``parseInParts(_:firstLine:workers:)``).
+  /// Bytes of Markdown from which a document is cut at slide rules and its parts parsed on all cores
+  /// (``parseInParts(_:firstLine:workers:)``), up to ``partsAllowed(_:)``.
   static let partsFrom = 64 << 10
+
+  /// Whether a document of `bytes` may be parsed in parts: up to 16 MB of Markdown. All parts' C trees exist
+  /// at once before they are converted; a bigger document is converted by one converter that frees each
+  /// block as it goes, so its peak memory is the larger of the two trees, not their sum.
+  static func partsAllowed(_ bytes: Int) -> Bool { bytes <= 16 << 20 }
 
   /// Parses `source` in parts cut at slide rules (``SlideCuts``), several at once, each part by this thread's
   /// parser and converted by its own converter; the blocks and diagnostics joined in order are those of one
@@ -84,8 +92,9 @@ enum CMarkParser {
   /// After parsing, each part but the last is checked to end with nothing open that the next part's first
   /// line would have continued or closed differently: fenced code (closed by the rule, cmark ends it on the
   /// rule's line; left open at the end of a part, on the line before) or an HTML block that ran over the
-  /// blank line. Any such part, and `nil` is returned: the caller parses the whole. The parts' C trees are
-  /// never freed (only a one-shot command parses in parts).
+  /// blank line. Any such part, and `nil` is returned: the caller parses the whole. Each part's C nodes are
+  /// freed as they are converted (the memory is reused for what follows) and its document after that, so
+  /// parts leave nothing behind in a long-running process either.
   static func parseInParts(_ source: SourceFile, firstLine: Int, workers: Int) -> (
     blocks: [Block], diagnostics: [Diagnostic]
   )? {
@@ -109,6 +118,7 @@ enum CMarkParser {
         parseDocument(UnsafeBufferPointer(rebasing: $0[part.start..<part.end]))
       }
       guard let document = parsed else { return nil }
+      defer { cmark_node_free(document) }
       if index < last, endsOpen(document, lastLine: part.lastLine - part.firstLine + 1) { return nil }
       var converter = Converter(source: source, lineOffset: part.firstLine - 1)
       converter.releases = true

@@ -63,9 +63,11 @@ enum ErrorReporter {
 
 extension Lectern {
   static func main() {
-    // A `build` starts its deck-independent first-render work on another core before the arguments are
-    // parsed (`BuildWarmUp`); the command then finds it done.
-    if CommandLine.arguments.dropFirst().first == "build" { BuildWarmUp.start() }
+    // A `build` starts its first-render work on another core before the arguments are parsed, reading the
+    // deck the arguments name (`BuildWarmUp`); the command then finds it done.
+    if CommandLine.arguments.dropFirst().first == "build" {
+      BuildWarmUp.start(arguments: Array(CommandLine.arguments.dropFirst(2)))
+    }
     do {
       var command = try parseAsRoot()
       try command.run()
