@@ -15,7 +15,7 @@ import Testing
   ) {
     let source = SourceFile(path: "deck.md", text: text)
     let whole = CMarkParser.parse(source, firstLine: firstLine, parallelFrom: .max, partsFrom: .max, workers: 1)
-    // (Each part's C nodes are freed as it is converted.)
+    // (A test process is not one-shot: each part's C nodes are freed as it is converted.)
     let parts = CMarkParser.parse(
       source, firstLine: firstLine, parallelFrom: .max, partsFrom: 0, workers: workers, keepTree: true)
     return (whole, parts)
