@@ -23,7 +23,7 @@ import Yams
   private func run(_ argv: [String], in directory: URL, extra: [String: String] = [:]) throws -> (Int32, String) {
     let lectern = try #require(LecternBinary.url, "lectern is built by swift build")
     let log = TestPaths.temporaryDirectory().appendingPathComponent("output.txt")
-    FileManager.default.createFile(atPath: log.path, contents: nil)
+    try #require(FileManager.default.createFile(atPath: log.path, contents: nil), "cannot create \(log.path)")
     let handle = try FileHandle(forWritingTo: log)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -117,7 +117,7 @@ public final class PostgresServer: @unchecked Sendable {
   /// Stops the server (immediately: tests need no clean shutdown) and deletes its folder.
   public func stop() {
     let data = folder.appendingPathComponent("data").path
-    try? Self.run(
+    _ = try? Self.run(
       binaries.appendingPathComponent("pg_ctl").path, ["-D", data, "-m", "immediate", "-w", "stop"], asPostgres: true)
     watchdog.terminate()
     try? FileManager.default.removeItem(at: folder)
