@@ -92,6 +92,9 @@ public enum BuildWarmUp {
   /// that is a regular file (an option's value such as `-o out.md` is one too: then there are two, and no
   /// deck is read early). `nil` when there is none or more than one.
   static func deckPath(in arguments: [String]) -> String? {
+    // Nothing is built with help, and a server or a watch reads the deck itself, again and again.
+    let readsItself: Set<String> = ["-h", "--help", "-s", "--serve", "-w", "--watch"]
+    guard !arguments.contains(where: readsItself.contains) else { return nil }
     let named = Set(
       arguments.filter { argument in
         guard !argument.hasPrefix("-"), argument.hasSuffix(".md") || argument.hasSuffix(".markdown") else { return false }

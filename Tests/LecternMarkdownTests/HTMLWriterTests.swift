@@ -81,6 +81,13 @@ import Testing
     }
   }
 
+  /// cmark-gfm's `cmark_isspace` is space, tab, LF and CR only: a vertical tab or form feed stays in a code
+  /// block's info string and does not end a filtered tag's name.
+  @Test func verticalTabAndFormFeedAreNotSpaces() {
+    let text = "```a\u{0B}b\nx\n```\n\n```c\u{0C}d e\ny\n```\n\n<title\u{0B}x>\n\n<div>\n<title\u{0C}>\n</div>\n"
+    Self.expectSame(Self.blocks(text), "vertical tab and form feed")
+  }
+
   @Test func valuesNoParserMakesRenderAsCmarkGFMRendersThem() {
     func text(_ s: String) -> Inline { Inline(.text(s), range: nil) }
     func paragraph(_ inlines: [Inline]) -> Block { Block(.paragraph(inlines), range: nil) }

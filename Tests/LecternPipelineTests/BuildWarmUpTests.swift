@@ -59,6 +59,9 @@ import Testing
     #expect(BuildWarmUp.deckPath(in: [folder.appendingPathComponent("missing.md").path]) == nil)
     #expect(BuildWarmUp.deckPath(in: ["--input=" + deck]) == nil)
     #expect(BuildWarmUp.deckPath(in: []) == nil)
+    for flag in ["--help", "-h", "--watch", "-w", "--serve", "-s"] {
+      #expect(BuildWarmUp.deckPath(in: [deck, flag]) == nil, "\(flag)")
+    }
   }
 
   /// The deck read early is the deck the build would read, handed out once and only for its own path; a

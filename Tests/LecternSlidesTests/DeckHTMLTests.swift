@@ -301,6 +301,27 @@ private func count(_ needle: String, in haystack: String) -> Int {
     #expect(!slide(built.html, 3).contains("margin: 0"), "a global <style> is CSS, not slide content")
   }
 
+  /// The page is joined around markers in place of the slides and notes; a custom template that escapes a
+  /// value (`{{notes}}`) gets it escaped, as when the values are rendered in place, not the raw HTML.
+  @Test func aTemplateThatEscapesTheNotesGetsThemEscaped() throws {
+    let folder = TestPaths.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    // The built-in page with the notes escaped: every other marked value is still there once.
+    let builtIn = try #require(TemplateCatalog.text("deck.html"))
+    #expect(builtIn.contains("{{{notes}}}"))
+    try builtIn.replacingOccurrences(of: "{{{notes}}}", with: "<textarea>{{notes}}</textarea>").write(
+      to: folder.appendingPathComponent("deck.html.mustache"), atomically: true, encoding: .utf8)
+    var options = DeckBuildOptions()
+    options.templates = try TemplateLibrary(overlaying: folder.path)
+    let deck = Deck(source: SourceFile(path: "t.md", text: "# One\n\n<!-- say <b>hello</b> -->\n"))
+    let html = DeckHTMLRenderer.render(deck, options: options).html
+    let textarea = try #require(html.range(of: "<textarea>").map { html[$0.upperBound...] })
+    #expect(textarea.hasPrefix("&lt;"), "\(textarea.prefix(80))")
+    #expect(!textarea.contains("<div"))
+    #expect(!html.contains("lectern&part") && !html.contains("lectern&amp;part"))
+    #expect(html.contains("One</h1>"))
+  }
+
   @Test func everyTemplateFileIsInTheCatalogAndParses() throws {
     let folder = TestPaths.repositoryRoot().appendingPathComponent("templates")
     let files = Set(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix(".") })

@@ -26,6 +26,22 @@ import Testing
     #expect(html.contains("data-tex=\"\n\\begin{pmatrix} a &amp; b \\\\ c &amp; d \\end{pmatrix}\\,x\n\""))
   }
 
+  /// Display math in a file with CRLF or CR line ends is read on the lines `SourceFile` counts (the masked
+  /// copy once split CRLF files into fewer lines than the math blocks were found on, and crashed).
+  @Test func displayMathReadsTheSameWithEveryLineEnd() {
+    let lf = "# Title\n\n$$\nx^2\n$$\n\nAfter $$y$$\n\n$$ z $$\n"
+    let expected = build(lf).html
+    #expect(expected.contains("data-tex=\"\nx^2\n\""))
+    for end in ["\r\n", "\r"] {
+      let html = build(lf.replacingOccurrences(of: "\n", with: end)).html
+      #expect(html.contains("data-tex="), "line end \(end.debugDescription)")
+      #expect(html.contains("After"), "line end \(end.debugDescription)")
+    }
+    // Found by review: front matter closed on a CR line, then an unclosed block.
+    let mixed = build("---\nmath:x\r---\n$$")
+    #expect(mixed.slideCount >= 1)
+  }
+
   @Test func dollarsThatAreNotMathStayText() {
     let html = build("Price is $5 and $10, escaped \\$x\\$.").html
     #expect(html.contains("Price is $5 and $10, escaped $x$."))

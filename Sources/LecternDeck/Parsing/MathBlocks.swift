@@ -62,11 +62,20 @@ public enum MathBlocks {
   /// A copy of `source` (same lines) in which every math block is a block cmark-gfm keeps whole.
   static func masked(_ source: SourceFile, spans: [Span]) -> SourceFile {
     guard !spans.isEmpty else { return source }
-    var lines = source.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    // The lines as `SourceFile` counts them (LF, CRLF or CR), each with its own line end.
+    var lines = (1...source.lineCount).map { String(source.line($0) ?? "") }
+    let ends = (1...source.lineCount).map { number -> String in
+      let end = number < source.lineStarts.count ? source.lineStarts[number] : source.bytes.count
+      var start = end
+      while start > source.lineStarts[number - 1], source.bytes[start - 1] == 0x0A || source.bytes[start - 1] == 0x0D {
+        start -= 1
+      }
+      return String(decoding: source.bytes[start..<end], as: UTF8.self)
+    }
     for span in spans {
       let indent = String(repeating: " ", count: lines[span.open - 1].prefix(while: { $0 == " " }).count)
       if span.open == span.close {
-        lines[span.open - 1] = indent + "<!--\(marker)-->" + (lines[span.open - 1].hasSuffix("\r") ? "\r" : "")
+        lines[span.open - 1] = indent + "<!--\(marker)-->"
         continue
       }
       let longest =
@@ -77,7 +86,7 @@ public enum MathBlocks {
       lines[span.open - 1] = indent + fence + " " + marker
       if span.isClosed { lines[span.close - 1] = indent + fence }
     }
-    return SourceFile(path: source.path, text: lines.joined(separator: "\n"))
+    return SourceFile(path: source.path, text: zip(lines, ends).map { $0 + $1 }.joined())
   }
 
   /// The parsed blocks with each math block turned back into the paragraph of its original lines.

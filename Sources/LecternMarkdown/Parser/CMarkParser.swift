@@ -112,13 +112,14 @@ enum CMarkParser {
     guard parts.count > 1 else { return nil }
     let last = parts.count - 1
     let cutParts = parts
+    // Decided once for the whole document, so all its parts agree.
+    let frees = !ProcessTeardown.isOneShot
     @Sendable func parsePart(_ index: Int) -> ([Block], [Diagnostic])? {
       let part = cutParts[index]
       let parsed = source.bytes.withUnsafeBufferPointer {
         parseDocument(UnsafeBufferPointer(rebasing: $0[part.start..<part.end]))
       }
       guard let document = parsed else { return nil }
-      let frees = !ProcessTeardown.isOneShot
       defer { if frees { cmark_node_free(document) } }
       if index < last, endsOpen(document, lastLine: part.lastLine - part.firstLine + 1) { return nil }
       var converter = Converter(source: source, lineOffset: part.firstLine - 1)

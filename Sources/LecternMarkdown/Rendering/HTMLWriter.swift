@@ -367,8 +367,8 @@ struct HTMLWriter {
     }
   }
 
-  /// `cmark_isspace`: space, tab, line feed, vertical tab, form feed, carriage return.
-  private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (0x09...0x0D).contains(b) }
+  /// `cmark_isspace` in cmark-gfm 0.29: space, tab, line feed, carriage return (not vertical tab or form feed).
+  private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 
   /// Raw HTML through the tagfilter extension: a `<` that opens (or closes) `title`, `textarea`, `style`, `xmp`,
   /// `iframe`, `noembed`, `noframes`, `script` or `plaintext` becomes `&lt;`. In a block every `<` is checked;

@@ -56,7 +56,9 @@ extension DeckHTMLRenderer {
     var frame = page
     var parts: [(marker: String, text: String)] = []
     func mark(_ value: inout String) {
-      let marker = "\u{0}lectern-part-\(parts.count)\u{0}"
+      // `&` is escaped by the template engine: a template that escapes or transforms the value does not hold
+      // the marker as written, and the page is then rendered with the values in place.
+      let marker = "\u{0}lectern&part-\(parts.count)\u{0}"
       parts.append((marker, value))
       value = marker
     }
