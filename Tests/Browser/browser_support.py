@@ -86,8 +86,12 @@ class BrowserTestCase(unittest.TestCase):
         self.wait_for(lambda d: d.execute_script("return document.body.classList.contains('lectern-viewer')"))
 
     def wait_for(self, condition, timeout=10):
+        """Polls `condition` until it holds. A page that reloads while the condition reads it (live reload)
+        raises stale-element or no-such-element errors mid-read: those mean "not yet", not failure."""
+        from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
         from selenium.webdriver.support.ui import WebDriverWait
-        return WebDriverWait(self.driver, timeout).until(condition)
+        return WebDriverWait(self.driver, timeout,
+                             ignored_exceptions=(StaleElementReferenceException, NoSuchElementException)).until(condition)
 
     def visible_slides(self):
         return self.driver.execute_script(
