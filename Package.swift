@@ -123,6 +123,7 @@ let package = Package(
       // the library's calls to reach it (see LecternMarkdown's InlineCharacters).
       linkerSettings: [
         .unsafeFlags([
+          "-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
           "-Xlinker", "--no-export-dynamic",
           "-Xlinker", "--export-dynamic-symbol=cmark_manage_extensions_special_characters",
         ])

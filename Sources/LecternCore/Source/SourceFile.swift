@@ -139,6 +139,42 @@ public struct SourceFile: Sendable {
     return max(column, 1)
   }
 
+  /// Where a walk along a line stopped: the line, the byte offset reached and how many characters start
+  /// before it. A reader that asks for columns left to right on one line (a parser's nodes) continues from
+  /// there instead of counting from the line's start each time.
+  public struct ColumnMemo: Sendable {
+    var line = 0
+    var offset = 0
+    var characters = 0
+    public init() {}
+  }
+
+  /// ``characterColumn(line:byteColumn:)``, continuing from `memo` when it is on the same line at or
+  /// before the column.
+  public func characterColumn(line: Int, byteColumn: Int, memo: inout ColumnMemo) -> Int {
+    guard line >= 1, line <= lineStarts.count, byteColumn > 1 else { return max(byteColumn, 1) }
+    if asciiLines[line - 1] { return byteColumn }
+    let start = lineStarts[line - 1]
+    let limit = min(start + byteColumn - 1, utf8.count)
+    var column = 1
+    var i = start
+    if memo.line == line, memo.offset <= limit {
+      column = memo.characters
+      i = memo.offset
+    }
+    while i < limit {
+      let b = utf8[i]
+      if b & 0xC0 != 0x80 { column += 1 }
+      i += 1
+    }
+    memo.line = line
+    memo.offset = limit
+    memo.characters = column
+    // A byte column pointing into the middle of a character belongs to that character.
+    if limit < utf8.count, utf8[limit] & 0xC0 == 0x80 { column -= 1 }
+    return max(column, 1)
+  }
+
   /// The 1-based line containing a UTF-8 offset.
   public func lineNumber(atOffset offset: Int) -> Int {
     var lo = 0

@@ -223,6 +223,11 @@ private struct DetachedNodes: @unchecked Sendable {
   let document: OpaquePointer
 }
 
+/// A converter's place along the current line (one per converter, used on one thread).
+private final class ColumnCounter {
+  var memo = SourceFile.ColumnMemo()
+}
+
 /// Holds a thread's parser; deliberately never frees it (see `CMarkParser.threadParser`).
 private final class ParserBox {
   let parser: OpaquePointer
@@ -280,6 +285,9 @@ private struct Converter {
   /// Whether a top-level node's C subtree is freed once converted (not when the tree is kept, see
   /// ``CMarkParser/keepsTree(_:)``).
   var releases = true
+  /// Columns are asked for node after node along a line: counted on from the last one (see
+  /// ``SourceFile/ColumnMemo``). A class, so the non-mutating builders can use it.
+  private let columns = ColumnCounter()
 
   init(source: SourceFile, lineOffset: Int) {
     self.source = source
@@ -420,9 +428,10 @@ private struct Converter {
   private func makeRange(_ sl: Int, _ sc: Int, _ el: Int, _ ec: Int) -> SourceRange {
     let l1 = sl + lineOffset
     let l2 = el + lineOffset
+    let column = source.characterColumn(line: l1, byteColumn: sc, memo: &columns.memo)
     return SourceRange(
-      line: l1, column: source.characterColumn(line: l1, byteColumn: sc),
-      endLine: l2, endColumn: source.characterColumn(line: l2, byteColumn: max(ec, 1)))
+      line: l1, column: column,
+      endLine: l2, endColumn: source.characterColumn(line: l2, byteColumn: max(ec, 1), memo: &columns.memo))
   }
 
   /// HTML blocks: cmark sometimes ends the range on the first line; the literal tells the truth.

@@ -198,14 +198,24 @@ public enum DeckHTMLRenderer {
       for style in slide.scopedStyles { scopedCSS += scoper.scope(style.css).css }
     }
     let header = inlineHTML
-    // Slides are independent: rendered on every core, joined in order.
+    let lang = deck.globalDirectives["lang"]
+    // Slides are independent: rendered on every core in runs of consecutive slides, joined in order. A run
+    // makes each distinct set of directive attributes once (consecutive slides mostly share one).
+    let count = deck.slides.count
+    let runCount = max(1, min(count, ProcessInfo.processInfo.activeProcessorCount * 4))
+    let per = max(1, (count + runCount - 1) / runCount)
+    let runs = stride(from: 0, to: count, by: per).map { $0..<min($0 + per, count) }
     let rendered =
-      (try? Array(deck.slides.enumerated()).concurrentMap { index, slide in
-        renderSlide(
-          slide, deck: deck, size: size, theme: theme, page: numbers[index].map { ($0, totalPages) },
-          inlineHTML: header, renderer: renderer, rewriter: rewriter, notesPages: options.notesPages,
-          sourceLines: options.sourceLines)
-      }) ?? []
+      (try? runs.concurrentMap { run in
+        var attributes = SlideMarkup.DirectiveAttributes.Cache(theme: theme, lang: lang)
+        return run.map { index in
+          let slide = deck.slides[index]
+          return renderSlide(
+            slide, deck: deck, size: size, theme: theme, page: numbers[index].map { ($0, totalPages) },
+            inlineHTML: header, renderer: renderer, rewriter: rewriter, notesPages: options.notesPages,
+            sourceLines: options.sourceLines, directiveAttributes: attributes.attributes(for: slide.directives))
+        }
+      }.flatMap { $0 }) ?? []
     var slidesHTML = ""
     slidesHTML.reserveCapacity(rendered.reduce(0) { $0 + ($1.html?.utf8.count ?? 0) + 1 })
     var notes = ""
@@ -222,7 +232,8 @@ public enum DeckHTMLRenderer {
   /// One slide's SVG markup (with its notes page when printing) and its entry for the presenter's notes.
   static func renderSlide(
     _ slide: Slide, deck: Deck, size: SlideSize, theme: String, page: (Int, Int)?, inlineHTML: [String: String],
-    renderer: HTMLRenderer, rewriter: DeckRewriter, notesPages: Bool, sourceLines: Bool
+    renderer: HTMLRenderer, rewriter: DeckRewriter, notesPages: Bool, sourceLines: Bool,
+    directiveAttributes: SlideMarkup.DirectiveAttributes? = nil
   ) -> (html: String?, note: String?) {
     let scope = slide.scopedStyles.isEmpty ? nil : "s\(slide.number)"
     let noteHTML = slide.notes.isEmpty ? nil : notesHTML(slide.notes.map(\.text))
@@ -232,7 +243,7 @@ public enum DeckHTMLRenderer {
     var html = SlideMarkup(
       slide: slide, size: size, theme: theme, lang: deck.globalDirectives["lang"], scope: scope,
       pagination: page, header: inline(slide.directives["header"]), footer: inline(slide.directives["footer"]),
-      rewriter: rewriter
+      rewriter: rewriter, directiveAttributes: directiveAttributes
     ).svg(body: body)
     if notesPages {
       html +=

@@ -17,6 +17,9 @@ struct SlideMarkup {
   var header: String?
   var footer: String?
   var rewriter: DeckRewriter
+  /// The slide's directive attributes when the caller already made them (most slides of a deck share one
+  /// set of directives: ``DirectiveAttributes/Cache``); `nil`: made here.
+  var directiveAttributes: DirectiveAttributes? = nil
 
   func svg(body: String) -> String {
     var copy = self
@@ -104,32 +107,76 @@ struct SlideMarkup {
   }
 
   private var shared: (attributes: String, style: String) {
-    var out = ""
+    let made = directiveAttributes ?? DirectiveAttributes(slide.directives, theme: theme, lang: lang)
+    var out = made.attributes
     func add(_ name: String, _ value: String) { out += " \(name)=\"\(HTMLEscaping.escape(value))\"" }
-    let d = slide.directives
-    if !slide.classes.isEmpty { add("class", slide.classes.joined(separator: " ")) }
-    add("data-theme", theme)
-    if let lang { add("lang", lang) }
-    var style = ""
-    for name in DeckHTMLRenderer.slideAttributeDirectives {
-      guard let value = d[name] else { continue }
-      let kebab = DeckHTMLRenderer.kebabNames[name] ?? name
-      add("data-\(kebab)", value)
-      style += "--\(kebab):\(cssValue(value));"
-    }
-    for (directive, property) in DeckHTMLRenderer.styleDirectives {
-      if let value = d[directive], !value.isEmpty { style += "\(property):\(cssValue(value));" }
-    }
-    // A background colour without a text colour: tell the theme which palette keeps the text readable.
-    if d["color"] == nil, let background = d["backgroundColor"], let tone = BackgroundTone(cssColor: background) {
-      add("data-lectern-tone", tone.rawValue)
-    }
     if let scope { add("data-lectern-scope", scope) }
     if let (n, total) = pagination {
       add("data-marpit-pagination", "\(n)")
       add("data-marpit-pagination-total", "\(total)")
     }
-    return (out, style)
+    return (out, made.style)
+  }
+
+  /// The section attributes and CSS that follow from a slide's directives alone (with the deck's theme and
+  /// language): classes, every directive as `data-*` and as a `--custom-property`, the style directives'
+  /// CSS, the background tone.
+  struct DirectiveAttributes: Sendable {
+    var attributes: String
+    var style: String
+
+    init(_ d: ResolvedDirectives, theme: String, lang: String?) {
+      var out = ""
+      func add(_ name: String, _ value: String) { out += " \(name)=\"\(HTMLEscaping.escape(value))\"" }
+      let classes = d.classes
+      if !classes.isEmpty { add("class", classes.joined(separator: " ")) }
+      add("data-theme", theme)
+      if let lang { add("lang", lang) }
+      var style = ""
+      for name in DeckHTMLRenderer.slideAttributeDirectives {
+        guard let value = d[name] else { continue }
+        let kebab = DeckHTMLRenderer.kebabNames[name] ?? name
+        add("data-\(kebab)", value)
+        style += "--\(kebab):\(SlideMarkup.cssValue(value));"
+      }
+      for (directive, property) in DeckHTMLRenderer.styleDirectives {
+        if let value = d[directive], !value.isEmpty { style += "\(property):\(SlideMarkup.cssValue(value));" }
+      }
+      // A background colour without a text colour: tell the theme which palette keeps the text readable.
+      if d["color"] == nil, let background = d["backgroundColor"], let tone = BackgroundTone(cssColor: background) {
+        add("data-lectern-tone", tone.rawValue)
+      }
+      attributes = out
+      self.style = style
+    }
+
+    /// Attributes made once per distinct set of directives, for slides taken in order on one thread:
+    /// building the strings costs about 30,000 instructions a slide, comparing with the previous slide's
+    /// directives (the same storage when nothing changed) next to nothing.
+    struct Cache {
+      let theme: String
+      let lang: String?
+      private var last: (ResolvedDirectives, DirectiveAttributes)?
+      private var made: [ResolvedDirectives: DirectiveAttributes] = [:]
+
+      init(theme: String, lang: String?) {
+        self.theme = theme
+        self.lang = lang
+      }
+
+      mutating func attributes(for directives: ResolvedDirectives) -> DirectiveAttributes {
+        if let last, last.0 == directives { return last.1 }
+        let found: DirectiveAttributes
+        if let known = made[directives] {
+          found = known
+        } else {
+          found = DirectiveAttributes(directives, theme: theme, lang: lang)
+          made[directives] = found
+        }
+        last = (directives, found)
+        return found
+      }
+    }
   }
 
   /// Header and footer values are inline Markdown.
@@ -151,7 +198,7 @@ struct SlideMarkup {
   }
 
   /// A directive value inside a `style` attribute: no way out of the declaration.
-  private func cssValue(_ v: String) -> String {
+  fileprivate static func cssValue(_ v: String) -> String {
     // Most values hold none of these bytes: kept as they are without a character walk.
     guard v.utf8.contains(where: { $0 == 0x3B || $0 == 0x7B || $0 == 0x7D || $0 == 0x3C || $0 == 0x3E || $0 == 0x0A }) else {
       return v
