@@ -45,6 +45,17 @@ enum ImageOptionParser {
     ("sepia", "1"),
   ]
   private static let lengthUnits = ["%", "ch", "cm", "em", "ex", "in", "mm", "pc", "pt", "px", ""]
+  /// Each filter's name with its `:`, made once (not per word).
+  private static let filterPrefixes: [(name: String, prefix: String, fallback: String)] = filterDefaults.map {
+    ($0.0, $0.0 + ":", $0.1)
+  }
+
+  /// `String.hasPrefix` (which compares characters) behind a byte check: a word that does not start with the
+  /// prefix's bytes cannot start with its characters (the prefixes are ASCII letters, `-` and `:`, which no
+  /// other character is canonically equivalent to), and most words are ruled out by their first byte.
+  private static func starts(_ word: String, with prefix: String) -> Bool {
+    word.utf8.starts(with: prefix.utf8) && word.hasPrefix(prefix)
+  }
 
   enum Parsed {
     case background(Background)
@@ -114,7 +125,7 @@ enum ImageOptionParser {
   }
 
   static func isPercentage(_ s: String) -> Bool {
-    guard s.hasSuffix("%") else { return false }
+    guard s.utf8.last == 0x25, s.hasSuffix("%") else { return false }
     return isNumber(String(s.dropLast()))
   }
 
@@ -134,7 +145,7 @@ enum ImageOptionParser {
   }
 
   private static func length(after prefixes: [String], in word: String) -> String? {
-    for p in prefixes where word.hasPrefix(p) {
+    for p in prefixes where starts(word, with: p) {
       let v = String(word.dropFirst(p.count))
       if v == "auto" { return v }
       for unit in lengthUnits where v.hasSuffix(unit) {
@@ -146,9 +157,9 @@ enum ImageOptionParser {
   }
 
   private static func filter(_ word: String) -> ImageFilter? {
-    for (name, fallback) in filterDefaults {
+    for (name, prefix, fallback) in filterPrefixes where word.utf8.first == name.utf8.first {
       if word == name { return ImageFilter(name: name, value: fallback) }
-      if word.hasPrefix(name + ":"), word.count > name.count + 1 {
+      if starts(word, with: prefix), word.count > name.count + 1 {
         return ImageFilter(name: name, value: String(word.dropFirst(name.count + 1)))
       }
     }

@@ -116,7 +116,7 @@ public enum HTMLEscaping {
   /// Escapes `&`, `<`, `>` and `"` (safe in text and double-quoted attributes).
   public static func escape(_ s: String) -> String {
     // Most text has nothing to escape: answer without copying.
-    guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return s }
+    guard needsEscaping(s) else { return s }
     var out: [UInt8] = []
     out.reserveCapacity(s.utf8.count + 16)
     for b in s.utf8 {
@@ -132,4 +132,14 @@ public enum HTMLEscaping {
     return String(decoding: out, as: UTF8.self)
   }
 
+  /// Whether `s` holds `&`, `<`, `>`, `"` or `'`: a loop over the stored bytes the compiler vectorizes (a
+  /// walk of the UTF-8 view fetches byte by byte).
+  static func needsEscaping(_ s: String) -> Bool {
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+      var found = false
+      for b in bytes { found = found || b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 }
+      return found
+    }
+    return s.utf8.withContiguousStorageIfAvailable(scan) ?? Array(s.utf8).withUnsafeBufferPointer(scan)
+  }
 }

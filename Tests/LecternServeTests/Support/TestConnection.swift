@@ -27,13 +27,18 @@ final class TestConnection: @unchecked Sendable {
       throw Failure(description: "cannot parse address \(host)")
     }
     defer { freeaddrinfo(list) }
-    fd = socket(address.pointee.ai_family, Int32(SOCK_STREAM.rawValue), 0)
-    guard fd >= 0 else { throw Failure(description: "socket: \(errno)") }
-    guard Glibc.connect(fd, address.pointee.ai_addr, address.pointee.ai_addrlen) == 0 else {
+    // The socket is stored only once connected: a class whose stored properties are all set runs its deinit
+    // when its init throws, so closing here and storing first would close the number twice, and the second
+    // close could take a descriptor another thread had just been given (a server's accepted connection:
+    // NIO then stops the test process with EBADF in epoll_ctl).
+    let socket = Glibc.socket(address.pointee.ai_family, Int32(SOCK_STREAM.rawValue), 0)
+    guard socket >= 0 else { throw Failure(description: "socket: \(errno)") }
+    guard Glibc.connect(socket, address.pointee.ai_addr, address.pointee.ai_addrlen) == 0 else {
       let code = errno
-      close(fd)
+      close(socket)
       throw Failure(description: "connect to \(host):\(port): errno \(code)")
     }
+    fd = socket
   }
 
   deinit { close(fd) }
