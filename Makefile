@@ -55,6 +55,7 @@ check-install: release
 	env -i PATH=/usr/bin:/bin ./usr/bin/lectern lint deck.md && grep -q '<section' deck.html && \
 	echo "check-install: $$(./usr/bin/lectern --version) runs without the Swift toolchain ($$(ldd usr/bin/lectern | grep -c '=>') shared libraries, none from /opt/swift)"
 
+# libc6 (>= 2.36): the binary's relative relocations are packed (DT_RELR, see Package.swift), which needs glibc 2.36.
 deb: release
 	rm -rf .build/deb && mkdir -p .build/deb/DEBIAN .build/deb/usr/bin
 	install -m 755 .build/release/lectern .build/deb/usr/bin/lectern
@@ -62,7 +63,7 @@ deb: release
 	  "Architecture: $$(dpkg --print-architecture)" \
 	  "Depends: $$(ldd .build/release/lectern | awk '/=> \//{print $$3}' \
 	    | while read -r lib; do dpkg -S "$$lib" 2>/dev/null || dpkg -S "/usr$$lib" 2>/dev/null || dpkg -S "$${lib#/usr}" 2>/dev/null; done \
-	    | cut -d: -f1 | sort -u | paste -sd, | sed 's/,/, /g')" \
+	    | cut -d: -f1 | sort -u | paste -sd, | sed 's/,/, /g; s/\blibc6\b/libc6 (>= 2.36)/')" \
 	  'Maintainer: Lectern developers <lectern@example.invalid>' \
 	  'Description: Markdown into talks and postmortems (Marp decks, DORA reports)' > .build/deb/DEBIAN/control
 	dpkg-deb --root-owner-group --build .build/deb lectern_$(VERSION)_$$(dpkg --print-architecture).deb
