@@ -12,7 +12,11 @@ extension TierTable {
     var lines: [String] = []
     for table in document.tables {
       // Most tables are not benchmarks: their cells' text is made only when a row names a metric.
-      guard table.rows.contains(where: { $0.cells.first.map { TierTable.namesMetric($0.text) } ?? false }) else { continue }
+      guard
+        table.rows.contains(where: { row in
+          row.cells.first.map { mayNameMetric($0.inlines) && TierTable.namesMetric($0.text) } ?? false
+        })
+      else { continue }
       let rows = table.rows.map { $0.cells.map(\.text) }
       if let found = TierTable.parseRows(header: table.header.cells.map(\.text), rows: rows) {
         tiers.merge(found) { _, new in new }
@@ -22,6 +26,34 @@ extension TierTable {
     guard !lines.isEmpty else { return nil }
     let place = lines.count == 1 ? "table on line \(lines[0])" : "tables on lines \(lines.joined(separator: ", "))"
     return TierTable(tiers: tiers, source: "\(name) (\(place))")
+  }
+
+  /// Whether a first cell may name a metric, from the first byte of its visible text that is not whitespace
+  /// or a character metric names are read without (`*`, `_`, `` ` ``, `.`, `:`, `(`, `)`, `-`): a cell whose
+  /// first such byte is ASCII and starts no metric name is ruled out before its text is made (every row of
+  /// every table passes here). Anything else, non-ASCII included, is left to ``TierTable/namesMetric(_:)``.
+  static func mayNameMetric(_ inlines: [Inline]) -> Bool {
+    /// The first byte that counts, or `nil` when the inlines hold none.
+    func first(_ inlines: [Inline]) -> UInt8? {
+      for inline in inlines {
+        switch inline.kind {
+        case .text(let s), .code(let s):
+          for b in s.utf8 {
+            switch b {
+            case 0x09...0x0D, 0x20, 0x2A, 0x5F, 0x60, 0x2E, 0x3A, 0x28, 0x29, 0x2D: continue
+            default: return b
+            }
+          }
+        case .softBreak, .lineBreak, .html: continue
+        case .footnoteReference: return UInt8(ascii: "[")
+        default: if let b = first(inline.children) { return b }
+        }
+      }
+      return nil
+    }
+    guard let b = first(inlines) else { return false }
+    guard b < 0x80 else { return true }
+    return DORAMetric.nameInitials.contains(b >= 0x41 && b <= 0x5A ? b + 32 : b)
   }
 
   /// Why a benchmark file cannot be used.

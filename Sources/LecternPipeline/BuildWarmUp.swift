@@ -21,9 +21,6 @@ public enum BuildWarmUp {
   private static let done = DispatchSemaphore(value: 0)
   /// The deck read early, when the command line names one.
   private static let early = Locked<EarlyDeck?>(nil)
-  /// A deck with more slides than this renders long enough to fill the runtime's caches itself: the sample
-  /// deck is not rendered after it (it would only take a core from the real render).
-  static let sampleRenderUpTo = 100
 
   private enum State { case idle, running, finished }
 
@@ -60,12 +57,14 @@ public enum BuildWarmUp {
     let deck = deckPath(in: arguments).map(EarlyDeck.init(path:))
     early.withLock { $0 = deck }
     let thread = Thread {
-      // A long deck first (its parse is most of the build), then the themes the builder needs; a short one
-      // after the themes and the sample page, which are then ready when the build reaches its own page.
+      // A long deck first (its parse is most of the build), then the themes the builder needs and the sample
+      // page while the build renders the slides: the page template's parse and the template engine's first
+      // casts (about 12M instructions) then no longer run alone after the slides; a short deck after the
+      // themes and the sample page, which are then ready when the build reaches its own page.
       if let deck, let size = fileSize(deck.path), size >= longDeckBytes {
-        let slides = deck.read()
+        deck.read()
         _ = ThemeSet()
-        if slides <= sampleRenderUpTo { _ = render() }
+        _ = render()
       } else {
         _ = ThemeSet()
         _ = render()

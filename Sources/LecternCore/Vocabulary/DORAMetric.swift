@@ -26,12 +26,24 @@ public enum DORAMetric: String, Sendable, Hashable, CaseIterable {
       self = metric
       return
     }
-    if s.hasPrefix("mean time to restore") || s.hasPrefix("time to restore") { self = .timeToRestore; return }
-    if s.hasPrefix("deployment frequency") { self = .deploymentFrequency; return }
-    if s.hasPrefix("lead time") || s.hasPrefix("change lead time") { self = .leadTime; return }
-    if s.hasPrefix("change fail") { self = .changeFailureRate; return }
+    for (prefix, metric) in DORAMetric.prefixNames where s.hasPrefix(prefix) {
+      self = metric
+      return
+    }
     return nil
   }
+
+  /// Longer names read by how they start (normalised), tried in this order.
+  static let prefixNames: [(String, DORAMetric)] = [
+    ("mean time to restore", .timeToRestore), ("time to restore", .timeToRestore),
+    ("deployment frequency", .deploymentFrequency), ("lead time", .leadTime), ("change lead time", .leadTime),
+    ("change fail", .changeFailureRate),
+  ]
+
+  /// The first byte of every name ``init(name:)`` reads (lowercase ASCII letters): a text whose first byte
+  /// that ``normalizedName(_:)`` keeps is another ASCII byte names no metric.
+  public static let nameInitials: Set<UInt8> = Set(
+    exactNames.keys.compactMap(\.utf8.first) + prefixNames.compactMap(\.0.utf8.first))
 
   /// The names read as a metric when written in full (normalised by ``normalizedName(_:)``); longer names
   /// starting with a metric's name are read by prefix.
