@@ -70,3 +70,27 @@ import Testing
     #expect(!html.contains("data-lectern-tone=\"dark\" "), "an explicit color directive wins")
   }
 }
+
+/// Slides render in runs that make each distinct set of directive attributes once: every slide's section must
+/// still carry its own directives, whatever its neighbours and wherever a run starts.
+@Suite struct DirectiveAttributeRunTests {
+  @Test func everySectionCarriesItsOwnDirectivesAcrossRuns() throws {
+    var markdown = "---\nmarp: true\nclass: base\n---\n"
+    for i in 1...60 {
+      if i > 1 { markdown += "\n---\n" }
+      markdown += "\n# Slide \(i)\n\n"
+      if i % 3 == 0 { markdown += "<!-- _class: lead -->\n\n" }
+      if i % 5 == 0 { markdown += "<!-- _backgroundColor: \"#123456\" -->\n\n" }
+      if i == 20 { markdown += "<!-- color: red -->\n\n" }
+    }
+    let html = DeckHTMLRenderer.render(Deck(source: .inline(markdown, path: "t.md"))).html
+    let sections = html.matches(of: /<section id="(\d+)"([^>]*)>/).map { (Int($0.output.1)!, String($0.output.2)) }
+    #expect(sections.map(\.0) == Array(1...60))
+    for (i, attributes) in sections {
+      #expect(attributes.contains("class=\"\(i % 3 == 0 ? "lead" : "base")\""), "slide \(i): \(attributes)")
+      #expect(attributes.contains("data-background-color=\"#123456\"") == (i % 5 == 0), "slide \(i)")
+      #expect(attributes.contains("data-color=\"red\"") == (i >= 20), "slide \(i)")
+      #expect(attributes.contains("--color:red;") == (i >= 20), "slide \(i)")
+    }
+  }
+}
