@@ -123,20 +123,8 @@ public struct SourceFile: Sendable {
   ///
   /// A byte column inside a multi-byte character maps to that character.
   public func characterColumn(line: Int, byteColumn: Int) -> Int {
-    guard line >= 1, line <= lineStarts.count, byteColumn > 1 else { return max(byteColumn, 1) }
-    if asciiLines[line - 1] { return byteColumn }
-    let start = lineStarts[line - 1]
-    let limit = min(start + byteColumn - 1, utf8.count)
-    var column = 1
-    var i = start
-    while i < limit {
-      let b = utf8[i]
-      if b & 0xC0 != 0x80 { column += 1 }
-      i += 1
-    }
-    // A byte column pointing into the middle of a character belongs to that character.
-    if limit < utf8.count, utf8[limit] & 0xC0 == 0x80 { column -= 1 }
-    return max(column, 1)
+    var memo = ColumnMemo()
+    return characterColumn(line: line, byteColumn: byteColumn, memo: &memo)
   }
 
   /// Where a walk along a line stopped: the line, the byte offset reached and how many characters start

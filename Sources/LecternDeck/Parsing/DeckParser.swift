@@ -442,9 +442,5 @@ enum DeckParallelism {
   static let blocksFrom = 512
 
   /// `0..<count` cut into about four runs per core, in order.
-  static func runs(of count: Int) -> [Range<Int>] {
-    let runs = max(1, min(count, ProcessInfo.processInfo.activeProcessorCount * 4))
-    let per = (count + runs - 1) / runs
-    return stride(from: 0, to: count, by: per).map { $0..<min($0 + per, count) }
-  }
+  static func runs(of count: Int) -> [Range<Int>] { WorkRuns.of(count) }
 }

@@ -201,12 +201,8 @@ public enum DeckHTMLRenderer {
     let lang = deck.globalDirectives["lang"]
     // Slides are independent: rendered on every core in runs of consecutive slides, joined in order. A run
     // makes each distinct set of directive attributes once (consecutive slides mostly share one).
-    let count = deck.slides.count
-    let runCount = max(1, min(count, ProcessInfo.processInfo.activeProcessorCount * 4))
-    let per = max(1, (count + runCount - 1) / runCount)
-    let runs = stride(from: 0, to: count, by: per).map { $0..<min($0 + per, count) }
     let rendered =
-      (try? runs.concurrentMap { run in
+      (try? WorkRuns.of(deck.slides.count).concurrentMap { run in
         var attributes = SlideMarkup.DirectiveAttributes.Cache(theme: theme, lang: lang)
         return run.map { index in
           let slide = deck.slides[index]
